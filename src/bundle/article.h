@@ -1,0 +1,61 @@
+// The article model every input format is mapped to (docs/bundle.md).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bundle/datetime.h"
+
+namespace encart {
+
+// Views windows, in the order of Article::views.
+enum class ViewWindow { kAll = 0, k24h = 1, k7d = 2, k30d = 3 };
+inline constexpr std::size_t kViewWindowCount = 4;
+
+struct Image {
+  std::string url;  // absolute http(s)
+  std::string alt;
+  std::int32_t width = 0;  // pixels, 0 when unknown
+  std::int32_t height = 0;
+};
+
+struct Article {
+  std::string id;
+  std::string url;  // absolute http(s), resolved against the base URL when relative
+  std::string title;
+  DateTime published;
+  std::string published_text;  // as written in the bundle, returned unchanged by the API
+  std::string summary;
+  std::string category;
+  std::vector<std::string> tags;
+  std::vector<std::string> authors;
+  std::array<std::optional<std::int64_t>, kViewWindowCount> views;  // indexed by ViewWindow
+  std::optional<Image> image;
+  std::optional<DateTime> updated;
+  std::string lang;
+};
+
+struct Site {
+  std::string name;
+  std::string url;
+  std::string lang;
+};
+
+struct SkippedArticle {
+  std::size_t index;  // position in the input's "articles" array
+  std::string id;     // empty when the article had no readable id
+  std::string reason; // "articles[12].published: not an ISO 8601 date with a time zone offset"
+};
+
+struct Bundle {
+  Site site;
+  std::vector<Article> articles;
+  std::vector<SkippedArticle> skipped;  // at most LoadLimits::max_reported_skips entries
+  std::size_t skipped_total = 0;        // every skipped article, reported or not
+};
+
+}  // namespace encart

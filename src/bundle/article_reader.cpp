@@ -1,0 +1,211 @@
+#include "bundle/article_reader.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace encart::detail {
+namespace {
+
+using nlohmann::json;
+
+std::string_view trim(std::string_view s) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+const char* type_name(const json& v) {
+  switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned: return "an integer";
+    case json::value_t::number_float: return "a number";
+    default: return "an unsupported value";
+  }
+}
+
+// Collects the first problem as "articles[i].field: message"; later checks become no-ops.
+class Reader {
+ public:
+  // `where` names the object in reasons: "articles[3]" or "articles[3].image".
+  Reader(const json& object, std::string where) : object_(object), where_(std::move(where)) {}
+
+  bool failed() const { return !reason_.empty(); }
+  const std::string& reason() const { return reason_; }
+
+  void fail(std::string_view field, std::string_view message) {
+    if (failed()) return;
+    reason_ = where_;
+    if (!field.empty()) reason_ += "." + std::string(field);
+    reason_ += ": " + std::string(message);
+  }
+
+  // nullptr when absent or null: optional fields treat an explicit null as absent.
+  const json* find(std::string_view field) const {
+    const auto it = object_.find(field);
+    return it == object_.end() || it->is_null() ? nullptr : &*it;
+  }
+
+  std::optional<std::string> string(std::string_view field, bool required) {
+    const json* v = find(field);
+    if (v == nullptr) {
+      if (required) fail(field, "missing");
+      return std::nullopt;
+    }
+    if (!v->is_string()) {
+      fail(field, std::string("expected a string, found ") + type_name(*v));
+      return std::nullopt;
+    }
+    const std::string_view text = trim(v->get_ref<const std::string&>());
+    if (text.empty()) {
+      if (required) fail(field, "empty");
+      return std::nullopt;
+    }
+    return std::string(text);
+  }
+
+  std::optional<std::int64_t> count(const json* v, std::string_view field) {
+    if (v == nullptr) return std::nullopt;
+    if (v->is_number_unsigned()) {
+      const auto n = v->get<std::uint64_t>();
+      if (n > static_cast<std::uint64_t>(INT64_MAX)) fail(field, "too large");
+      return static_cast<std::int64_t>(n);
+    }
+    if (v->is_number_integer()) {
+      fail(field, "must be 0 or more");
+      return std::nullopt;
+    }
+    fail(field, std::string("expected a whole number, found ") + type_name(*v));
+    return std::nullopt;
+  }
+
+  std::vector<std::string> strings(std::string_view field) {
+    std::vector<std::string> out;
+    const json* v = find(field);
+    if (v == nullptr) return out;
+    if (!v->is_array()) {
+      fail(field, std::string("expected an array of strings, found ") + type_name(*v));
+      return out;
+    }
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      const json& item = (*v)[i];
+      const std::string where = std::string(field) + "[" + std::to_string(i) + "]";
+      if (!item.is_string()) {
+        fail(where, std::string("expected a string, found ") + type_name(item));
+        return out;
+      }
+      const std::string_view text = trim(item.get_ref<const std::string&>());
+      if (!text.empty() && std::find(out.begin(), out.end(), text) == out.end()) {
+        out.emplace_back(text);
+      }
+    }
+    return out;
+  }
+
+  std::optional<DateTime> date(std::string_view field, bool required, std::string* text_out) {
+    const auto text = string(field, required);
+    if (!text) return std::nullopt;
+    const auto parsed = parse_iso8601(*text, OffsetRule::kRequired);
+    if (!parsed) {
+      fail(field, "\"" + text->substr(0, 40) +
+                      "\" is not an ISO 8601 date and time with an offset "
+                      "(like 2024-12-09T10:15:00+01:00)");
+      return std::nullopt;
+    }
+    if (text_out != nullptr) *text_out = *text;
+    return parsed;
+  }
+
+  std::optional<Image> image() {
+    const json* v = find("image");
+    if (v == nullptr) return std::nullopt;
+    if (!v->is_object()) {
+      fail("image", std::string("expected an object with a url, found ") + type_name(*v));
+      return std::nullopt;
+    }
+    Reader inner(*v, where_ + ".image");
+    Image img;
+    if (auto url = inner.string("url", true)) img.url = std::move(*url);
+    if (auto alt = inner.string("alt", false)) img.alt = std::move(*alt);
+    for (const auto& [name, target] : {std::pair{"width", &img.width}, std::pair{"height", &img.height}}) {
+      if (auto n = inner.count(inner.find(name), name)) {
+        if (*n > 100000) inner.fail(name, "more than 100000 pixels");
+        *target = static_cast<std::int32_t>(std::min<std::int64_t>(*n, 100000));
+      }
+    }
+    if (inner.failed()) {
+      if (!failed()) reason_ = inner.reason();
+      return std::nullopt;
+    }
+    return img;
+  }
+
+ private:
+  const json& object_;
+  std::string where_;
+  std::string reason_;
+};
+
+}  // namespace
+
+ArticleOrReason read_article(const json& value, std::size_t index) {
+  ArticleOrReason out;
+  const std::string where = "articles[" + std::to_string(index) + "]";
+  if (!value.is_object()) {
+    out.reason = where + ": expected an object, found " + type_name(value);
+    return out;
+  }
+  Reader r(value, where);
+  Article a;
+  // The id is read first so that every later reason can be reported with it.
+  if (auto id = r.string("id", true)) a.id = std::move(*id);
+  out.id = a.id;
+  if (auto url = r.string("url", true)) a.url = std::move(*url);
+  if (auto title = r.string("title", true)) a.title = std::move(*title);
+  if (auto published = r.date("published", true, &a.published_text)) a.published = *published;
+  if (auto summary = r.string("summary", false)) a.summary = std::move(*summary);
+  if (auto category = r.string("category", false)) a.category = std::move(*category);
+  a.tags = r.strings("tags");
+  if (auto author = r.string("author", false)) a.authors.push_back(std::move(*author));
+  for (auto& name : r.strings("authors")) {
+    if (std::find(a.authors.begin(), a.authors.end(), name) == a.authors.end()) {
+      a.authors.push_back(std::move(name));
+    }
+  }
+  static constexpr const char* kViewFields[kViewWindowCount] = {"views", "views_24h", "views_7d",
+                                                                 "views_30d"};
+  for (std::size_t w = 0; w < kViewWindowCount; ++w) {
+    a.views[w] = r.count(r.find(kViewFields[w]), kViewFields[w]);
+  }
+  a.image = r.image();
+  a.updated = r.date("updated", false, nullptr);
+  if (auto lang = r.string("lang", false)) a.lang = std::move(*lang);
+
+  if (r.failed()) {
+    out.reason = r.reason();
+    return out;
+  }
+  out.candidate = ArticleCandidate{index, std::move(a)};
+  return out;
+}
+
+Site read_site(const json& value) {
+  Site site;
+  if (!value.is_object()) return site;
+  const auto text = [&](const char* key) {
+    const auto it = value.find(key);
+    return it != value.end() && it->is_string() ? std::string(trim(it->get_ref<const std::string&>()))
+                                                : std::string();
+  };
+  site.name = text("name");
+  site.url = text("url");
+  site.lang = text("lang");
+  return site;
+}
+
+}  // namespace encart::detail

@@ -1,0 +1,32 @@
+// Validation of one article object; kept apart from the streaming parser that feeds it.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "bundle/article.h"
+
+namespace encart::detail {
+
+// An article that passed field validation; its URLs are resolved once the whole bundle (and
+// so site.url) has been read.
+struct ArticleCandidate {
+  std::size_t index;
+  Article article;
+};
+
+struct ArticleOrReason {
+  std::optional<ArticleCandidate> candidate;
+  std::string id;      // for the report, when readable
+  std::string reason;  // "articles[3].title: missing"
+};
+
+ArticleOrReason read_article(const nlohmann::json& value, std::size_t index);
+
+// Site block; unknown or mistyped fields are ignored (the site is optional metadata).
+Site read_site(const nlohmann::json& value);
+
+}  // namespace encart::detail

@@ -1,0 +1,103 @@
+#include "bundle/datetime.h"
+
+#include <chrono>
+
+namespace encart {
+namespace {
+
+// Reads exactly `width` ASCII digits at `pos`.
+bool read_digits(std::string_view s, std::size_t& pos, int width, int& out) {
+  if (pos + width > s.size()) return false;
+  int value = 0;
+  for (int i = 0; i < width; ++i) {
+    const char c = s[pos + i];
+    if (c < '0' || c > '9') return false;
+    value = value * 10 + (c - '0');
+  }
+  pos += width;
+  out = value;
+  return true;
+}
+
+bool expect(std::string_view s, std::size_t& pos, char c) {
+  if (pos < s.size() && s[pos] == c) {
+    ++pos;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_date_only(std::string_view text) { return text.size() == 10; }
+
+std::optional<DateTime> parse_iso8601(std::string_view s, OffsetRule rule) {
+  using namespace std::chrono;
+  std::size_t pos = 0;
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, ms = 0;
+  if (!read_digits(s, pos, 4, y) || !expect(s, pos, '-') || !read_digits(s, pos, 2, mo) ||
+      !expect(s, pos, '-') || !read_digits(s, pos, 2, d)) {
+    return std::nullopt;
+  }
+  const year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return std::nullopt;
+
+  bool has_offset = false;
+  int offset = 0;
+  if (pos < s.size()) {
+    if (s[pos] != 'T' && s[pos] != 't' && s[pos] != ' ') return std::nullopt;
+    ++pos;
+    if (!read_digits(s, pos, 2, h) || !expect(s, pos, ':') || !read_digits(s, pos, 2, mi)) {
+      return std::nullopt;
+    }
+    if (expect(s, pos, ':')) {
+      if (!read_digits(s, pos, 2, sec)) return std::nullopt;
+      if (expect(s, pos, '.') || expect(s, pos, ',')) {
+        int digits = 0;
+        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
+          if (digits < 3) ms = ms * 10 + (s[pos] - '0');
+          ++digits, ++pos;
+        }
+        if (digits == 0) return std::nullopt;
+        for (; digits < 3; ++digits) ms *= 10;
+      }
+    }
+    // 24:00 is not accepted: one spelling per instant keeps ties deterministic. 60 (leap) is.
+    if (h > 23 || mi > 59 || sec > 60) return std::nullopt;
+    if (pos < s.size()) {
+      if (s[pos] == 'Z' || s[pos] == 'z') {
+        ++pos;
+        has_offset = true;
+      } else if (s[pos] == '+' || s[pos] == '-') {
+        const int sign = s[pos] == '-' ? -1 : 1;
+        ++pos;
+        int oh = 0, om = 0;
+        if (!read_digits(s, pos, 2, oh)) return std::nullopt;
+        expect(s, pos, ':');
+        if (!read_digits(s, pos, 2, om) || oh > 23 || om > 59) return std::nullopt;
+        offset = sign * (oh * 60 + om);
+        has_offset = true;
+      }
+    }
+    if (pos != s.size()) return std::nullopt;
+  }
+  if (!has_offset && rule == OffsetRule::kRequired) return std::nullopt;
+
+  const auto days = sys_days{ymd}.time_since_epoch().count();
+  const std::int64_t local_ms =
+      ((static_cast<std::int64_t>(days) * 24 + h) * 60 + mi) * 60000LL + sec * 1000LL + ms;
+  return DateTime{local_ms - offset * 60000LL, offset};
+}
+
+CivilDate local_date(const DateTime& t) {
+  using namespace std::chrono;
+  const std::int64_t local_ms = t.epoch_ms + t.offset_minutes * 60000LL;
+  // Floor division: dates before 1970 have negative milliseconds.
+  std::int64_t days = local_ms / 86400000LL;
+  if (local_ms % 86400000LL < 0) --days;
+  const year_month_day ymd{sys_days{std::chrono::days{days}}};
+  return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+          static_cast<unsigned>(ymd.day())};
+}
+
+}  // namespace encart

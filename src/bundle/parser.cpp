@@ -1,0 +1,274 @@
+#include "bundle/parser.h"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_set>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "bundle/article_reader.h"
+#include "bundle/url.h"
+#include "text/fold.h"
+
+namespace encart {
+namespace {
+
+using nlohmann::json;
+using detail::ArticleCandidate;
+
+// Streams the bundle: each element of "articles" is built as a small DOM, validated and
+// dropped before the next one, so memory follows the articles kept rather than the whole
+// JSON tree. Stops at the first syntax error or structural problem (a fatal Error).
+class BundleSax {
+ public:
+  BundleSax(const ParseOptions& options, Bundle& bundle, std::vector<ArticleCandidate>& candidates)
+      : options_(options), bundle_(bundle), candidates_(candidates) {}
+
+  std::optional<Error>& fatal() { return fatal_; }
+  std::optional<json>& version() { return version_; }
+  bool saw_articles() const { return saw_articles_; }
+  std::size_t over_limit() const { return over_limit_; }
+
+  // --- nlohmann SAX interface -------------------------------------------------------------
+  bool null() { return value([&](auto& p) { return p.null(); }, false); }
+  bool boolean(bool v) { return value([&](auto& p) { return p.boolean(v); }, false); }
+  bool number_integer(json::number_integer_t v) {
+    return value([&](auto& p) { return p.number_integer(v); }, false);
+  }
+  bool number_unsigned(json::number_unsigned_t v) {
+    return value([&](auto& p) { return p.number_unsigned(v); }, false);
+  }
+  bool number_float(json::number_float_t v, const json::string_t& s) {
+    return value([&](auto& p) { return p.number_float(v, s); }, false);
+  }
+  bool string(json::string_t& v) { return value([&](auto& p) { return p.string(v); }, false); }
+  bool binary(json::binary_t& v) { return value([&](auto& p) { return p.binary(v); }, false); }
+  bool start_object(std::size_t n) {
+    if (depth_ == 0 && capture_ == Slot::kNone) {  // the top-level object itself
+      depth_ = 1;
+      return true;
+    }
+    return value([&](auto& p) { return p.start_object(n); }, true);
+  }
+  bool start_array(std::size_t n) {
+    if (depth_ == 1 && capture_ == Slot::kNone && key_ == "articles") {
+      if (saw_articles_) return structural("\"articles\" appears twice");
+      saw_articles_ = true;
+      depth_ = 2;
+      return true;
+    }
+    return value([&](auto& p) { return p.start_array(n); }, true);
+  }
+  bool key(json::string_t& k) {
+    if (capture_ == Slot::kNone) {
+      key_ = k;
+      return true;
+    }
+    return forward([&](auto& p) { return p.key(k); });
+  }
+  bool end_object() { return end([&](auto& p) { return p.end_object(); }); }
+  bool end_array() { return end([&](auto& p) { return p.end_array(); }); }
+  bool parse_error(std::size_t position, const std::string& last_token,
+                   const nlohmann::detail::exception& /*ex*/) {
+    syntax_error_ = std::pair{position, last_token};
+    return false;
+  }
+
+  std::optional<std::pair<std::size_t, std::string>> syntax_error_;
+
+ private:
+  enum class Slot { kNone, kVersion, kSite, kArticle, kSkip };
+  using DomParser = nlohmann::detail::json_sax_dom_parser<json>;
+
+  bool structural(std::string message) {
+    fatal_ = Error{ErrorCode::kBadBundle, std::move(message)};
+    return false;
+  }
+
+  template <typename F>
+  bool forward(F&& f) {
+    if (capture_ == Slot::kSkip) return true;
+    return f(*dom_);
+  }
+
+  // A value starts (scalar, or the opening of an object/array when `opens`).
+  template <typename F>
+  bool value(F&& f, bool opens) {
+    if (capture_ != Slot::kNone) {
+      if (opens) ++capture_depth_;
+      return forward(f);
+    }
+    if (depth_ == 0) {
+      return structural("the bundle must be a JSON object with an \"articles\" array");
+    }
+    Slot slot = Slot::kSkip;  // unknown top-level keys are read past without being kept
+    if (depth_ == 1) {
+      if (key_ == "articles") return structural("\"articles\" must be an array");
+      if (key_ == "version") slot = Slot::kVersion;
+      if (key_ == "site") slot = Slot::kSite;
+    } else if (candidates_.size() + bundle_.skipped_total >= options_.max_articles) {
+      ++over_limit_;
+    } else {
+      slot = Slot::kArticle;
+    }
+    capture_ = slot;
+    capture_depth_ = opens ? 1 : 0;
+    captured_ = json();
+    if (slot != Slot::kSkip) dom_.emplace(captured_, false);
+    forward(f);
+    if (!opens) finish();
+    return true;
+  }
+
+  template <typename F>
+  bool end(F&& f) {
+    if (capture_ == Slot::kNone) {
+      --depth_;  // closing "articles" (2 -> 1) or the top-level object (1 -> 0)
+      return true;
+    }
+    const bool ok = forward(f);
+    if (--capture_depth_ == 0) finish();
+    return ok;
+  }
+
+  void finish() {
+    switch (capture_) {
+      case Slot::kVersion: version_ = std::move(captured_); break;
+      case Slot::kSite: bundle_.site = detail::read_site(captured_); break;
+      case Slot::kArticle: {
+        auto result = detail::read_article(captured_, next_index_);
+        if (result.candidate) {
+          candidates_.push_back(std::move(*result.candidate));
+        } else {
+          bundle_.skipped.push_back({next_index_, std::move(result.id), std::move(result.reason)});
+          ++bundle_.skipped_total;
+        }
+        break;
+      }
+      case Slot::kSkip:
+      case Slot::kNone: break;
+    }
+    if (depth_ == 2) ++next_index_;
+    capture_ = Slot::kNone;
+    dom_.reset();
+    captured_ = json();
+  }
+
+  const ParseOptions& options_;
+  Bundle& bundle_;
+  std::vector<ArticleCandidate>& candidates_;
+  std::optional<Error> fatal_;
+  std::optional<json> version_;
+  int depth_ = 0;  // 0 outside, 1 inside the top object, 2 inside "articles"
+  std::string key_;
+  bool saw_articles_ = false;
+  Slot capture_ = Slot::kNone;
+  int capture_depth_ = 0;
+  json captured_;
+  std::optional<DomParser> dom_;
+  std::size_t next_index_ = 0;
+  std::size_t over_limit_ = 0;
+};
+
+Error syntax_error(std::string_view text, std::size_t position, const std::string& last_token) {
+  // nlohmann reports how many bytes it read, the offending one included.
+  const std::size_t offset = position == 0 ? 0 : std::min(position - 1, text.size());
+  std::size_t line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') ++line, line_start = i + 1;
+  }
+  const std::size_t column = text::length(text.substr(line_start, offset - line_start)) + 1;
+  std::string message = "not valid JSON at line " + std::to_string(line) + ", column " +
+                        std::to_string(column) + " (byte " + std::to_string(offset) + "): ";
+  if (offset >= text.size()) {
+    message += "the text ends too early";
+  } else {
+    // Show what was read, printable ASCII only, so a hostile byte never reaches the message.
+    std::string shown;
+    for (const unsigned char c : last_token.substr(0, 24)) {
+      shown += (c >= 0x20 && c < 0x7F) ? static_cast<char>(c) : '?';
+    }
+    message += "near \"" + shown + "\"";
+  }
+  return Error{ErrorCode::kBadJson, std::move(message), line, column, offset};
+}
+
+void skip(Bundle& bundle, std::size_t index, std::string id, std::string reason) {
+  bundle.skipped.push_back({index, std::move(id), std::move(reason)});
+  ++bundle.skipped_total;
+}
+
+}  // namespace
+
+Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) {
+  if (text.size() > options.max_bytes) {
+    return Error{ErrorCode::kTooLarge, "the bundle is " + std::to_string(text.size()) +
+                                           " bytes, over the limit of " +
+                                           std::to_string(options.max_bytes)};
+  }
+  Bundle bundle;
+  std::vector<ArticleCandidate> candidates;
+  BundleSax sax(options, bundle, candidates);
+  const bool parsed = json::sax_parse(text.begin(), text.end(), &sax);
+  if (sax.fatal()) return *sax.fatal();
+  if (!parsed || sax.syntax_error_) {
+    const auto [position, token] = sax.syntax_error_.value_or(std::pair{text.size() + 1, std::string()});
+    return syntax_error(text, position, token);
+  }
+  if (const auto& v = sax.version(); v && !(v->is_number_unsigned() && v->get<std::uint64_t>() == 1)) {
+    return Error{ErrorCode::kUnsupportedVersion,
+                 "version: this engine reads bundle version 1, found " + v->dump()};
+  }
+  if (!sax.saw_articles()) {
+    return Error{ErrorCode::kBadBundle, "the bundle has no \"articles\" array"};
+  }
+
+  // URLs are resolved once the whole input is read, so that site.url may come after articles.
+  const std::string& base = options.base_url.empty() ? bundle.site.url : options.base_url;
+  // The set views ids inside bundle.articles: the reserve keeps them from moving.
+  std::unordered_set<std::string_view> seen_ids;
+  bundle.articles.reserve(candidates.size());
+  for (auto& [index, article] : candidates) {
+    const std::string where = "articles[" + std::to_string(index) + "]";
+    auto url = resolve_http_url(article.url, base);
+    if (!url) {
+      skip(bundle, index, article.id, where + ".url: \"" + article.url.substr(0, 80) +
+                                          "\" is not an http(s) URL");
+      continue;
+    }
+    article.url = std::move(*url);
+    if (article.image) {
+      auto image_url = resolve_http_url(article.image->url, base);
+      if (!image_url) {
+        skip(bundle, index, article.id, where + ".image.url: \"" + article.image->url.substr(0, 80) +
+                                            "\" is not an http(s) URL");
+        continue;
+      }
+      article.image->url = std::move(*image_url);
+    }
+    bundle.articles.push_back(std::move(article));
+    if (!seen_ids.insert(bundle.articles.back().id).second) {
+      skip(bundle, index, bundle.articles.back().id,
+           where + ".id: \"" + bundle.articles.back().id.substr(0, 80) +
+               "\" is used by an earlier article (the first one is kept)");
+      bundle.articles.pop_back();
+    }
+  }
+  if (sax.over_limit() > 0) {
+    skip(bundle, options.max_articles, "",
+         "articles[" + std::to_string(options.max_articles) + "..]: " +
+             std::to_string(sax.over_limit()) + " articles over the limit of " +
+             std::to_string(options.max_articles));
+    bundle.skipped_total += sax.over_limit() - 1;
+  }
+  std::stable_sort(bundle.skipped.begin(), bundle.skipped.end(),
+                   [](const SkippedArticle& a, const SkippedArticle& b) { return a.index < b.index; });
+  if (bundle.skipped.size() > options.max_reported_skips) {
+    bundle.skipped.resize(options.max_reported_skips);
+  }
+  return bundle;
+}
+
+}  // namespace encart

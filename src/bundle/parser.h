@@ -1,0 +1,26 @@
+// Reads an encart bundle v1 (docs/bundle.md). The only module that includes nlohmann-json.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "bundle/article.h"
+#include "common/result.h"
+
+namespace encart {
+
+struct ParseOptions {
+  // Base for relative article and image URLs: the URL the bundle was fetched from. When
+  // empty, the bundle's own site.url is used; a relative URL with neither is skipped.
+  std::string base_url;
+  std::size_t max_bytes = 256u << 20;        // larger input is refused with kTooLarge
+  std::size_t max_articles = 1'000'000;      // articles past this index are skipped (reported once)
+  std::size_t max_reported_skips = 1000;     // Bundle::skipped keeps the first ones by index
+};
+
+// Fatal errors (not JSON, no "articles" array, too large) return an Error. Invalid articles are
+// skipped and listed in Bundle::skipped; the valid ones load.
+Result<Bundle> parse_bundle(std::string_view json_text, const ParseOptions& options);
+
+}  // namespace encart

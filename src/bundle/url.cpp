@@ -1,0 +1,79 @@
+#include "bundle/url.h"
+
+#include <cctype>
+
+namespace encart {
+namespace {
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+  }
+  return true;
+}
+
+// Length of "http://" or "https://" at the start, 0 when neither.
+std::size_t http_scheme_length(std::string_view s) {
+  if (starts_with_ci(s, "http://")) return 7;
+  if (starts_with_ci(s, "https://")) return 8;
+  return 0;
+}
+
+bool has_scheme(std::string_view s) {
+  // RFC 3986: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = s[i];
+    if (c == ':') return i > 0;
+    if (!(std::isalpha(c) || (i > 0 && (std::isdigit(c) || c == '+' || c == '-' || c == '.')))) {
+      return false;
+    }
+  }
+  return false;
+}
+
+bool is_clean(std::string_view s) {
+  for (const unsigned char c : s) {
+    if (c <= 0x20 || c == 0x7F || c == '\\') return false;
+  }
+  return true;
+}
+
+bool is_absolute_http(std::string_view s) {
+  const std::size_t scheme = http_scheme_length(s);
+  return scheme != 0 && s.size() > scheme && s[scheme] != '/' && is_clean(s);
+}
+
+}  // namespace
+
+std::optional<std::string> resolve_http_url(std::string_view ref, std::string_view base) {
+  // Publishers' exports often carry stray spaces around values; they are never meaningful.
+  while (!ref.empty() && (ref.front() == ' ' || ref.front() == '\t')) ref.remove_prefix(1);
+  while (!ref.empty() && (ref.back() == ' ' || ref.back() == '\t')) ref.remove_suffix(1);
+  if (ref.empty() || !is_clean(ref)) return std::nullopt;
+  if (is_absolute_http(ref)) return std::string(ref);
+  if (has_scheme(ref) || !is_absolute_http(base)) return std::nullopt;
+
+  const std::size_t scheme = http_scheme_length(base);
+  const std::size_t authority_end = base.find_first_of("/?#", scheme);
+  const std::string_view origin = base.substr(0, authority_end);  // "https://host:port"
+  if (ref.starts_with("//")) return std::string(base.substr(0, scheme - 2)) + std::string(ref);
+  if (ref.front() == '/') return std::string(origin) + std::string(ref);
+
+  std::string_view path = authority_end == std::string_view::npos ? std::string_view("/")
+                                                                  : base.substr(authority_end);
+  path = path.substr(0, path.find_first_of("?#"));
+  if (path.empty()) path = "/";
+  if (ref.front() == '?' || ref.front() == '#') {
+    if (ref.front() == '#') {
+      const std::string_view no_fragment = base.substr(0, base.find('#'));
+      return std::string(no_fragment) + std::string(ref);
+    }
+    return std::string(origin) + std::string(path) + std::string(ref);
+  }
+  // Dot segments are left for the browser to normalise: the result is http(s) either way.
+  const std::string_view directory = path.substr(0, path.rfind('/') + 1);
+  return std::string(origin) + std::string(directory) + std::string(ref);
+}
+
+}  // namespace encart

@@ -1,0 +1,123 @@
+#include "engine/engine.h"
+
+#include <algorithm>
+
+#include "render/html.h"
+
+namespace encart {
+
+Result<LoadReport> Engine::load(std::string_view json_text, const LoadOptions& options) {
+  auto parsed = parse_bundle(json_text, options.parse);
+  if (!parsed) return parsed.error();
+  Bundle bundle = std::move(parsed).value();
+  LoadReport report{bundle.articles.size(), std::move(bundle.skipped), bundle.skipped_total};
+  index_ = Index(std::move(bundle.articles));
+  visible_.assign(index_.articles().size(), false);
+  for (ArticleId a = 0; a < index_.articles().size(); ++a) {
+    visible_[a] = index_.articles()[a].published.epoch_ms <= options.now_ms;
+  }
+  loaded_ = true;
+  return report;
+}
+
+std::optional<Error> Engine::check_loaded() const {
+  if (loaded_) return std::nullopt;
+  return Error{ErrorCode::kNotLoaded, "no bundle is loaded: call load() first"};
+}
+
+ListRequest Engine::list_request(std::size_t limit, const std::vector<std::string>& exclude) const {
+  ListRequest request{std::min(limit, kMaxListLimit), {}};
+  for (const auto& id : exclude) {
+    if (const auto a = index_.find(id); a >= 0) request.exclude.push_back(static_cast<ArticleId>(a));
+  }
+  return request;
+}
+
+Result<std::vector<ArticleId>> Engine::latest(const ListOptions& options) const {
+  if (auto e = check_loaded()) return *e;
+  auto filter = CompiledFilter::compile(options.filter, index_);
+  if (!filter) return filter.error();
+  return encart::latest(index_, filter.value(), visible_, list_request(options.limit, options.exclude));
+}
+
+Result<std::vector<ArticleId>> Engine::most_read(ViewWindow window, const ListOptions& options) const {
+  if (auto e = check_loaded()) return *e;
+  auto filter = CompiledFilter::compile(options.filter, index_);
+  if (!filter) return filter.error();
+  return encart::most_read(index_, filter.value(), visible_, window,
+                           list_request(options.limit, options.exclude));
+}
+
+Result<std::vector<ArticleId>> Engine::related(std::string_view id, const ListOptions& options) const {
+  if (auto e = check_loaded()) return *e;
+  const auto subject = index_.find(id);
+  if (subject < 0) {
+    return Error{ErrorCode::kUnknownArticle,
+                 "related: no article with id \"" + std::string(id.substr(0, 80)) + "\""};
+  }
+  auto filter = CompiledFilter::compile(options.filter, index_);
+  if (!filter) return filter.error();
+  return encart::related(index_, static_cast<ArticleId>(subject), filter.value(), visible_,
+                         list_request(options.limit, options.exclude));
+}
+
+Result<Facets> Engine::facets(const Filter& filter) const {
+  if (auto e = check_loaded()) return *e;
+  auto compiled = CompiledFilter::compile(filter, index_);
+  if (!compiled) return compiled.error();
+  return Facets{facet_counts(index_, compiled.value(), Facet::kCategory, visible_),
+                facet_counts(index_, compiled.value(), Facet::kAuthor, visible_),
+                facet_counts(index_, compiled.value(), Facet::kTag, visible_)};
+}
+
+Result<Sidebar> Engine::sidebar(const SidebarRequest& request) const {
+  if (auto e = check_loaded()) return *e;
+  auto compiled = CompiledFilter::compile(request.filter, index_);
+  if (!compiled) return compiled.error();
+  const CompiledFilter& filter = compiled.value();
+  const auto current = index_.find(request.article);
+
+  Sidebar out;
+  out.article_found = current >= 0;
+  std::vector<std::string> exclude;
+  if (current >= 0) exclude.push_back(request.article);
+
+  // One more than shown tells whether "show more" has anything to show.
+  const auto fill = [&](SidebarList& list, std::size_t limit, auto&& rank) {
+    limit = std::min(limit, kMaxListLimit);
+    std::vector<ArticleId> ids = rank(list_request(limit + 1, exclude));
+    list.has_more = ids.size() > limit;
+    if (list.has_more) ids.resize(limit);
+    list.shown = ids.size();
+    list.html = render_items(index_, ids, request.locale);
+  };
+  fill(out.latest, request.latest_limit,
+       [&](const ListRequest& r) { return encart::latest(index_, filter, visible_, r); });
+  fill(out.most_read, request.most_read_limit, [&](const ListRequest& r) {
+    return encart::most_read(index_, filter, visible_, request.window, r);
+  });
+  if (current >= 0) {
+    fill(out.related, request.related_limit, [&](const ListRequest& r) {
+      return encart::related(index_, static_cast<ArticleId>(current), filter, visible_, r);
+    });
+  }
+
+  for (ArticleId a = 0; a < index_.articles().size(); ++a) {
+    if (visible_[a] && static_cast<std::int64_t>(a) != current && filter.matches(index_, a)) {
+      ++out.matching;
+    }
+  }
+  out.status = results_status(out.matching, request.locale);
+  const auto first_or_empty = [](const std::vector<std::string>& v) {
+    return v.empty() ? std::string() : v.front();
+  };
+  out.category_options =
+      render_facet_options(facet_counts(index_, filter, Facet::kCategory, visible_), Facet::kCategory,
+                           first_or_empty(request.filter.categories), request.locale);
+  out.author_options =
+      render_facet_options(facet_counts(index_, filter, Facet::kAuthor, visible_), Facet::kAuthor,
+                           first_or_empty(request.filter.authors), request.locale);
+  return out;
+}
+
+}  // namespace encart

@@ -1,0 +1,87 @@
+// The facade the bindings and the tests use: load a bundle, ask for lists, facets and HTML.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bundle/parser.h"
+#include "common/result.h"
+#include "index/index.h"
+#include "query/filter.h"
+#include "rank/lists.h"
+#include "render/locale.h"
+
+namespace encart {
+
+struct LoadOptions {
+  // The reader's "now" (UTC ms). Articles published after it stay hidden until it passes.
+  std::int64_t now_ms = 0;
+  ParseOptions parse;
+};
+
+struct LoadReport {
+  std::size_t articles = 0;
+  std::vector<SkippedArticle> skipped;  // first ParseOptions::max_reported_skips, by index
+  std::size_t skipped_total = 0;
+};
+
+struct ListOptions {
+  std::size_t limit = 10;            // [0, 1000]
+  std::vector<std::string> exclude;  // article ids; unknown ids are ignored
+  Filter filter;
+};
+
+struct Facets {
+  std::vector<FacetCount> category, author, tag;
+};
+
+struct SidebarRequest {
+  std::string article;  // the article on screen: excluded from every list, subject of "related"
+  Filter filter;
+  std::size_t latest_limit = 5;     // [0, 1000] each
+  std::size_t most_read_limit = 5;
+  std::size_t related_limit = 5;
+  ViewWindow window = ViewWindow::kAll;
+  Locale locale;
+};
+
+struct SidebarList {
+  std::string html;       // <li> items
+  std::size_t shown = 0;  // items in html
+  bool has_more = false;  // more items would show with a higher limit
+};
+
+struct Sidebar {
+  SidebarList latest, most_read, related;
+  std::string category_options, author_options;
+  std::string status;       // for the live region
+  std::size_t matching = 0; // articles the filter keeps (the current one left out)
+  bool article_found = false;
+};
+
+class Engine {
+ public:
+  // Replaces whatever was loaded, only on success: a failed load keeps the previous data.
+  Result<LoadReport> load(std::string_view json_text, const LoadOptions& options);
+  bool loaded() const { return loaded_; }
+  const Index& index() const { return index_; }
+
+  Result<std::vector<ArticleId>> latest(const ListOptions& options) const;
+  Result<std::vector<ArticleId>> most_read(ViewWindow window, const ListOptions& options) const;
+  Result<std::vector<ArticleId>> related(std::string_view id, const ListOptions& options) const;
+  Result<Facets> facets(const Filter& filter) const;
+  Result<Sidebar> sidebar(const SidebarRequest& request) const;
+
+ private:
+  std::optional<Error> check_loaded() const;
+  ListRequest list_request(std::size_t limit, const std::vector<std::string>& exclude) const;
+
+  bool loaded_ = false;
+  Index index_;
+  Visibility visible_;
+};
+
+}  // namespace encart

@@ -1,0 +1,142 @@
+#include "index/index.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "text/fold.h"
+
+namespace encart {
+namespace {
+
+// Frequent French and English words of four letters or more (folded); shorter words are never
+// significant. Kept short on purpose: the related-articles issue brings real stop-word lists.
+constexpr std::array<std::string_view, 64> kStopWords = {
+    "about", "after", "aller", "apres", "aussi", "autre", "autres", "avant", "avec",  "avoir",
+    "been",  "cela",  "celle", "cette", "ceux",  "chez",  "comme", "could", "dans",  "depuis",
+    "deux",  "donc",  "elle",  "elles", "encore", "entre", "etre", "from",  "have",  "leur",
+    "leurs", "lors",  "mais",  "meme",  "more",  "nous",  "other", "over",  "plus",  "pour",
+    "quand", "sans",  "selon", "sera",  "some",  "sont",  "sous",  "than",  "that",  "their",
+    "there", "these", "they",  "this",  "tous",  "tout",  "toute", "vers",  "very",  "were",
+    "what",  "when",  "will",  "with"};
+
+static_assert(std::is_sorted(kStopWords.begin(), kStopWords.end()), "binary_search needs order");
+
+void sort_unique(std::vector<std::uint32_t>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+}  // namespace
+
+bool is_significant_word(std::string_view w) {
+  return text::length(w) >= 4 && !std::binary_search(kStopWords.begin(), kStopWords.end(), w);
+}
+
+std::int64_t FacetValues::find(std::string_view key) const {
+  const auto it = std::lower_bound(sorted_keys.begin(), sorted_keys.end(), key,
+                                   [](const auto& e, std::string_view k) { return e.first < k; });
+  return it != sorted_keys.end() && it->first == key ? static_cast<std::int64_t>(it->second) : -1;
+}
+
+Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
+  const std::size_t n = articles_.size();
+  terms_.resize(n);
+
+  // Pass 1: words per article, and the dictionary.
+  std::vector<std::vector<std::string>> search_words(n), content_words(n);
+  std::map<std::string, ValueId> facet_maps[kFacetCount];
+  for (std::size_t a = 0; a < n; ++a) {
+    const Article& art = articles_[a];
+    auto add = [&](std::string_view text, bool content) {
+      for (auto& w : text::words(text)) {
+        if (content && is_significant_word(w)) content_words[a].push_back(w);
+        search_words[a].push_back(std::move(w));
+      }
+    };
+    add(art.title, true);
+    add(art.summary, true);
+    add(art.category, false);
+    for (const auto& t : art.tags) add(t, false);
+    for (const auto& au : art.authors) add(au, false);
+
+    auto add_value = [&](Facet f, const std::string& display) {
+      auto& values = facets_[static_cast<std::size_t>(f)];
+      auto [it, inserted] =
+          facet_maps[static_cast<std::size_t>(f)].try_emplace(text::fold(display),
+                                                              static_cast<ValueId>(values.display.size()));
+      if (inserted) {
+        values.display.push_back(display);
+        values.folded.push_back(it->first);
+      }
+      terms_[a].facets[static_cast<std::size_t>(f)].push_back(it->second);
+    };
+    if (!art.category.empty()) add_value(Facet::kCategory, art.category);
+    for (const auto& au : art.authors) add_value(Facet::kAuthor, au);
+    for (const auto& t : art.tags) add_value(Facet::kTag, t);
+    for (auto& v : terms_[a].facets) sort_unique(v);
+  }
+  for (std::size_t f = 0; f < kFacetCount; ++f) {
+    facets_[f].sorted_keys.assign(facet_maps[f].begin(), facet_maps[f].end());
+  }
+
+  for (const auto& words : search_words) dictionary_.insert(dictionary_.end(), words.begin(), words.end());
+  std::sort(dictionary_.begin(), dictionary_.end());
+  dictionary_.erase(std::unique(dictionary_.begin(), dictionary_.end()), dictionary_.end());
+  const auto term_of = [&](const std::string& w) {
+    return static_cast<TermId>(std::lower_bound(dictionary_.begin(), dictionary_.end(), w) -
+                               dictionary_.begin());
+  };
+  for (std::size_t a = 0; a < n; ++a) {
+    for (const auto& w : search_words[a]) terms_[a].search.push_back(term_of(w));
+    for (const auto& w : content_words[a]) terms_[a].content.push_back(term_of(w));
+    sort_unique(terms_[a].search);
+    sort_unique(terms_[a].content);
+  }
+
+  ids_.reserve(n);
+  for (std::size_t a = 0; a < n; ++a) ids_.emplace_back(articles_[a].id, static_cast<ArticleId>(a));
+  std::sort(ids_.begin(), ids_.end());
+
+  // Orders. Ties: newer first, then id ascending, so every order is total and stable.
+  const auto newer = [&](ArticleId x, ArticleId y) {
+    const Article& ax = articles_[x];
+    const Article& ay = articles_[y];
+    if (ax.published.epoch_ms != ay.published.epoch_ms) {
+      return ax.published.epoch_ms > ay.published.epoch_ms;
+    }
+    return ax.id < ay.id;
+  };
+  by_date_.resize(n);
+  for (std::size_t a = 0; a < n; ++a) by_date_[a] = static_cast<ArticleId>(a);
+  std::sort(by_date_.begin(), by_date_.end(), newer);
+  for (std::size_t w = 0; w < kViewWindowCount; ++w) {
+    auto& order = by_views_[w];
+    for (const ArticleId a : by_date_) {
+      if (articles_[a].views[w]) order.push_back(a);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](ArticleId x, ArticleId y) {
+      return *articles_[x].views[w] > *articles_[y].views[w];  // stable: keeps the date order for ties
+    });
+  }
+}
+
+std::int64_t Index::find(std::string_view id) const {
+  const auto it = std::lower_bound(ids_.begin(), ids_.end(), id,
+                                   [](const auto& e, std::string_view k) { return e.first < k; });
+  return it != ids_.end() && it->first == id ? static_cast<std::int64_t>(it->second) : -1;
+}
+
+std::pair<TermId, TermId> Index::term_range(std::string_view word, bool prefix) const {
+  const auto lo = std::lower_bound(dictionary_.begin(), dictionary_.end(), word);
+  auto hi = lo;
+  if (prefix) {
+    hi = std::partition_point(lo, dictionary_.end(),
+                              [&](const std::string& t) { return t.starts_with(word); });
+  } else if (hi != dictionary_.end() && *hi == word) {
+    ++hi;
+  }
+  return {static_cast<TermId>(lo - dictionary_.begin()), static_cast<TermId>(hi - dictionary_.begin())};
+}
+
+}  // namespace encart

@@ -1,0 +1,100 @@
+#include "render/html.h"
+
+#include "text/fold.h"
+
+namespace encart {
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string render_items(const Index& index, const std::vector<ArticleId>& items, const Locale& locale) {
+  std::string out;
+  for (const ArticleId id : items) {
+    const Article& a = index.articles()[id];
+    out += "<li class=\"item\"><a class=\"link\" href=\"" + escape_html(a.url) + "\">";
+    if (a.image) {
+      // alt="" on purpose: the title beside it is the link's text; a second reading is noise.
+      out += "<img class=\"thumb\" src=\"" + escape_html(a.image->url) + "\" alt=\"\" loading=\"lazy\" decoding=\"async\"";
+      if (a.image->width > 0 && a.image->height > 0) {
+        out += " width=\"" + std::to_string(a.image->width) + "\" height=\"" +
+               std::to_string(a.image->height) + "\"";
+      }
+      out += ">";
+    }
+    out += "<span class=\"title\">" + escape_html(a.title) + "</span></a><p class=\"meta\">";
+    if (!a.category.empty()) out += "<span class=\"category\">" + escape_html(a.category) + "</span> ";
+    out += "<span class=\"byline\">";
+    for (std::size_t i = 0; i < a.authors.size(); ++i) {
+      out += (i > 0 ? ", " : "") + escape_html(a.authors[i]);
+    }
+    if (!a.authors.empty()) out += " – ";
+    out += "<time datetime=\"" + escape_html(a.published_text) + "\">" +
+           escape_html(format_date(a.published, locale)) + "</time></span></p></li>";
+  }
+  return out;
+}
+
+std::string render_facet_options(const std::vector<FacetCount>& counts, Facet facet,
+                                 std::string_view selected, const Locale& locale) {
+  const UiStrings& s = ui_strings(locale);
+  std::string out = "<option value=\"\">";
+  out += facet == Facet::kAuthor ? s.all_authors : s.all_categories;
+  out += "</option>";
+  bool selected_seen = selected.empty();
+  const std::string folded_selected = text::fold(selected);
+  for (const FacetCount& c : counts) {
+    const bool is_selected = !selected.empty() && text::fold(c.value) == folded_selected;
+    selected_seen = selected_seen || is_selected;
+    out += "<option value=\"" + escape_html(c.value) + "\"" + (is_selected ? " selected" : "") + ">" +
+           escape_html(c.value) + " (" + std::to_string(c.count) + ")</option>";
+  }
+  if (!selected_seen) {
+    out += "<option value=\"" + escape_html(selected) + "\" selected>" + escape_html(selected) +
+           " (0)</option>";
+  }
+  return out;
+}
+
+std::string render_shell(const Locale& locale) {
+  const UiStrings& s = ui_strings(locale);
+  const auto section = [&](const char* list, const char* title) {
+    return std::string("<section class=\"list\" data-list=\"") + list + "\" aria-labelledby=\"encart-h-" +
+           list + "\" hidden><h2 class=\"heading\" id=\"encart-h-" + list + "\">" + title +
+           "</h2><ol class=\"items\" data-part=\"items\"></ol><button class=\"more\" type=\"button\" "
+           "data-part=\"more\" hidden>" + s.more + "</button></section>";
+  };
+  std::string out = std::string("<div class=\"encart\" lang=\"") + s.lang_tag + "\" dir=\"" + s.dir + "\">";
+  out += std::string("<form class=\"filters\" role=\"search\" aria-label=\"") + s.filters_label +
+         "\" data-part=\"filters\" hidden>";
+  out += std::string("<label class=\"sr-only\" for=\"encart-q\">") + s.search_label + "</label>";
+  out += std::string("<input class=\"search\" id=\"encart-q\" type=\"search\" data-part=\"q\" "
+                     "autocomplete=\"off\" spellcheck=\"false\" placeholder=\"") +
+         s.search_placeholder + "\">";
+  out += std::string("<label class=\"sr-only\" for=\"encart-category\">") + s.category_label + "</label>";
+  out += "<select class=\"choice\" id=\"encart-category\" data-part=\"category\"></select>";
+  out += std::string("<label class=\"sr-only\" for=\"encart-author\">") + s.author_label + "</label>";
+  out += "<select class=\"choice\" id=\"encart-author\" data-part=\"author\"></select>";
+  out += "</form>";
+  out += "<p class=\"status\" role=\"status\" aria-live=\"polite\" data-part=\"status\"></p>";
+  out += section("latest", s.latest);
+  out += section("mostRead", s.most_read);
+  out += section("related", s.related);
+  out += std::string("<p class=\"message\" data-part=\"message\">") + s.loading + "</p>";
+  out += "</div>";
+  return out;
+}
+
+}  // namespace encart

@@ -1,0 +1,30 @@
+// The only code that emits markup. Every value from a bundle passes through escape_html, and
+// only http(s) URLs (checked at load) reach an href or src.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "index/index.h"
+#include "query/filter.h"
+#include "render/locale.h"
+
+namespace encart {
+
+// Escapes & < > " ' so the result is inert both as text and inside a quoted attribute.
+std::string escape_html(std::string_view text);
+
+// <li> items: a link with the title, then category, authors and date.
+std::string render_items(const Index& index, const std::vector<ArticleId>& items, const Locale& locale);
+
+// <option>s for a facet menu: "all" first, then each value with its count; `selected` is
+// marked (and kept even when its count fell to zero, so the menu never loses the choice).
+std::string render_facet_options(const std::vector<FacetCount>& counts, Facet facet,
+                                 std::string_view selected, const Locale& locale);
+
+// The widget's skeleton: filters, status line, the three sections, a message line. The shim
+// fills the parts named by data-part; no bundle data is in it.
+std::string render_shell(const Locale& locale);
+
+}  // namespace encart

@@ -1,0 +1,136 @@
+#include "text/fold.h"
+
+#include <algorithm>
+
+#include "text/unicode_tables.h"
+
+namespace encart::text {
+
+char32_t next_code_point(std::string_view s, std::size_t& pos) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  const unsigned char b0 = byte(pos);
+  if (b0 < 0x80) {
+    ++pos;
+    return b0;
+  }
+  int extra = 0;
+  char32_t cp = 0;
+  char32_t min = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    extra = 1, cp = b0 & 0x1F, min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    extra = 2, cp = b0 & 0x0F, min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    extra = 3, cp = b0 & 0x07, min = 0x10000;
+  } else {
+    ++pos;
+    return 0xFFFD;
+  }
+  if (pos + extra >= s.size()) {  // truncated sequence at the end
+    ++pos;
+    return 0xFFFD;
+  }
+  for (int i = 1; i <= extra; ++i) {
+    const unsigned char b = byte(pos + i);
+    if ((b & 0xC0) != 0x80) {
+      ++pos;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++pos;
+    return 0xFFFD;
+  }
+  pos += extra + 1;
+  return cp;
+}
+
+char32_t last_code_point(std::string_view s) {
+  if (s.empty()) return 0;
+  std::size_t pos = s.size() - 1;
+  // Step back over continuation bytes (at most three) to the lead byte.
+  while (pos > 0 && s.size() - pos < 4 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
+  return next_code_point(s, pos);
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+bool is_word_char(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  }
+  const auto* end = detail::kWordRanges + detail::kWordRangeCount;
+  const auto* it = std::upper_bound(detail::kWordRanges, end, cp,
+                                    [](char32_t c, const detail::CodeRange& r) { return c < r.first; });
+  return it != detail::kWordRanges && cp <= (it - 1)->last;
+}
+
+namespace {
+
+void append_folded(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
+    return;
+  }
+  if (cp <= 0xFFFF) {
+    const auto* end = detail::kFoldEntries + detail::kFoldEntryCount;
+    const auto* it = std::lower_bound(
+        detail::kFoldEntries, end, cp,
+        [](const detail::FoldEntry& e, char32_t c) { return e.code_point < c; });
+    if (it != end && it->code_point == cp) {
+      out.append(detail::kFoldPool + it->offset, it->length);
+      return;
+    }
+  }
+  append_utf8(out, cp);
+}
+
+}  // namespace
+
+std::string fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t pos = 0; pos < s.size();) append_folded(out, next_code_point(s, pos));
+  return out;
+}
+
+std::vector<std::string> words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string current;
+  for (std::size_t pos = 0; pos < s.size();) {
+    const char32_t cp = next_code_point(s, pos);
+    if (is_word_char(cp)) {
+      append_folded(current, cp);
+    } else if (!current.empty()) {
+      out.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) out.push_back(std::move(current));
+  return out;
+}
+
+std::size_t length(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t pos = 0; pos < s.size(); ++n) next_code_point(s, pos);
+  return n;
+}
+
+}  // namespace encart::text

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// A small static server for the demo and the browser tests, on 127.0.0.1 only.
+//   /            -> demo/            (the demo site)
+//   /dist/       -> dist/            (what a publisher deploys)
+//   /fixtures/   -> tests/fixtures/  (only with --fixtures: pages and bundles for browser tests)
+// Pages are served under a strict Content-Security-Policy, the kind careful publishers use, so
+// the demo and the tests prove encart needs no inline script and no eval.
+import { createServer } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
+
+function mounts(withFixtures) {
+  const list = [['/dist/', join(root, 'dist')]];
+  if (withFixtures) list.push(['/fixtures/', join(root, 'tests', 'fixtures')]);
+  list.push(['/', join(root, 'demo')]);
+  return list;
+}
+
+function resolvePath(urlPath, withFixtures) {
+  for (const [prefix, dir] of mounts(withFixtures)) {
+    if (!urlPath.startsWith(prefix)) continue;
+    const relative = decodeURIComponent(urlPath.slice(prefix.length)) || 'index.html';
+    const file = normalize(join(dir, relative));
+    if (file !== dir && !file.startsWith(dir + sep)) return null; // no escaping the mount
+    return file;
+  }
+  return null;
+}
+
+export function startServer({ port = 8080, host = '127.0.0.1', fixtures = false, quiet = true } = {}) {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    let file = resolvePath(url.pathname, fixtures);
+    try {
+      if (file && statSync(file).isDirectory()) file = join(file, 'index.html');
+      if (!file || !statSync(file).isFile()) throw new Error('not found');
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('not found\n');
+      if (!quiet) console.log(`404 ${url.pathname}`);
+      return;
+    }
+    const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' };
+    if (extname(file) === '.html') headers['content-security-policy'] = CSP;
+    res.writeHead(200, headers);
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolvePromise(server));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const port = Number(process.env.PORT || 8080);
+  const server = await startServer({ port, fixtures: process.argv.includes('--fixtures'), quiet: false });
+  console.log(`encart demo: http://127.0.0.1:${server.address().port}/  (developer page: /dev.html; Ctrl-C stops)`);
+}

@@ -1,0 +1,233 @@
+// encart's headless JS API (docs/api.md). tools/build-dist.mjs places this file, with the
+// Emscripten glue (createEncartModule) before it and the shim after it, inside one closure: the
+// only global it leaves in a page is `Encart`.
+
+const ENCART_VERSION = '0.1.0';
+
+// The script's own URL, read while it runs: encart.wasm is looked up beside it.
+const encartScriptUrl =
+  typeof document !== 'undefined' && document.currentScript && document.currentScript.src
+    ? document.currentScript.src
+    : '';
+
+/** Every error the API throws. `code` is stable; `message` says what and where. */
+class EncartError extends Error {
+  constructor(code, message, details) {
+    super(message);
+    this.name = 'EncartError';
+    this.code = code;
+    if (details) Object.assign(this, details);
+  }
+}
+
+// The one place where a core error value becomes an exception.
+function check(result) {
+  if (result && result.ok === false) {
+    const details = result.line ? { line: result.line, column: result.column, offset: result.offset } : undefined;
+    throw new EncartError(result.code, result.message, details);
+  }
+  return result;
+}
+
+function optionError(message) {
+  return new EncartError('bad_option', message);
+}
+
+let modulePromise = null;
+
+// One WebAssembly download and instance per page (or Node process), shared by every engine.
+function loadModule(options) {
+  if (modulePromise) return modulePromise;
+  const moduleOptions = {};
+  if (options && options.wasmBinary) {
+    moduleOptions.wasmBinary = options.wasmBinary;
+  } else if (typeof process === 'object' && process.versions && process.versions.node && typeof require === 'function') {
+    // Node: the glue would try fetch() on a file path; hand it the bytes instead.
+    moduleOptions.wasmBinary = require('fs').readFileSync(require('path').join(__dirname, 'encart.wasm'));
+  } else {
+    const wasmUrl = (options && options.wasmUrl) || new URL('encart.wasm', encartScriptUrl || document.baseURI).href;
+    moduleOptions.locateFile = () => wasmUrl;
+  }
+  modulePromise = createEncartModule(moduleOptions).catch((error) => {
+    modulePromise = null; // a later call may retry (e.g. after a network failure)
+    throw new EncartError('wasm_failed', `encart.wasm could not be loaded: ${error && error.message ? error.message : error}`);
+  });
+  return modulePromise;
+}
+
+function toBytes(input) {
+  if (typeof input === 'string') return new TextEncoder().encode(input);
+  if (input instanceof Uint8Array) return input;
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  throw new EncartError('bad_input', 'load: expected the bundle as a string, an ArrayBuffer or a Uint8Array');
+}
+
+function toEpochMs(value, name) {
+  if (value instanceof Date) value = value.getTime();
+  else if (typeof value === 'string') value = Date.parse(value);
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw optionError(`${name}: expected a Date, epoch milliseconds or an ISO 8601 string`);
+  }
+  return value;
+}
+
+function toIsoBound(value, name) {
+  if (value === undefined || value === null || value === '') return '';
+  if (typeof value === 'string') return value; // the core parses and reports it
+  if (value instanceof Date || typeof value === 'number') {
+    const ms = value instanceof Date ? value.getTime() : value;
+    if (!Number.isFinite(ms)) throw new EncartError('bad_filter', `filter.${name}: not a valid date`);
+    return new Date(ms).toISOString();
+  }
+  throw new EncartError('bad_filter', `filter.${name}: expected an ISO 8601 string, a Date or epoch milliseconds`);
+}
+
+function toStringList(value, name) {
+  if (value === undefined || value === null || value === '') return [];
+  const list = Array.isArray(value) ? value : [value];
+  list.forEach((item, i) => {
+    if (typeof item !== 'string') {
+      const where = Array.isArray(value) ? `filter.${name}[${i}]` : `filter.${name}`;
+      throw new EncartError('bad_filter', `${where}: expected a string`);
+    }
+  });
+  return list.filter((item) => item !== '');
+}
+
+const FILTER_FIELDS = ['q', 'category', 'author', 'tag', 'since', 'until'];
+
+function normalizeFilter(filter) {
+  if (filter === undefined || filter === null) return {};
+  if (typeof filter !== 'object') throw new EncartError('bad_filter', 'filter: expected an object');
+  for (const key of Object.keys(filter)) {
+    if (!FILTER_FIELDS.includes(key)) {
+      throw new EncartError('bad_filter', `filter.${key}: unknown field (expected one of ${FILTER_FIELDS.join(', ')})`);
+    }
+  }
+  if (filter.q !== undefined && filter.q !== null && typeof filter.q !== 'string') {
+    throw new EncartError('bad_filter', 'filter.q: expected a string');
+  }
+  return {
+    q: filter.q || '',
+    category: toStringList(filter.category, 'category'),
+    author: toStringList(filter.author, 'author'),
+    tag: toStringList(filter.tag, 'tag'),
+    since: toIsoBound(filter.since, 'since'),
+    until: toIsoBound(filter.until, 'until'),
+  };
+}
+
+function toLimit(value, name, fallback) {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0) throw optionError(`${name}: expected a whole number of 0 or more`);
+  return Math.min(value, 1000);
+}
+
+function toIdList(value, name) {
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value) ? value : [value];
+  if (!list.every((id) => typeof id === 'string')) throw optionError(`${name}: expected article ids (strings)`);
+  return list;
+}
+
+const WINDOWS = ['all', '24h', '7d', '30d'];
+
+function toWindow(value) {
+  if (value === undefined) return 'all';
+  if (!WINDOWS.includes(value)) throw optionError(`window: expected one of ${WINDOWS.join(', ')}`);
+  return value;
+}
+
+function listOptions(options, method) {
+  options = options || {};
+  return {
+    limit: toLimit(options.limit, `${method}.limit`, 10),
+    exclude: toIdList(options.exclude, `${method}.exclude`),
+    filter: normalizeFilter(options.filter),
+  };
+}
+
+// Frees the C++ side of engines that were dropped without dispose().
+const engineRegistry =
+  typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((native) => native.delete()) : null;
+
+class Engine {
+  #native;
+
+  constructor(native) {
+    this.#native = native;
+    if (engineRegistry) engineRegistry.register(this, native, this);
+  }
+
+  #engine() {
+    if (!this.#native) throw new EncartError('disposed', 'this engine was disposed');
+    return this.#native;
+  }
+
+  /** Loads a bundle; replaces the previous one only on success. */
+  load(input, options) {
+    options = options || {};
+    const now = toEpochMs(options.now === undefined ? Date.now() : options.now, 'now');
+    const baseUrl = options.baseUrl === undefined ? '' : String(options.baseUrl);
+    const result = check(this.#engine().load(toBytes(input), baseUrl, now));
+    return { articles: result.articles, skipped: result.skipped, skippedTotal: result.skippedTotal };
+  }
+
+  latest(options) {
+    return check(this.#engine().latest(listOptions(options, 'latest'))).items;
+  }
+
+  mostRead(options) {
+    const window = toWindow(options && options.window);
+    return check(this.#engine().mostRead(window, listOptions(options, 'mostRead'))).items;
+  }
+
+  related(id, options) {
+    if (typeof id !== 'string') throw optionError('related: expected an article id (string)');
+    return check(this.#engine().related(id, listOptions(options, 'related'))).items;
+  }
+
+  facets(filter) {
+    const result = check(this.#engine().facets(normalizeFilter(filter)));
+    return { category: result.category, author: result.author, tag: result.tag };
+  }
+
+  /** The widget's whole view in one call: escaped HTML for each list and menu (docs/api.md). */
+  sidebar(request) {
+    request = request || {};
+    const limits = request.limits || {};
+    return check(
+      this.#engine().sidebar({
+        article: request.article ? String(request.article) : '',
+        lang: request.lang ? String(request.lang) : 'fr',
+        window: toWindow(request.window),
+        filter: normalizeFilter(request.filter),
+        latestLimit: toLimit(limits.latest, 'limits.latest', 5),
+        mostReadLimit: toLimit(limits.mostRead, 'limits.mostRead', 5),
+        relatedLimit: toLimit(limits.related, 'limits.related', 5),
+      }),
+    );
+  }
+
+  /** Frees the engine's memory now rather than when it is garbage-collected. */
+  dispose() {
+    if (!this.#native) return;
+    if (engineRegistry) engineRegistry.unregister(this);
+    this.#native.delete();
+    this.#native = null;
+  }
+}
+
+async function createEngine(options) {
+  const module = await loadModule(options);
+  return new Engine(new module.WebEngine());
+}
+
+// Interface text the shim needs before any bundle is loaded (skeleton and messages).
+async function interfaceFor(lang) {
+  const module = await loadModule();
+  return { shell: module.renderShell(lang || 'fr'), messages: module.uiMessages(lang || 'fr') };
+}
+
+const Encart = { version: ENCART_VERSION, createEngine, EncartError };
