@@ -1,0 +1,50 @@
+// Shared set-up for the browser tests: one static server (demo + dist + fixtures, under the
+// demo's strict CSP) and one headless Debian Chromium driven by playwright-core.
+import { chromium } from 'playwright-core';
+import { startServer } from '../../tools/serve.mjs';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+export async function launch() {
+  const server = await startServer({ port: 0, fixtures: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return {
+    base,
+    browser,
+    // A fresh page that records console messages and page errors for assertions.
+    async page(path) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      page.messages = [];
+      page.errors = [];
+      page.on('console', (m) => page.messages.push(`${m.type()}: ${m.text()}`));
+      page.on('pageerror', (e) => page.errors.push(String(e)));
+      if (path) await page.goto(base + path);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+// Waits until the widget inside `host` (a selector) shows its lists.
+export async function waitForWidget(page, host = 'encart-sidebar') {
+  await page.waitForFunction(
+    (selector) => {
+      const el = document.querySelector(selector);
+      const root = el && el.shadowRoot;
+      return root && root.querySelector('[data-list="latest"]:not([hidden]) .item');
+    },
+    host,
+    { timeout: 15000 },
+  );
+}
