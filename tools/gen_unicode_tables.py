@@ -10,6 +10,7 @@ Output (one C++ source):
     compatibility decomposition (NFKD, applied recursively), and removal of combining marks
     (categories Mn, Me) and format characters (Cf). "É" -> "e", "ﬁ" -> "fi", "ß" -> "ss",
     "أ" -> "ا", Arabic harakat -> "".
+    A short SUPPLEMENT adds the letters readers type without their mark ("œ" -> "oe").
   * kWordRanges: code point ranges that belong to words (letters, digits, marks, format
     characters); everything else separates words.
 """
@@ -25,6 +26,18 @@ FOLD_RANGES = ((0x0000, 0x2E7F), (0xA640, 0xA7FF), (0xFB00, 0xFFEF))
 
 def folds_here(cp):
     return any(first <= cp <= last for first, last in FOLD_RANGES) and not 0xD800 <= cp <= 0xDFFF
+
+
+# Letters Unicode does not decompose but readers type without their mark, taken from CLDR's
+# Latin-ASCII transliteration ("coeur" finds "cœur") and from the usual Arabic search
+# normalisation (alef wasla is an alef; tatweel only stretches a word and is dropped).
+SUPPLEMENT = {
+    0x00C6: "ae", 0x00E6: "ae", 0x0152: "oe", 0x0153: "oe", 0x00D8: "o", 0x00F8: "o",
+    0x0110: "d", 0x0111: "d", 0x0141: "l", 0x0142: "l", 0x0126: "h", 0x0127: "h",
+    0x0131: "i", 0x00DE: "th", 0x00FE: "th", 0x00D0: "d", 0x00F0: "d",
+    0x0671: "\u0627",  # alef wasla -> alef
+    0x0640: "",         # tatweel
+}
 
 
 def read_unicode_data(path):
@@ -66,6 +79,8 @@ def read_case_folding(path):
 def fold(cp, categories, decompositions, folding, depth=0):
     if depth > 8:
         raise RuntimeError(f"folding of U+{cp:04X} does not converge")
+    if cp in SUPPLEMENT:
+        return [ord(c) for c in SUPPLEMENT[cp]]
     if categories.get(cp) in DROPPED_CATEGORIES:
         return []
     if cp in folding:

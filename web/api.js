@@ -63,10 +63,13 @@ function toBytes(input) {
   throw new EncartError('bad_input', 'load: expected the bundle as a string, an ArrayBuffer or a Uint8Array');
 }
 
+// The range of a JS Date (±100,000,000 days around 1970); outside it no date is meaningful.
+const MAX_DATE_MS = 8.64e15;
+
 function toEpochMs(value, name) {
   if (value instanceof Date) value = value.getTime();
   else if (typeof value === 'string') value = Date.parse(value);
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
+  if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > MAX_DATE_MS) {
     throw optionError(`${name}: expected a Date, epoch milliseconds or an ISO 8601 string`);
   }
   return value;
@@ -77,7 +80,9 @@ function toIsoBound(value, name) {
   if (typeof value === 'string') return value; // the core parses and reports it
   if (value instanceof Date || typeof value === 'number') {
     const ms = value instanceof Date ? value.getTime() : value;
-    if (!Number.isFinite(ms)) throw new EncartError('bad_filter', `filter.${name}: not a valid date`);
+    if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) {
+      throw new EncartError('bad_filter', `filter.${name}: not a valid date`);
+    }
     return new Date(ms).toISOString();
   }
   throw new EncartError('bad_filter', `filter.${name}: expected an ISO 8601 string, a Date or epoch milliseconds`);
@@ -197,7 +202,7 @@ class Engine {
   sidebar(request) {
     request = request || {};
     const limits = request.limits || {};
-    return check(
+    const { ok, ...view } = check(
       this.#engine().sidebar({
         article: request.article ? String(request.article) : '',
         lang: request.lang ? String(request.lang) : 'fr',
@@ -208,6 +213,7 @@ class Engine {
         relatedLimit: toLimit(limits.related, 'limits.related', 5),
       }),
     );
+    return view;
   }
 
   /** Frees the engine's memory now rather than when it is garbage-collected. */

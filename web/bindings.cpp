@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -125,7 +126,8 @@ class WebEngine {
  public:
   val load(const std::string& bytes, const std::string& base_url, double now_ms) {
     LoadOptions options;
-    options.now_ms = static_cast<std::int64_t>(now_ms);
+    // api.js keeps "now" within the Date range; the clamp only guards the cast.
+    options.now_ms = static_cast<std::int64_t>(std::clamp(now_ms, -8.64e15, 8.64e15));
     options.parse.base_url = base_url;
     auto report = engine_.load(bytes, options);
     if (!report) return error_value(report.error());

@@ -19,7 +19,9 @@ using detail::ArticleCandidate;
 
 // Streams the bundle: each element of "articles" is built as a small DOM, validated and
 // dropped before the next one, so memory follows the articles kept rather than the whole
-// JSON tree. Stops at the first syntax error or structural problem (a fatal Error).
+// JSON tree. A structural problem (no object, "articles" not an array) is remembered and the
+// rest is read past without being kept, so that input which is not even JSON is reported as a
+// syntax error with its position rather than as a shape problem.
 class BundleSax {
  public:
   BundleSax(const ParseOptions& options, Bundle& bundle, std::vector<ArticleCandidate>& candidates)
@@ -45,7 +47,7 @@ class BundleSax {
   bool string(json::string_t& v) { return value([&](auto& p) { return p.string(v); }, false); }
   bool binary(json::binary_t& v) { return value([&](auto& p) { return p.binary(v); }, false); }
   bool start_object(std::size_t n) {
-    if (depth_ == 0 && capture_ == Slot::kNone) {  // the top-level object itself
+    if (depth_ == 0 && capture_ == Slot::kNone && !fatal_) {  // the top-level object itself
       depth_ = 1;
       return true;
     }
@@ -53,7 +55,10 @@ class BundleSax {
   }
   bool start_array(std::size_t n) {
     if (depth_ == 1 && capture_ == Slot::kNone && key_ == "articles") {
-      if (saw_articles_) return structural("\"articles\" appears twice");
+      if (saw_articles_) {
+        structural("\"articles\" appears twice");
+        return value([&](auto& p) { return p.start_array(n); }, true);
+      }
       saw_articles_ = true;
       depth_ = 2;
       return true;
@@ -81,9 +86,8 @@ class BundleSax {
   enum class Slot { kNone, kVersion, kSite, kArticle, kSkip };
   using DomParser = nlohmann::detail::json_sax_dom_parser<json>;
 
-  bool structural(std::string message) {
-    fatal_ = Error{ErrorCode::kBadBundle, std::move(message)};
-    return false;
+  void structural(std::string message) {
+    if (!fatal_) fatal_ = Error{ErrorCode::kBadBundle, std::move(message)};
   }
 
   template <typename F>
@@ -99,12 +103,14 @@ class BundleSax {
       if (opens) ++capture_depth_;
       return forward(f);
     }
-    if (depth_ == 0) {
-      return structural("the bundle must be a JSON object with an \"articles\" array");
-    }
     Slot slot = Slot::kSkip;  // unknown top-level keys are read past without being kept
-    if (depth_ == 1) {
-      if (key_ == "articles") return structural("\"articles\" must be an array");
+    if (depth_ == 0) {
+      structural("the bundle must be a JSON object with an \"articles\" array");
+    } else if (depth_ == 1) {
+      if (key_ == "articles") {
+        structural("\"articles\" must be an array");
+        saw_articles_ = true;
+      }
       if (key_ == "version") slot = Slot::kVersion;
       if (key_ == "site") slot = Slot::kSite;
     } else if (candidates_.size() + bundle_.skipped_total >= options_.max_articles) {
@@ -177,7 +183,9 @@ Error syntax_error(std::string_view text, std::size_t position, const std::strin
   std::size_t line = 1;
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') ++line, line_start = i + 1;
+    // LF, CRLF and a lone CR each end a line.
+    const bool cr_alone = text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n');
+    if (text[i] == '\n' || cr_alone) ++line, line_start = i + 1;
   }
   const std::size_t column = text::length(text.substr(line_start, offset - line_start)) + 1;
   std::string message = "not valid JSON at line " + std::to_string(line) + ", column " +
@@ -212,14 +220,16 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
   std::vector<ArticleCandidate> candidates;
   BundleSax sax(options, bundle, candidates);
   const bool parsed = json::sax_parse(text.begin(), text.end(), &sax);
-  if (sax.fatal()) return *sax.fatal();
   if (!parsed || sax.syntax_error_) {
     const auto [position, token] = sax.syntax_error_.value_or(std::pair{text.size() + 1, std::string()});
     return syntax_error(text, position, token);
   }
+  if (sax.fatal()) return *sax.fatal();
   if (const auto& v = sax.version(); v && !(v->is_number_unsigned() && v->get<std::uint64_t>() == 1)) {
+    // Numbers are shown (short by nature); anything else by its type, never dumped whole.
+    const std::string found = v->is_number() ? v->dump() : std::string(v->type_name());
     return Error{ErrorCode::kUnsupportedVersion,
-                 "version: this engine reads bundle version 1, found " + v->dump()};
+                 "version: this engine reads bundle version 1, found " + found};
   }
   if (!sax.saw_articles()) {
     return Error{ErrorCode::kBadBundle, "the bundle has no \"articles\" array"};

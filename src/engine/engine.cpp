@@ -108,14 +108,17 @@ Result<Sidebar> Engine::sidebar(const SidebarRequest& request) const {
     }
   }
   out.status = results_status(out.matching, request.locale);
+  // Menu counts leave the current article out too, so a count is what choosing it shows.
+  Visibility others = visible_;
+  if (current >= 0) others[static_cast<std::size_t>(current)] = false;
   const auto first_or_empty = [](const std::vector<std::string>& v) {
     return v.empty() ? std::string() : v.front();
   };
   out.category_options =
-      render_facet_options(facet_counts(index_, filter, Facet::kCategory, visible_), Facet::kCategory,
+      render_facet_options(facet_counts(index_, filter, Facet::kCategory, others), Facet::kCategory,
                            first_or_empty(request.filter.categories), request.locale);
   out.author_options =
-      render_facet_options(facet_counts(index_, filter, Facet::kAuthor, visible_), Facet::kAuthor,
+      render_facet_options(facet_counts(index_, filter, Facet::kAuthor, others), Facet::kAuthor,
                            first_or_empty(request.filter.authors), request.locale);
   return out;
 }
