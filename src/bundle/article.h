@@ -46,9 +46,9 @@ struct Site {
 };
 
 struct SkippedArticle {
-  std::size_t index;  // position in the input's "articles" array
-  std::string id;     // empty when the article had no readable id
-  std::string reason; // "articles[12].published: not an ISO 8601 date with a time zone offset"
+  std::size_t index;   // position in the input's "articles" array
+  std::string id;      // empty when the article had no readable id
+  std::string reason;  // "articles[12].published: not an ISO 8601 date with a time zone offset"
 };
 
 struct Bundle {

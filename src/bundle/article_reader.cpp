@@ -17,15 +17,23 @@ std::string_view trim(std::string_view s) {
 
 const char* type_name(const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "a boolean";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::boolean:
+      return "a boolean";
     case json::value_t::number_integer:
-    case json::value_t::number_unsigned: return "an integer";
-    case json::value_t::number_float: return "a number";
-    default: return "an unsupported value";
+    case json::value_t::number_unsigned:
+      return "an integer";
+    case json::value_t::number_float:
+      return "a number";
+    default:
+      return "an unsupported value";
   }
 }
 
@@ -178,7 +186,7 @@ ArticleOrReason read_article(const json& value, std::size_t index) {
     }
   }
   static constexpr const char* kViewFields[kViewWindowCount] = {"views", "views_24h", "views_7d",
-                                                                 "views_30d"};
+                                                                "views_30d"};
   for (std::size_t w = 0; w < kViewWindowCount; ++w) {
     a.views[w] = r.count(r.find(kViewFields[w]), kViewFields[w]);
   }

@@ -96,8 +96,7 @@ CivilDate local_date(const DateTime& t) {
   std::int64_t days = local_ms / 86400000LL;
   if (local_ms % 86400000LL < 0) --days;
   const year_month_day ymd{sys_days{std::chrono::days{days}}};
-  return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-          static_cast<unsigned>(ymd.day())};
+  return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())};
 }
 
 }  // namespace encart

@@ -8,8 +8,8 @@
 namespace encart {
 
 struct DateTime {
-  std::int64_t epoch_ms = 0;         // UTC milliseconds since 1970-01-01
-  std::int32_t offset_minutes = 0;   // the offset it was written with; used to show the local date
+  std::int64_t epoch_ms = 0;        // UTC milliseconds since 1970-01-01
+  std::int32_t offset_minutes = 0;  // the offset it was written with; used to show the local date
 };
 
 struct CivilDate {

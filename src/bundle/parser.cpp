@@ -14,8 +14,8 @@
 namespace encart {
 namespace {
 
-using nlohmann::json;
 using detail::ArticleCandidate;
+using nlohmann::json;
 
 // Streams the bundle: each element of "articles" is built as a small DOM, validated and
 // dropped before the next one, so memory follows the articles kept rather than the whole
@@ -33,8 +33,12 @@ class BundleSax {
   std::size_t over_limit() const { return over_limit_; }
 
   // --- nlohmann SAX interface -------------------------------------------------------------
-  bool null() { return value([&](auto& p) { return p.null(); }, false); }
-  bool boolean(bool v) { return value([&](auto& p) { return p.boolean(v); }, false); }
+  bool null() {
+    return value([&](auto& p) { return p.null(); }, false);
+  }
+  bool boolean(bool v) {
+    return value([&](auto& p) { return p.boolean(v); }, false);
+  }
   bool number_integer(json::number_integer_t v) {
     return value([&](auto& p) { return p.number_integer(v); }, false);
   }
@@ -44,8 +48,12 @@ class BundleSax {
   bool number_float(json::number_float_t v, const json::string_t& s) {
     return value([&](auto& p) { return p.number_float(v, s); }, false);
   }
-  bool string(json::string_t& v) { return value([&](auto& p) { return p.string(v); }, false); }
-  bool binary(json::binary_t& v) { return value([&](auto& p) { return p.binary(v); }, false); }
+  bool string(json::string_t& v) {
+    return value([&](auto& p) { return p.string(v); }, false);
+  }
+  bool binary(json::binary_t& v) {
+    return value([&](auto& p) { return p.binary(v); }, false);
+  }
   bool start_object(std::size_t n) {
     if (depth_ == 0 && capture_ == Slot::kNone && !fatal_) {  // the top-level object itself
       depth_ = 1;
@@ -72,8 +80,12 @@ class BundleSax {
     }
     return forward([&](auto& p) { return p.key(k); });
   }
-  bool end_object() { return end([&](auto& p) { return p.end_object(); }); }
-  bool end_array() { return end([&](auto& p) { return p.end_array(); }); }
+  bool end_object() {
+    return end([&](auto& p) { return p.end_object(); });
+  }
+  bool end_array() {
+    return end([&](auto& p) { return p.end_array(); });
+  }
   bool parse_error(std::size_t position, const std::string& last_token,
                    const nlohmann::detail::exception& /*ex*/) {
     syntax_error_ = std::pair{position, last_token};
@@ -140,8 +152,12 @@ class BundleSax {
 
   void finish() {
     switch (capture_) {
-      case Slot::kVersion: version_ = std::move(captured_); break;
-      case Slot::kSite: bundle_.site = detail::read_site(captured_); break;
+      case Slot::kVersion:
+        version_ = std::move(captured_);
+        break;
+      case Slot::kSite:
+        bundle_.site = detail::read_site(captured_);
+        break;
       case Slot::kArticle: {
         auto result = detail::read_article(captured_, next_index_);
         if (result.candidate) {
@@ -153,7 +169,8 @@ class BundleSax {
         break;
       }
       case Slot::kSkip:
-      case Slot::kNone: break;
+      case Slot::kNone:
+        break;
     }
     if (depth_ == 2) ++next_index_;
     capture_ = Slot::kNone;
@@ -213,8 +230,7 @@ void skip(Bundle& bundle, std::size_t index, std::string id, std::string reason)
 Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) {
   if (text.size() > options.max_bytes) {
     return Error{ErrorCode::kTooLarge, "the bundle is " + std::to_string(text.size()) +
-                                           " bytes, over the limit of " +
-                                           std::to_string(options.max_bytes)};
+                                           " bytes, over the limit of " + std::to_string(options.max_bytes)};
   }
   Bundle bundle;
   std::vector<ArticleCandidate> candidates;
@@ -244,16 +260,16 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
     const std::string where = "articles[" + std::to_string(index) + "]";
     auto url = resolve_http_url(article.url, base);
     if (!url) {
-      skip(bundle, index, article.id, where + ".url: \"" + article.url.substr(0, 80) +
-                                          "\" is not an http(s) URL");
+      skip(bundle, index, article.id,
+           where + ".url: \"" + article.url.substr(0, 80) + "\" is not an http(s) URL");
       continue;
     }
     article.url = std::move(*url);
     if (article.image) {
       auto image_url = resolve_http_url(article.image->url, base);
       if (!image_url) {
-        skip(bundle, index, article.id, where + ".image.url: \"" + article.image->url.substr(0, 80) +
-                                            "\" is not an http(s) URL");
+        skip(bundle, index, article.id,
+             where + ".image.url: \"" + article.image->url.substr(0, 80) + "\" is not an http(s) URL");
         continue;
       }
       article.image->url = std::move(*image_url);
@@ -268,9 +284,8 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
   }
   if (sax.over_limit() > 0) {
     skip(bundle, options.max_articles, "",
-         "articles[" + std::to_string(options.max_articles) + "..]: " +
-             std::to_string(sax.over_limit()) + " articles over the limit of " +
-             std::to_string(options.max_articles));
+         "articles[" + std::to_string(options.max_articles) + "..]: " + std::to_string(sax.over_limit()) +
+             " articles over the limit of " + std::to_string(options.max_articles));
     bundle.skipped_total += sax.over_limit() - 1;
   }
   std::stable_sort(bundle.skipped.begin(), bundle.skipped.end(),

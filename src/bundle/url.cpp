@@ -60,8 +60,8 @@ std::optional<std::string> resolve_http_url(std::string_view ref, std::string_vi
   if (ref.starts_with("//")) return std::string(base.substr(0, scheme - 2)) + std::string(ref);
   if (ref.front() == '/') return std::string(origin) + std::string(ref);
 
-  std::string_view path = authority_end == std::string_view::npos ? std::string_view("/")
-                                                                  : base.substr(authority_end);
+  std::string_view path =
+      authority_end == std::string_view::npos ? std::string_view("/") : base.substr(authority_end);
   path = path.substr(0, path.find_first_of("?#"));
   if (path.empty()) path = "/";
   if (ref.front() == '?' || ref.front() == '#') {

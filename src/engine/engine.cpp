@@ -93,9 +93,8 @@ Result<Sidebar> Engine::sidebar(const SidebarRequest& request) const {
   };
   fill(out.latest, request.latest_limit,
        [&](const ListRequest& r) { return encart::latest(index_, filter, visible_, r); });
-  fill(out.most_read, request.most_read_limit, [&](const ListRequest& r) {
-    return encart::most_read(index_, filter, visible_, request.window, r);
-  });
+  fill(out.most_read, request.most_read_limit,
+       [&](const ListRequest& r) { return encart::most_read(index_, filter, visible_, request.window, r); });
   if (current >= 0) {
     fill(out.related, request.related_limit, [&](const ListRequest& r) {
       return encart::related(index_, static_cast<ArticleId>(current), filter, visible_, r);

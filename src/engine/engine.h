@@ -41,7 +41,7 @@ struct Facets {
 struct SidebarRequest {
   std::string article;  // the article on screen: excluded from every list, subject of "related"
   Filter filter;
-  std::size_t latest_limit = 5;     // [0, 1000] each
+  std::size_t latest_limit = 5;  // [0, 1000] each
   std::size_t most_read_limit = 5;
   std::size_t related_limit = 5;
   ViewWindow window = ViewWindow::kAll;
@@ -57,8 +57,8 @@ struct SidebarList {
 struct Sidebar {
   SidebarList latest, most_read, related;
   std::string category_options, author_options;
-  std::string status;       // for the live region
-  std::size_t matching = 0; // articles the filter keeps (the current one left out)
+  std::string status;        // for the live region
+  std::size_t matching = 0;  // articles the filter keeps (the current one left out)
   bool article_found = false;
 };
 

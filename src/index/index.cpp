@@ -12,13 +12,12 @@ namespace {
 // Frequent French and English words of four letters or more (folded); shorter words are never
 // significant. Kept short on purpose: the related-articles issue brings real stop-word lists.
 constexpr std::array<std::string_view, 64> kStopWords = {
-    "about", "after", "aller", "apres", "aussi", "autre", "autres", "avant", "avec",  "avoir",
-    "been",  "cela",  "celle", "cette", "ceux",  "chez",  "comme", "could", "dans",  "depuis",
-    "deux",  "donc",  "elle",  "elles", "encore", "entre", "etre", "from",  "have",  "leur",
-    "leurs", "lors",  "mais",  "meme",  "more",  "nous",  "other", "over",  "plus",  "pour",
-    "quand", "sans",  "selon", "sera",  "some",  "sont",  "sous",  "than",  "that",  "their",
-    "there", "these", "they",  "this",  "tous",  "tout",  "toute", "vers",  "very",  "were",
-    "what",  "when",  "will",  "with"};
+    "about", "after", "aller",  "apres", "aussi", "autre", "autres", "avant", "avec",   "avoir", "been",
+    "cela",  "celle", "cette",  "ceux",  "chez",  "comme", "could",  "dans",  "depuis", "deux",  "donc",
+    "elle",  "elles", "encore", "entre", "etre",  "from",  "have",   "leur",  "leurs",  "lors",  "mais",
+    "meme",  "more",  "nous",   "other", "over",  "plus",  "pour",   "quand", "sans",   "selon", "sera",
+    "some",  "sont",  "sous",   "than",  "that",  "their", "there",  "these", "they",   "this",  "tous",
+    "tout",  "toute", "vers",   "very",  "were",  "what",  "when",   "will",  "with"};
 
 static_assert(std::is_sorted(kStopWords.begin(), kStopWords.end()), "binary_search needs order");
 
@@ -62,9 +61,8 @@ Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
 
     auto add_value = [&](Facet f, const std::string& display) {
       auto& values = facets_[static_cast<std::size_t>(f)];
-      auto [it, inserted] =
-          facet_maps[static_cast<std::size_t>(f)].try_emplace(text::fold(display),
-                                                              static_cast<ValueId>(values.display.size()));
+      auto [it, inserted] = facet_maps[static_cast<std::size_t>(f)].try_emplace(
+          text::fold(display), static_cast<ValueId>(values.display.size()));
       if (inserted) {
         values.display.push_back(display);
         values.folded.push_back(it->first);

@@ -30,8 +30,8 @@ struct FacetValues {
 };
 
 struct ArticleTerms {
-  std::vector<TermId> search;   // title, summary, tags, authors, category: sorted, unique
-  std::vector<TermId> content;  // significant words of title and summary: sorted, unique
+  std::vector<TermId> search;                // title, summary, tags, authors, category: sorted, unique
+  std::vector<TermId> content;               // significant words of title and summary: sorted, unique
   std::vector<ValueId> facets[kFacetCount];  // sorted, unique
 };
 

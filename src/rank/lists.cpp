@@ -40,14 +40,13 @@ double clamp_weight(double w) { return std::clamp(w, 0.0, 100.0); }
 
 }  // namespace
 
-std::vector<ArticleId> latest(const Index& index, const CompiledFilter& filter,
-                              const Visibility& visible, const ListRequest& request) {
+std::vector<ArticleId> latest(const Index& index, const CompiledFilter& filter, const Visibility& visible,
+                              const ListRequest& request) {
   return take(index, index.by_date(), filter, visible, request);
 }
 
-std::vector<ArticleId> most_read(const Index& index, const CompiledFilter& filter,
-                                 const Visibility& visible, ViewWindow window,
-                                 const ListRequest& request) {
+std::vector<ArticleId> most_read(const Index& index, const CompiledFilter& filter, const Visibility& visible,
+                                 ViewWindow window, const ListRequest& request) {
   return take(index, index.by_views(window), filter, visible, request);
 }
 

@@ -11,8 +11,8 @@
 namespace encart {
 
 struct ListRequest {
-  std::size_t limit = 10;                 // clamped to [0, kMaxListLimit]
-  std::vector<ArticleId> exclude;         // never returned (e.g. the article on screen)
+  std::size_t limit = 10;          // clamped to [0, kMaxListLimit]
+  std::vector<ArticleId> exclude;  // never returned (e.g. the article on screen)
 };
 inline constexpr std::size_t kMaxListLimit = 1000;
 
@@ -20,14 +20,13 @@ inline constexpr std::size_t kMaxListLimit = 1000;
 using Visibility = std::vector<bool>;
 
 // Newest `published` first; ties by id ascending.
-std::vector<ArticleId> latest(const Index& index, const CompiledFilter& filter,
-                              const Visibility& visible, const ListRequest& request);
+std::vector<ArticleId> latest(const Index& index, const CompiledFilter& filter, const Visibility& visible,
+                              const ListRequest& request);
 
 // Highest count for the window first; ties by the newer, then id. Articles without a count for
 // the window are not ranked (a bundle without views has no "most read").
-std::vector<ArticleId> most_read(const Index& index, const CompiledFilter& filter,
-                                 const Visibility& visible, ViewWindow window,
-                                 const ListRequest& request);
+std::vector<ArticleId> most_read(const Index& index, const CompiledFilter& filter, const Visibility& visible,
+                                 ViewWindow window, const ListRequest& request);
 
 // Relatedness weights (v1). Each in [0, 100].
 struct RelatedWeights {

@@ -9,12 +9,23 @@ std::string escape_html(std::string_view text) {
   out.reserve(text.size() + 16);
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -27,7 +38,8 @@ std::string render_items(const Index& index, const std::vector<ArticleId>& items
     out += "<li class=\"item\"><a class=\"link\" href=\"" + escape_html(a.url) + "\">";
     if (a.image) {
       // alt="" on purpose: the title beside it is the link's text; a second reading is noise.
-      out += "<img class=\"thumb\" src=\"" + escape_html(a.image->url) + "\" alt=\"\" loading=\"lazy\" decoding=\"async\"";
+      out += "<img class=\"thumb\" src=\"" + escape_html(a.image->url) +
+             "\" alt=\"\" loading=\"lazy\" decoding=\"async\"";
       if (a.image->width > 0 && a.image->height > 0) {
         out += " width=\"" + std::to_string(a.image->width) + "\" height=\"" +
                std::to_string(a.image->height) + "\"";
@@ -62,8 +74,8 @@ std::string render_facet_options(const std::vector<FacetCount>& counts, Facet fa
            escape_html(c.value) + " (" + std::to_string(c.count) + ")</option>";
   }
   if (!selected_seen) {
-    out += "<option value=\"" + escape_html(selected) + "\" selected>" + escape_html(selected) +
-           " (0)</option>";
+    out +=
+        "<option value=\"" + escape_html(selected) + "\" selected>" + escape_html(selected) + " (0)</option>";
   }
   return out;
 }
@@ -74,14 +86,16 @@ std::string render_shell(const Locale& locale) {
     return std::string("<section class=\"list\" data-list=\"") + list + "\" aria-labelledby=\"encart-h-" +
            list + "\" hidden><h2 class=\"heading\" id=\"encart-h-" + list + "\">" + title +
            "</h2><ol class=\"items\" data-part=\"items\"></ol><button class=\"more\" type=\"button\" "
-           "data-part=\"more\" hidden>" + s.more + "</button></section>";
+           "data-part=\"more\" hidden>" +
+           s.more + "</button></section>";
   };
   std::string out = std::string("<div class=\"encart\" lang=\"") + s.lang_tag + "\" dir=\"" + s.dir + "\">";
   out += std::string("<form class=\"filters\" role=\"search\" aria-label=\"") + s.filters_label +
          "\" data-part=\"filters\" hidden>";
   out += std::string("<label class=\"sr-only\" for=\"encart-q\">") + s.search_label + "</label>";
-  out += std::string("<input class=\"search\" id=\"encart-q\" type=\"search\" data-part=\"q\" "
-                     "autocomplete=\"off\" spellcheck=\"false\" placeholder=\"") +
+  out += std::string(
+             "<input class=\"search\" id=\"encart-q\" type=\"search\" data-part=\"q\" "
+             "autocomplete=\"off\" spellcheck=\"false\" placeholder=\"") +
          s.search_placeholder + "\">";
   out += std::string("<label class=\"sr-only\" for=\"encart-category\">") + s.category_label + "</label>";
   out += "<select class=\"choice\" id=\"encart-category\" data-part=\"category\"></select>";

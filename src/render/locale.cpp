@@ -5,32 +5,67 @@
 namespace encart {
 namespace {
 
-constexpr UiStrings kFrench = {
-    "fr", "ltr", "Derniers articles", "Les plus lus", "À lire aussi", "Voir plus",
-    "Rechercher dans les articles", "Rechercher…", "Rubrique", "Toutes les rubriques", "Auteur",
-    "Tous les auteurs", "Filtrer les articles", "Chargement des articles…",
-    "Les articles n’ont pas pu être chargés.", "Aucun article à afficher pour le moment."};
+constexpr UiStrings kFrench = {"fr",
+                               "ltr",
+                               "Derniers articles",
+                               "Les plus lus",
+                               "À lire aussi",
+                               "Voir plus",
+                               "Rechercher dans les articles",
+                               "Rechercher…",
+                               "Rubrique",
+                               "Toutes les rubriques",
+                               "Auteur",
+                               "Tous les auteurs",
+                               "Filtrer les articles",
+                               "Chargement des articles…",
+                               "Les articles n’ont pas pu être chargés.",
+                               "Aucun article à afficher pour le moment."};
 
-constexpr UiStrings kEnglish = {
-    "en", "ltr", "Latest articles", "Most read", "Read also", "Show more", "Search articles",
-    "Search…", "Section", "All sections", "Author", "All authors", "Filter articles",
-    "Loading articles…", "The articles could not be loaded.", "No articles to show yet."};
+constexpr UiStrings kEnglish = {"en",
+                                "ltr",
+                                "Latest articles",
+                                "Most read",
+                                "Read also",
+                                "Show more",
+                                "Search articles",
+                                "Search…",
+                                "Section",
+                                "All sections",
+                                "Author",
+                                "All authors",
+                                "Filter articles",
+                                "Loading articles…",
+                                "The articles could not be loaded.",
+                                "No articles to show yet."};
 
-constexpr UiStrings kArabic = {
-    "ar", "rtl", "آخر المقالات", "الأكثر قراءة", "اقرأ أيضا", "عرض المزيد", "البحث في المقالات",
-    "بحث…", "القسم", "كل الأقسام", "الكاتب", "كل الكتاب", "تصفية المقالات", "جار تحميل المقالات…",
-    "تعذر تحميل المقالات.", "لا توجد مقالات لعرضها حاليا."};
+constexpr UiStrings kArabic = {"ar",
+                               "rtl",
+                               "آخر المقالات",
+                               "الأكثر قراءة",
+                               "اقرأ أيضا",
+                               "عرض المزيد",
+                               "البحث في المقالات",
+                               "بحث…",
+                               "القسم",
+                               "كل الأقسام",
+                               "الكاتب",
+                               "كل الكتاب",
+                               "تصفية المقالات",
+                               "جار تحميل المقالات…",
+                               "تعذر تحميل المقالات.",
+                               "لا توجد مقالات لعرضها حاليا."};
 
-constexpr const char* kFrenchMonths[12] = {"janvier", "février", "mars",      "avril",
-                                           "mai",     "juin",    "juillet",   "août",
+constexpr const char* kFrenchMonths[12] = {"janvier",   "février", "mars",     "avril",
+                                           "mai",       "juin",    "juillet",  "août",
                                            "septembre", "octobre", "novembre", "décembre"};
-constexpr const char* kEnglishMonths[12] = {"January", "February", "March",     "April",
-                                            "May",     "June",     "July",      "August",
-                                            "September", "October", "November", "December"};
-constexpr const char* kArabicMonths[12] = {"يناير", "فبراير", "مارس",   "أبريل", "مايو",   "يونيو",
-                                           "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"};
-constexpr const char* kMoroccanMonths[12] = {"يناير", "فبراير", "مارس",  "أبريل", "ماي",   "يونيو",
-                                             "يوليوز", "غشت",   "شتنبر", "أكتوبر", "نونبر", "دجنبر"};
+constexpr const char* kEnglishMonths[12] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
+constexpr const char* kArabicMonths[12] = {"يناير", "فبراير", "مارس",   "أبريل",  "مايو",   "يونيو",
+                                           "يوليو", "أغسطس",  "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"};
+constexpr const char* kMoroccanMonths[12] = {"يناير",  "فبراير", "مارس",  "أبريل",  "ماي",   "يونيو",
+                                             "يوليوز", "غشت",    "شتنبر", "أكتوبر", "نونبر", "دجنبر"};
 
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
@@ -54,9 +89,12 @@ Locale parse_locale(std::string_view tag) {
 
 const UiStrings& ui_strings(const Locale& locale) {
   switch (locale.language) {
-    case Language::kEnglish: return kEnglish;
-    case Language::kArabic: return kArabic;
-    case Language::kFrench: break;
+    case Language::kEnglish:
+      return kEnglish;
+    case Language::kArabic:
+      return kArabic;
+    case Language::kFrench:
+      break;
   }
   return kFrench;
 }
@@ -67,8 +105,8 @@ std::string format_date(const DateTime& date, const Locale& locale) {
   if (locale.language == Language::kEnglish) months = kEnglishMonths;
   if (locale.language == Language::kArabic) months = locale.moroccan ? kMoroccanMonths : kArabicMonths;
   // French writes the first of the month "1er".
-  const std::string day = std::to_string(d.day) +
-                          (locale.language == Language::kFrench && d.day == 1 ? "er" : "");
+  const std::string day =
+      std::to_string(d.day) + (locale.language == Language::kFrench && d.day == 1 ? "er" : "");
   return day + " " + months[d.month - 1] + " " + std::to_string(d.year);
 }
 
@@ -79,10 +117,12 @@ std::string results_status(std::size_t count, const Locale& locale) {
       return count == 0 ? "No article matches" : count == 1 ? "1 article matches" : n + " articles match";
     case Language::kArabic:
       return count == 0 ? "لا توجد مقالات مطابقة" : "عدد المقالات المطابقة: " + n;
-    case Language::kFrench: break;
+    case Language::kFrench:
+      break;
   }
-  return count == 0 ? "Aucun article ne correspond"
-                    : count == 1 ? "1 article correspond" : n + " articles correspondent";
+  return count == 0   ? "Aucun article ne correspond"
+         : count == 1 ? "1 article correspond"
+                      : n + " articles correspondent";
 }
 
 }  // namespace encart

@@ -91,9 +91,9 @@ void append_folded(std::string& out, char32_t cp) {
   }
   if (cp <= 0xFFFF) {
     const auto* end = detail::kFoldEntries + detail::kFoldEntryCount;
-    const auto* it = std::lower_bound(
-        detail::kFoldEntries, end, cp,
-        [](const detail::FoldEntry& e, char32_t c) { return e.code_point < c; });
+    const auto* it =
+        std::lower_bound(detail::kFoldEntries, end, cp,
+                         [](const detail::FoldEntry& e, char32_t c) { return e.code_point < c; });
     if (it != end && it->code_point == cp) {
       out.append(detail::kFoldPool + it->offset, it->length);
       return;
