@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "text/fold.h"
+
 namespace encart::detail {
 namespace {
 
@@ -120,7 +122,7 @@ class Reader {
     if (!text) return std::nullopt;
     const auto parsed = parse_iso8601(*text, OffsetRule::kRequired);
     if (!parsed) {
-      fail(field, "\"" + text->substr(0, 40) +
+      fail(field, "\"" + text::shorten(*text, 40) +
                       "\" is not an ISO 8601 date and time with an offset "
                       "(like 2024-12-09T10:15:00+01:00)");
       return std::nullopt;

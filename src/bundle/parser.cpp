@@ -232,6 +232,10 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
     return Error{ErrorCode::kTooLarge, "the bundle is " + std::to_string(text.size()) +
                                            " bytes, over the limit of " + std::to_string(options.max_bytes)};
   }
+  // nlohmann reads a NUL byte as the end of input; JSON never contains a raw one.
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    return syntax_error(text, nul + 1, std::string(1, '\0'));
+  }
   Bundle bundle;
   std::vector<ArticleCandidate> candidates;
   BundleSax sax(options, bundle, candidates);
@@ -261,7 +265,7 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
     auto url = resolve_http_url(article.url, base);
     if (!url) {
       skip(bundle, index, article.id,
-           where + ".url: \"" + article.url.substr(0, 80) + "\" is not an http(s) URL");
+           where + ".url: \"" + text::shorten(article.url, 80) + "\" is not an http(s) URL");
       continue;
     }
     article.url = std::move(*url);
@@ -269,7 +273,7 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
       auto image_url = resolve_http_url(article.image->url, base);
       if (!image_url) {
         skip(bundle, index, article.id,
-             where + ".image.url: \"" + article.image->url.substr(0, 80) + "\" is not an http(s) URL");
+             where + ".image.url: \"" + text::shorten(article.image->url, 80) + "\" is not an http(s) URL");
         continue;
       }
       article.image->url = std::move(*image_url);
@@ -277,7 +281,7 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
     bundle.articles.push_back(std::move(article));
     if (!seen_ids.insert(bundle.articles.back().id).second) {
       skip(bundle, index, bundle.articles.back().id,
-           where + ".id: \"" + bundle.articles.back().id.substr(0, 80) +
+           where + ".id: \"" + text::shorten(bundle.articles.back().id, 80) +
                "\" is used by an earlier article (the first one is kept)");
       bundle.articles.pop_back();
     }

@@ -57,7 +57,11 @@ std::optional<std::string> resolve_http_url(std::string_view ref, std::string_vi
   const std::size_t scheme = http_scheme_length(base);
   const std::size_t authority_end = base.find_first_of("/?#", scheme);
   const std::string_view origin = base.substr(0, authority_end);  // "https://host:port"
-  if (ref.starts_with("//")) return std::string(base.substr(0, scheme - 2)) + std::string(ref);
+  if (ref.starts_with("//")) {
+    std::string absolute = std::string(base.substr(0, scheme - 2)) + std::string(ref);
+    if (!is_absolute_http(absolute)) return std::nullopt;  // "//" or "///x": no host
+    return absolute;
+  }
   if (ref.front() == '/') return std::string(origin) + std::string(ref);
 
   std::string_view path =

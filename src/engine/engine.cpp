@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "render/html.h"
+#include "text/fold.h"
 
 namespace encart {
 
@@ -52,8 +53,7 @@ Result<std::vector<ArticleId>> Engine::related(std::string_view id, const ListOp
   if (auto e = check_loaded()) return *e;
   const auto subject = index_.find(id);
   if (subject < 0) {
-    return Error{ErrorCode::kUnknownArticle,
-                 "related: no article with id \"" + std::string(id.substr(0, 80)) + "\""};
+    return Error{ErrorCode::kUnknownArticle, "related: no article with id \"" + text::shorten(id, 80) + "\""};
   }
   auto filter = CompiledFilter::compile(options.filter, index_);
   if (!filter) return filter.error();

@@ -18,7 +18,7 @@ bool has_any(const std::vector<ValueId>& sorted, const std::vector<ValueId>& wan
 Result<std::int64_t> parse_bound(const std::string& text, const char* field, bool end_of_day) {
   const auto parsed = parse_iso8601(text, OffsetRule::kOptional);
   if (!parsed) {
-    return Error{ErrorCode::kBadFilter, std::string("filter.") + field + ": \"" + text.substr(0, 40) +
+    return Error{ErrorCode::kBadFilter, std::string("filter.") + field + ": \"" + text::shorten(text, 40) +
                                             "\" is not an ISO 8601 date (like 2024-12-09 or "
                                             "2024-12-09T10:15:00+01:00)"};
   }

@@ -1,5 +1,6 @@
 #include "render/locale.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace encart {
@@ -82,7 +83,12 @@ Locale parse_locale(std::string_view tag) {
   if (primary == "en") locale.language = Language::kEnglish;
   if (primary == "ar") {
     locale.language = Language::kArabic;
-    locale.moroccan = t.size() > 3 && t.substr(3, 2) == "ma";
+    // The region may follow a script subtag: ar-MA, ar-Arab-MA.
+    for (std::size_t start = 0; start < t.size();) {
+      const std::size_t end = std::min(t.find_first_of("-_", start), t.size());
+      if (start > 0 && t.substr(start, end - start) == "ma") locale.moroccan = true;
+      start = end + 1;
+    }
   }
   return locale;
 }

@@ -51,7 +51,10 @@ char32_t last_code_point(std::string_view s) {
   std::size_t pos = s.size() - 1;
   // Step back over continuation bytes (at most three) to the lead byte.
   while (pos > 0 && s.size() - pos < 4 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
-  return next_code_point(s, pos);
+  const char32_t cp = next_code_point(s, pos);
+  // The sequence must reach the end; if not, the last byte is a stray continuation byte,
+  // which a forward scan also reads as U+FFFD.
+  return pos == s.size() ? cp : 0xFFFD;
 }
 
 void append_utf8(std::string& out, char32_t cp) {
@@ -125,6 +128,13 @@ std::vector<std::string> words(std::string_view s) {
   }
   if (!current.empty()) out.push_back(std::move(current));
   return out;
+}
+
+std::string shorten(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return std::string(s.substr(0, end)) + "…";
 }
 
 std::size_t length(std::string_view s) {

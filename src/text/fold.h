@@ -28,6 +28,10 @@ std::string fold(std::string_view s);
 // The folded words of `s`, in order, duplicates kept.
 std::vector<std::string> words(std::string_view s);
 
+// At most `max_bytes` of `s`, cut on a code point boundary: for quoting input in messages
+// without producing invalid UTF-8. Appends "…" when something was cut.
+std::string shorten(std::string_view s, std::size_t max_bytes);
+
 // Number of code points (not bytes).
 std::size_t length(std::string_view s);
 

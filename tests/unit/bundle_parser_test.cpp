@@ -1,0 +1,737 @@
+#include "bundle/parser.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "test_bundles.h"
+
+namespace encart {
+namespace {
+
+using test::article;
+using test::bundle;
+using test::contains;
+using test::js;
+using test::kOmit;
+
+// Loads bundle([good, bad, good]) and checks that exactly the middle one was skipped, with a
+// reason that starts with `where` ("articles[1].title") and contains `what`.
+void expect_skipped(const std::string& bad_article, const std::string& where, const std::string& what,
+                    const std::string& expected_id = "bad") {
+  SCOPED_TRACE(bad_article);
+  auto result = parse_bundle(bundle({article("before"), bad_article, article("after")}), {});
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  const Bundle& b = result.value();
+  ASSERT_EQ(b.articles.size(), 2u);
+  EXPECT_EQ(b.articles[0].id, "before");
+  EXPECT_EQ(b.articles[1].id, "after");
+  ASSERT_EQ(b.skipped.size(), 1u);
+  EXPECT_EQ(b.skipped_total, 1u);
+  EXPECT_EQ(b.skipped[0].index, 1u);
+  EXPECT_EQ(b.skipped[0].id, expected_id);
+  EXPECT_EQ(b.skipped[0].reason.rfind(where + ":", 0), 0u) << b.skipped[0].reason;
+  EXPECT_TRUE(contains(b.skipped[0].reason, what)) << b.skipped[0].reason;
+}
+
+// --- skip reasons ---------------------------------------------------------------------------
+
+TEST(BundleParser, SkipsArticleWithoutId) {
+  expect_skipped(article("x", {{"id", kOmit}}), "articles[1].id", "missing", "");
+}
+
+TEST(BundleParser, SkipsArticleWithoutTitle) {
+  expect_skipped(article("bad", {{"title", kOmit}}), "articles[1].title", "missing");
+}
+
+TEST(BundleParser, SkipsArticleWithoutUrl) {
+  expect_skipped(article("bad", {{"url", kOmit}}), "articles[1].url", "missing");
+}
+
+TEST(BundleParser, SkipsArticleWithoutPublished) {
+  expect_skipped(article("bad", {{"published", kOmit}}), "articles[1].published", "missing");
+}
+
+TEST(BundleParser, SkipsArticleWithEmptyOrBlankTitle) {
+  expect_skipped(article("bad", {{"title", js("")}}), "articles[1].title", "empty");
+  expect_skipped(article("bad", {{"title", js(" \t\n ")}}), "articles[1].title", "empty");
+}
+
+TEST(BundleParser, SkipsArticleWithEmptyId) {
+  expect_skipped(article("x", {{"id", js("  ")}}), "articles[1].id", "empty", "");
+}
+
+TEST(BundleParser, SkipsArticleWithExplicitNullRequiredField) {
+  expect_skipped(article("bad", {{"title", "null"}}), "articles[1].title", "missing");
+}
+
+TEST(BundleParser, SkipsArticleThatIsNotAnObject) {
+  expect_skipped(js("juste une chaîne"), "articles[1]", "expected an object, found a string", "");
+  expect_skipped("[1,2]", "articles[1]", "expected an object, found an array", "");
+  expect_skipped("null", "articles[1]", "expected an object, found null", "");
+  expect_skipped("42", "articles[1]", "expected an object, found an integer", "");
+}
+
+TEST(BundleParser, SkipsArticleWithNonStringId) {
+  expect_skipped(article("x", {{"id", "42"}}), "articles[1].id", "expected a string, found an integer", "");
+}
+
+TEST(BundleParser, SkipsArticleWithWrongTypeForEachStringField) {
+  expect_skipped(article("bad", {{"title", "[\"Titre\"]"}}), "articles[1].title",
+                 "expected a string, found an array");
+  expect_skipped(article("bad", {{"url", "{\"href\":\"https://example.org\"}"}}), "articles[1].url",
+                 "expected a string, found an object");
+  expect_skipped(article("bad", {{"published", "1733735700000"}}), "articles[1].published",
+                 "expected a string, found an integer");
+  expect_skipped(article("bad", {{"summary", "true"}}), "articles[1].summary",
+                 "expected a string, found a boolean");
+  expect_skipped(article("bad", {{"category", "[\"Politique\"]"}}), "articles[1].category",
+                 "expected a string, found an array");
+  expect_skipped(article("bad", {{"author", "7"}}), "articles[1].author",
+                 "expected a string, found an integer");
+  expect_skipped(article("bad", {{"lang", "1.5"}}), "articles[1].lang", "expected a string, found a number");
+  expect_skipped(article("bad", {{"updated", "false"}}), "articles[1].updated",
+                 "expected a string, found a boolean");
+}
+
+TEST(BundleParser, SkipsArticleWhoseTagsAreNotAnArray) {
+  expect_skipped(article("bad", {{"tags", js("Sécurité")}}), "articles[1].tags",
+                 "expected an array of strings, found a string");
+}
+
+TEST(BundleParser, SkipsArticleWithNonStringTagElement) {
+  expect_skipped(article("bad", {{"tags", "[\"Sécurité\", 3]"}}), "articles[1].tags[1]",
+                 "expected a string, found an integer");
+  expect_skipped(article("bad", {{"tags", "[{\"name\":\"x\"}]"}}), "articles[1].tags[0]",
+                 "expected a string, found an object");
+}
+
+TEST(BundleParser, SkipsArticleWithNonStringAuthorsElement) {
+  expect_skipped(article("bad", {{"authors", "[\"Nadia Tazi\", null]"}}), "articles[1].authors[1]",
+                 "expected a string, found null");
+  expect_skipped(article("bad", {{"authors", js("Nadia Tazi")}}), "articles[1].authors",
+                 "expected an array of strings");
+}
+
+TEST(BundleParser, SkipsArticleWithNegativeViews) {
+  expect_skipped(article("bad", {{"views", "-1"}}), "articles[1].views", "must be 0 or more");
+  expect_skipped(article("bad", {{"views_7d", "-20"}}), "articles[1].views_7d", "must be 0 or more");
+}
+
+TEST(BundleParser, SkipsArticleWithFractionalViews) {
+  expect_skipped(article("bad", {{"views", "12.5"}}), "articles[1].views",
+                 "expected a whole number, found a number");
+}
+
+TEST(BundleParser, SkipsArticleWithViewsAsString) {
+  expect_skipped(article("bad", {{"views", js("1200")}}), "articles[1].views",
+                 "expected a whole number, found a string");
+  expect_skipped(article("bad", {{"views_24h", "true"}}), "articles[1].views_24h",
+                 "expected a whole number, found a boolean");
+  expect_skipped(article("bad", {{"views_30d", "[1]"}}), "articles[1].views_30d",
+                 "expected a whole number, found an array");
+}
+
+TEST(BundleParser, SkipsArticleWithViewsAboveInt64) {
+  expect_skipped(article("bad", {{"views", "18446744073709551615"}}), "articles[1].views", "too large");
+}
+
+TEST(BundleParser, SkipsArticleWhoseImageIsNotAnObject) {
+  expect_skipped(article("bad", {{"image", js("https://example.org/i.jpg")}}), "articles[1].image",
+                 "expected an object with a url, found a string");
+}
+
+TEST(BundleParser, SkipsArticleWhoseImageHasNoUrl) {
+  expect_skipped(article("bad", {{"image", "{\"alt\":\"Photo\"}"}}), "articles[1].image.url", "missing");
+}
+
+TEST(BundleParser, SkipsArticleWithJavascriptImageUrl) {
+  expect_skipped(article("bad", {{"image", "{\"url\":\"javascript:alert(1)\"}"}}), "articles[1].image.url",
+                 "\"javascript:alert(1)\" is not an http(s) URL");
+}
+
+TEST(BundleParser, SkipsRelativeImageUrlWithoutAnyBase) {
+  expect_skipped(article("bad", {{"image", "{\"url\":\"/images/a.jpg\"}"}}), "articles[1].image.url",
+                 "\"/images/a.jpg\" is not an http(s) URL");
+}
+
+TEST(BundleParser, SkipsArticleWithBadImageDimensions) {
+  expect_skipped(article("bad", {{"image", "{\"url\":\"https://example.org/i.jpg\",\"width\":-5}"}}),
+                 "articles[1].image.width", "must be 0 or more");
+  expect_skipped(article("bad", {{"image", "{\"url\":\"https://example.org/i.jpg\",\"height\":200000}"}}),
+                 "articles[1].image.height", "more than 100000 pixels");
+  expect_skipped(article("bad", {{"image", "{\"url\":\"https://example.org/i.jpg\",\"width\":\"640\"}"}}),
+                 "articles[1].image.width", "expected a whole number, found a string");
+}
+
+TEST(BundleParser, SkipsArticleWithUnreadablePublishedDate) {
+  expect_skipped(article("bad", {{"published", js("hier")}}), "articles[1].published",
+                 "\"hier\" is not an ISO 8601 date and time with an offset");
+  expect_skipped(article("bad", {{"published", js("2024-02-30T10:00:00Z")}}), "articles[1].published",
+                 "is not an ISO 8601");
+}
+
+TEST(BundleParser, SkipsArticleWhosePublishedDateHasNoOffset) {
+  expect_skipped(article("bad", {{"published", js("2024-12-09T10:15:00")}}), "articles[1].published",
+                 "\"2024-12-09T10:15:00\" is not an ISO 8601");
+  expect_skipped(article("bad", {{"published", js("2024-12-09")}}), "articles[1].published",
+                 "\"2024-12-09\" is not an ISO 8601");
+}
+
+TEST(BundleParser, SkipsArticleWithUnreadableUpdatedDate) {
+  expect_skipped(article("bad", {{"updated", js("demain")}}), "articles[1].updated", "\"demain\"");
+}
+
+TEST(BundleParser, SkipsArticleWhoseUrlIsNotHttp) {
+  expect_skipped(article("bad", {{"url", js("javascript:alert(1)")}}), "articles[1].url",
+                 "\"javascript:alert(1)\" is not an http(s) URL");
+  expect_skipped(article("bad", {{"url", js("ftp://example.org/a")}}), "articles[1].url",
+                 "not an http(s) URL");
+  expect_skipped(article("bad", {{"url", js("data:text/html,<b>x</b>")}}), "articles[1].url",
+                 "not an http(s) URL");
+  expect_skipped(article("bad", {{"url", js("https://example.org/a b")}}), "articles[1].url",
+                 "not an http(s) URL");
+}
+
+TEST(BundleParser, SkipsRelativeUrlWithoutAnyBase) {
+  expect_skipped(article("bad", {{"url", js("/politique/a")}}), "articles[1].url", "not an http(s) URL");
+}
+
+TEST(BundleParser, KeepsSkipReasonsValidUtf8WhenShorteningQuotedValues) {
+  // Quoted values are cut to a few dozen bytes; the cut must not split a character.
+  const std::string date = std::string(39, '9') + "é décembre";                 // byte 40 is inside "é"
+  const std::string url = "ftp://example.org/" + std::string(61, 'a') + "été";  // byte 80 too
+  const Bundle b =
+      test::parse_ok(bundle({article("a", {{"published", js(date)}}), article("b", {{"url", js(url)}})}));
+  ASSERT_EQ(b.skipped.size(), 2u);
+  for (const auto& s : b.skipped) EXPECT_TRUE(test::valid_utf8(s.reason)) << s.reason;
+}
+
+TEST(BundleParser, ReportsTheFirstProblemOfAnArticle) {
+  // id is read first, then url, title, published.
+  expect_skipped(article("x", {{"id", kOmit}, {"title", kOmit}}), "articles[1].id", "missing", "");
+  expect_skipped(article("bad", {{"title", kOmit}, {"published", js("hier")}}), "articles[1].title",
+                 "missing");
+}
+
+TEST(BundleParser, KeepsTheFirstOfTwoArticlesWithTheSameId) {
+  const Bundle b = test::parse_ok(bundle(
+      {article("a", {{"title", js("Premier")}}), article("b"), article("a", {{"title", js("Second")}})}));
+  ASSERT_EQ(b.articles.size(), 2u);
+  EXPECT_EQ(b.articles[0].id, "a");
+  EXPECT_EQ(b.articles[0].title, "Premier");
+  ASSERT_EQ(b.skipped.size(), 1u);
+  EXPECT_EQ(b.skipped[0].index, 2u);
+  EXPECT_EQ(b.skipped[0].id, "a");
+  EXPECT_TRUE(contains(b.skipped[0].reason, "articles[2].id: \"a\" is used by an earlier article"))
+      << b.skipped[0].reason;
+}
+
+TEST(BundleParser, LoadsGoodArticlesAroundManyBadOnes) {
+  const Bundle b = test::parse_ok(bundle({
+      article("a"),
+      article("b", {{"title", kOmit}}),
+      article("c", {{"views", "-3"}}),
+      article("d", {{"title", js("Sécurité routière : le bilan de l'été")}}),
+      js("pas un article"),
+      article("e", {{"url", js("javascript:alert(1)")}}),
+      article("f", {{"tags", "[\"x\", false]"}}),
+      article("g"),
+      article("a"),
+  }));
+  EXPECT_EQ(b.articles.size(), 3u);
+  EXPECT_EQ(b.skipped_total, 6u);
+  std::vector<std::size_t> indexes;
+  for (const auto& s : b.skipped) indexes.push_back(s.index);
+  EXPECT_EQ(indexes, (std::vector<std::size_t>{1, 2, 4, 5, 6, 8}));
+  for (const auto& s : b.skipped) {
+    EXPECT_EQ(s.reason.rfind("articles[" + std::to_string(s.index) + "]", 0), 0u) << s.reason;
+  }
+}
+
+TEST(BundleParser, ReportsEverySkipOfTheSkipsFixture) {
+  const Bundle b = test::parse_ok(test::read_fixture("skips.json"));
+  ASSERT_EQ(b.articles.size(), 2u);
+  EXPECT_EQ(b.articles[0].id, "ok-1");
+  EXPECT_EQ(b.articles[0].url, "https://www.example.ma/politique/ok-1");
+  EXPECT_EQ(b.articles[1].id, "ok-2");
+  struct Expected {
+    std::size_t index;
+    const char* id;
+    const char* reason_start;
+  };
+  const std::vector<Expected> expected = {
+      {1, "", "articles[1].id: missing"},
+      {2, "sans-titre", "articles[2].title: missing"},
+      {3, "titre-vide", "articles[3].title: empty"},
+      {4, "sans-lien", "articles[4].url: missing"},
+      {5, "sans-date", "articles[5].published: missing"},
+      {6, "date-en-clair", "articles[6].published: \"9 décembre 2024\" is not an ISO 8601"},
+      {7, "date-sans-fuseau", "articles[7].published: \"2024-12-09T10:15:00\" is not an ISO 8601"},
+      {8, "lien-js", "articles[8].url: \"javascript:alert(1)\" is not an http(s) URL"},
+      {9, "image-js", "articles[9].image.url: \"javascript:alert(document.cookie)\" is not an http(s) URL"},
+      {10, "image-texte", "articles[10].image: expected an object with a url, found a string"},
+      {11, "tags-texte", "articles[11].tags: expected an array of strings, found a string"},
+      {12, "tag-nombre", "articles[12].tags[1]: expected a string, found an integer"},
+      {13, "vues-negatives", "articles[13].views: must be 0 or more"},
+      {14, "vues-decimales", "articles[14].views: expected a whole number, found a number"},
+      {15, "vues-texte", "articles[15].views: expected a whole number, found a string"},
+      {16, "vues-jour", "articles[16].views_24h: expected a whole number, found a boolean"},
+      {17, "ok-1", "articles[17].id: \"ok-1\" is used by an earlier article (the first one is kept)"},
+      {18, "", "articles[18]: expected an object, found a string"},
+      {19, "auteur-nombre", "articles[19].author: expected a string, found an integer"},
+      {21, "maj-illisible", "articles[21].updated: \"demain\" is not an ISO 8601"},
+      {22, "resume-liste", "articles[22].summary: expected a string, found an array"},
+  };
+  ASSERT_EQ(b.skipped.size(), expected.size());
+  EXPECT_EQ(b.skipped_total, expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(b.skipped[i].index, expected[i].index);
+    EXPECT_EQ(b.skipped[i].id, expected[i].id);
+    EXPECT_EQ(b.skipped[i].reason.rfind(expected[i].reason_start, 0), 0u) << b.skipped[i].reason;
+  }
+}
+
+TEST(BundleParser, LoadsAnEmptyArticlesArray) {
+  const Bundle b = test::parse_ok(bundle({}));
+  EXPECT_TRUE(b.articles.empty());
+  EXPECT_TRUE(b.skipped.empty());
+  EXPECT_EQ(b.skipped_total, 0u);
+}
+
+// --- fields ---------------------------------------------------------------------------------
+
+TEST(BundleParser, ReadsEveryField) {
+  const Bundle b = test::parse_ok(
+      bundle({article("securite-maroc-france",
+                      {{"url", js("https://www.example.ma/politique/securite")},
+                       {"title", js("  Coopération sécuritaire : Rabat et Paris  ")},
+                       {"published", js("2024-12-09T10:15:00+01:00")},
+                       {"updated", js("2024-12-09T12:00:00+01:00")},
+                       {"summary", js("Réunis à Rabat, les responsables…")},
+                       {"category", js("Politique")},
+                       {"tags", "[\"Sécurité\", \" France \", \"\", \"Sécurité\", \"DGSN\"]"},
+                       {"author", js("Mbaye Gueye")},
+                       {"views", "18250"},
+                       {"views_24h", "1320"},
+                       {"views_7d", "6400"},
+                       {"views_30d", "0"},
+                       {"image",
+                        "{\"url\":\"https://www.example.ma/i.jpg\",\"width\":640,\"height\":360,"
+                        "\"alt\":\"Réunion à Rabat\"}"},
+                       {"lang", js("fr")}})},
+             R"("site":{"name":"Le Quotidien de l'Atlas","url":"https://www.example.ma/","lang":"fr"})"));
+  EXPECT_EQ(b.site.name, "Le Quotidien de l'Atlas");
+  EXPECT_EQ(b.site.url, "https://www.example.ma/");
+  EXPECT_EQ(b.site.lang, "fr");
+  ASSERT_EQ(b.articles.size(), 1u);
+  const Article& a = b.articles[0];
+  EXPECT_EQ(a.id, "securite-maroc-france");
+  EXPECT_EQ(a.url, "https://www.example.ma/politique/securite");
+  EXPECT_EQ(a.title, "Coopération sécuritaire : Rabat et Paris");
+  EXPECT_EQ(a.published_text, "2024-12-09T10:15:00+01:00");
+  EXPECT_EQ(a.published.epoch_ms, 1733735700000);
+  EXPECT_EQ(a.published.offset_minutes, 60);
+  ASSERT_TRUE(a.updated);
+  EXPECT_EQ(a.updated->epoch_ms, 1733735700000 + 105 * 60000);
+  EXPECT_EQ(a.summary, "Réunis à Rabat, les responsables…");
+  EXPECT_EQ(a.category, "Politique");
+  EXPECT_EQ(a.tags, (std::vector<std::string>{"Sécurité", "France", "DGSN"}));
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Mbaye Gueye"}));
+  EXPECT_EQ(a.views[0], 18250);
+  EXPECT_EQ(a.views[1], 1320);
+  EXPECT_EQ(a.views[2], 6400);
+  EXPECT_EQ(a.views[3], 0);
+  ASSERT_TRUE(a.image);
+  EXPECT_EQ(a.image->url, "https://www.example.ma/i.jpg");
+  EXPECT_EQ(a.image->width, 640);
+  EXPECT_EQ(a.image->height, 360);
+  EXPECT_EQ(a.image->alt, "Réunion à Rabat");
+  EXPECT_EQ(a.lang, "fr");
+}
+
+TEST(BundleParser, LeavesAbsentOptionalFieldsEmpty) {
+  const Bundle b = test::parse_ok(bundle({article("a")}));
+  ASSERT_EQ(b.articles.size(), 1u);
+  const Article& a = b.articles[0];
+  EXPECT_TRUE(a.summary.empty());
+  EXPECT_TRUE(a.category.empty());
+  EXPECT_TRUE(a.tags.empty());
+  EXPECT_TRUE(a.authors.empty());
+  for (const auto& v : a.views) EXPECT_FALSE(v.has_value());
+  EXPECT_FALSE(a.image);
+  EXPECT_FALSE(a.updated);
+  EXPECT_TRUE(b.site.url.empty());
+}
+
+TEST(BundleParser, TreatsExplicitNullOptionalFieldsAsAbsent) {
+  const Bundle b = test::parse_ok(bundle({article("a", {{"summary", "null"},
+                                                        {"category", "null"},
+                                                        {"tags", "null"},
+                                                        {"author", "null"},
+                                                        {"authors", "null"},
+                                                        {"views", "null"},
+                                                        {"views_24h", "null"},
+                                                        {"views_7d", "null"},
+                                                        {"views_30d", "null"},
+                                                        {"image", "null"},
+                                                        {"updated", "null"},
+                                                        {"lang", "null"}})}));
+  ASSERT_EQ(b.articles.size(), 1u);
+  EXPECT_EQ(b.skipped_total, 0u);
+  const Article& a = b.articles[0];
+  EXPECT_TRUE(a.category.empty());
+  EXPECT_TRUE(a.tags.empty());
+  EXPECT_TRUE(a.authors.empty());
+  for (const auto& v : a.views) EXPECT_FALSE(v.has_value());
+  EXPECT_FALSE(a.image);
+  EXPECT_FALSE(a.updated);
+}
+
+TEST(BundleParser, TreatsNullImageFieldsAsAbsent) {
+  const Bundle b = test::parse_ok(bundle(
+      {article("a", {{"image", "{\"url\":\"https://example.org/i.jpg\",\"alt\":null,\"width\":null}"}})}));
+  ASSERT_EQ(b.articles.size(), 1u);
+  ASSERT_TRUE(b.articles[0].image);
+  EXPECT_EQ(b.articles[0].image->width, 0);
+  EXPECT_TRUE(b.articles[0].image->alt.empty());
+}
+
+TEST(BundleParser, MergesAuthorAndAuthorsWithoutDuplicates) {
+  const Bundle b = test::parse_ok(
+      bundle({article("a", {{"author", js("Nadia Tazi")},
+                            {"authors", "[\"Karim Alaoui\", \"Nadia Tazi\", \"سلمى بنجلون\"]"}})}));
+  ASSERT_EQ(b.articles.size(), 1u);
+  EXPECT_EQ(b.articles[0].authors, (std::vector<std::string>{"Nadia Tazi", "Karim Alaoui", "سلمى بنجلون"}));
+}
+
+TEST(BundleParser, IgnoresUnknownFields) {
+  const Bundle b = test::parse_ok(
+      bundle({article("a", {{"x_cms", "{\"nested\":[1,{\"deep\":[null,true]}],\"s\":\"<script>\"}"},
+                            {"wordcount", "1200"}})},
+             R"("generator":"cms 4.2","extra":{"articles":"not these"},"list":[[],{}])"));
+  ASSERT_EQ(b.articles.size(), 1u);
+  EXPECT_EQ(b.skipped_total, 0u);
+}
+
+TEST(BundleParser, AcceptsBundleWithoutVersion) {
+  const Bundle b = test::parse_ok(R"({"articles":[)" + article("a") + "]}");
+  EXPECT_EQ(b.articles.size(), 1u);
+}
+
+TEST(BundleParser, KeepsArabicAndFrenchTextUnchanged) {
+  const Bundle b = test::parse_ok(test::read_fixture("arabic.json"));
+  ASSERT_EQ(b.articles.size(), 3u);
+  EXPECT_EQ(b.site.name, "أطلس");
+  EXPECT_EQ(b.articles[1].title, "الأَمْن الوطني يطلق برنامجا جديدا للتكوين");
+  EXPECT_EQ(b.articles[1].authors, (std::vector<std::string>{"يوسف الإدريسي"}));
+}
+
+TEST(BundleParser, SkipsHostileUrlsFromTheHostileFixture) {
+  const Bundle b = test::parse_ok(test::read_fixture("hostile.json"));
+  std::vector<std::string> loaded;
+  for (const auto& a : b.articles) loaded.push_back(a.id);
+  EXPECT_EQ(loaded, (std::vector<std::string>{"xss-title", "attr-break", "plain"}));
+  std::vector<std::string> skipped;
+  for (const auto& s : b.skipped) skipped.push_back(s.id);
+  EXPECT_EQ(skipped, (std::vector<std::string>{"js-url", "data-url", "img-js"}));
+  // Strings are kept as written: escaping is the renderer's job.
+  EXPECT_EQ(b.articles[0].title, "<img src=x onerror=\"window.__pwned=1\">Titre piégé");
+}
+
+// --- URLs and the base ----------------------------------------------------------------------
+
+TEST(BundleParser, ResolvesRelativeUrlsAgainstBaseUrlOption) {
+  ParseOptions options;
+  options.base_url = "https://www.example.fr/data/articles.json";
+  const Bundle b = test::parse_ok(
+      bundle({article("a", {{"url", js("/politique/a")}, {"image", "{\"url\":\"img/a.jpg\"}"}})}), options);
+  ASSERT_EQ(b.articles.size(), 1u);
+  EXPECT_EQ(b.articles[0].url, "https://www.example.fr/politique/a");
+  EXPECT_EQ(b.articles[0].image->url, "https://www.example.fr/data/img/a.jpg");
+}
+
+TEST(BundleParser, UsesSiteUrlAsBaseWhenNoBaseUrlIsGiven) {
+  const Bundle b = test::parse_ok(
+      bundle({article("a", {{"url", js("/politique/a")}})}, R"("site":{"url":"https://www.example.ma/"})"));
+  ASSERT_EQ(b.articles.size(), 1u);
+  EXPECT_EQ(b.articles[0].url, "https://www.example.ma/politique/a");
+}
+
+TEST(BundleParser, UsesSiteUrlAsBaseEvenWhenSiteComesAfterArticles) {
+  const std::string json =
+      "{\"version\":1,\"articles\":[" +
+      article("a", {{"url", js("politique/a")}, {"image", "{\"url\":\"//cdn.example.ma/a.jpg\"}"}}) +
+      "],\"site\":{\"name\":\"Atlas\",\"url\":\"https://www.example.ma/fr/\"}}";
+  const Bundle b = test::parse_ok(json);
+  ASSERT_EQ(b.articles.size(), 1u);
+  EXPECT_EQ(b.articles[0].url, "https://www.example.ma/fr/politique/a");
+  EXPECT_EQ(b.articles[0].image->url, "https://cdn.example.ma/a.jpg");
+  EXPECT_EQ(b.site.name, "Atlas");
+}
+
+TEST(BundleParser, PrefersBaseUrlOptionOverSiteUrl) {
+  ParseOptions options;
+  options.base_url = "https://mirror.example.org/";
+  const Bundle b = test::parse_ok(
+      bundle({article("a", {{"url", js("/a")}})}, R"("site":{"url":"https://www.example.ma/"})"), options);
+  ASSERT_EQ(b.articles.size(), 1u);
+  EXPECT_EQ(b.articles[0].url, "https://mirror.example.org/a");
+}
+
+TEST(BundleParser, IgnoresMistypedSiteFields) {
+  const Bundle b = test::parse_ok(bundle({article("a")}, R"("site":{"name":7,"url":["x"],"lang":"ar"})"));
+  EXPECT_TRUE(b.site.name.empty());
+  EXPECT_TRUE(b.site.url.empty());
+  EXPECT_EQ(b.site.lang, "ar");
+  const Bundle c = test::parse_ok(bundle({article("a")}, R"("site":"Atlas")"));
+  EXPECT_EQ(c.articles.size(), 1u);
+}
+
+// --- fatal errors ---------------------------------------------------------------------------
+
+Error parse_error(std::string_view json, const ParseOptions& options = {}) {
+  auto result = parse_bundle(json, options);
+  EXPECT_FALSE(result.ok());
+  return result.ok() ? Error{ErrorCode::kNotLoaded, "unexpectedly loaded"} : result.error();
+}
+
+TEST(BundleParser, RejectsTextThatIsNotJson) {
+  const Error e = parse_error("Bonjour, ceci n'est pas du JSON");
+  EXPECT_EQ(e.code, ErrorCode::kBadJson);
+  EXPECT_EQ(e.line, 1u);
+  EXPECT_EQ(e.column, 1u);
+  EXPECT_EQ(e.offset, 0u);
+  EXPECT_TRUE(contains(e.message, "line 1, column 1")) << e.message;
+}
+
+TEST(BundleParser, ReportsLineAndColumnOfASyntaxError) {
+  const Error e = parse_error(test::read_fixture("bad.json"));
+  EXPECT_EQ(e.code, ErrorCode::kBadJson);
+  EXPECT_EQ(e.line, 3u);
+  EXPECT_EQ(e.column, 28u);
+  EXPECT_EQ(e.offset, 57u);
+  EXPECT_TRUE(contains(e.message, "line 3, column 28")) << e.message;
+  EXPECT_TRUE(contains(e.message, "byte 57")) << e.message;
+}
+
+TEST(BundleParser, CountsColumnsInCodePoints) {
+  const std::string json = "{\"version\": 1,\n\"articles\": [\n{\"title\": \"Sécurité\" ]}";
+  const Error e = parse_error(json);
+  EXPECT_EQ(e.code, ErrorCode::kBadJson);
+  EXPECT_EQ(e.line, 3u);
+  EXPECT_EQ(e.column, 22u);  // the ']' after "Sécurité", counted in characters
+  EXPECT_EQ(e.offset, json.find(']'));
+}
+
+TEST(BundleParser, ReportsTruncatedInput) {
+  const Error e = parse_error("{\"version\":1,\n\"articles\":[");
+  EXPECT_EQ(e.code, ErrorCode::kBadJson);
+  EXPECT_EQ(e.line, 2u);
+  EXPECT_TRUE(contains(e.message, "ends too early")) << e.message;
+}
+
+TEST(BundleParser, CountsLinesEndedByCrLfOrCrAlone) {
+  const Error crlf = parse_error("{\"version\": 1,\r\n\"articles\": [\r\n  ,]}");
+  EXPECT_EQ(crlf.code, ErrorCode::kBadJson);
+  EXPECT_EQ(crlf.line, 3u);
+  EXPECT_EQ(crlf.column, 3u);
+  const Error cr = parse_error("{\"version\": 1,\r\"articles\": [\r  ,]}");
+  EXPECT_EQ(cr.line, 3u);
+  EXPECT_EQ(cr.column, 3u);
+}
+
+TEST(BundleParser, ReportsASyntaxErrorBeforeAShapeProblem) {
+  // Not JSON at all: the position matters more than the (also wrong) top-level type.
+  const Error array = parse_error("[1,\n2,]");
+  EXPECT_EQ(array.code, ErrorCode::kBadJson);
+  EXPECT_EQ(array.line, 2u);
+  EXPECT_EQ(array.column, 3u);
+  EXPECT_EQ(parse_error("{\"articles\": 5, }").code, ErrorCode::kBadJson);
+  EXPECT_EQ(parse_error("{\"articles\": {\"a\": }}").code, ErrorCode::kBadJson);
+}
+
+TEST(BundleParser, AcceptsAUtf8ByteOrderMark) {
+  const Bundle b = test::parse_ok("\xEF\xBB\xBF" + bundle({article("a")}));
+  EXPECT_EQ(b.articles.size(), 1u);
+}
+
+TEST(BundleParser, RejectsBytesAfterANulCharacter) {
+  // A NUL byte is not JSON whitespace: what follows the bundle must not be silently dropped.
+  std::string json = bundle({article("a")});
+  json += '\0';
+  json += "{\"pas\": \"du JSON\"";
+  const auto result = parse_bundle(json, {});
+  ASSERT_FALSE(result.ok()) << "loaded " << result.value().articles.size() << " article(s)";
+  EXPECT_EQ(result.error().code, ErrorCode::kBadJson);
+  EXPECT_EQ(result.error().offset, json.find('\0'));
+}
+
+TEST(BundleParser, RejectsEmptyInput) {
+  const Error e = parse_error("");
+  EXPECT_EQ(e.code, ErrorCode::kBadJson);
+  EXPECT_FALSE(e.message.empty());
+}
+
+TEST(BundleParser, RejectsInvalidUtf8AsBadJson) {
+  const Error e = parse_error("{\"articles\":[{\"id\":\"a\xFF\"}]}");
+  EXPECT_EQ(e.code, ErrorCode::kBadJson);
+}
+
+TEST(BundleParser, NeverEchoesControlBytesInSyntaxErrorMessage) {
+  const Error e = parse_error("{\"articles\": [\x01<script>]}");
+  EXPECT_EQ(e.code, ErrorCode::kBadJson);
+  for (const unsigned char c : e.message) EXPECT_GE(c, 0x20) << e.message;
+}
+
+TEST(BundleParser, RejectsTopLevelArray) {
+  const Error e = parse_error("[" + article("a") + "]");
+  EXPECT_EQ(e.code, ErrorCode::kBadBundle);
+  EXPECT_TRUE(contains(e.message, "articles")) << e.message;
+}
+
+TEST(BundleParser, RejectsTopLevelScalars) {
+  for (const char* json : {"null", "1", "\"articles\"", "true"}) {
+    EXPECT_EQ(parse_error(json).code, ErrorCode::kBadBundle) << json;
+  }
+}
+
+TEST(BundleParser, RejectsBundleWithoutArticles) {
+  for (const char* json : {"{}", "{\"version\":1}", "{\"site\":{\"articles\":[]}}"}) {
+    const Error e = parse_error(json);
+    EXPECT_EQ(e.code, ErrorCode::kBadBundle) << json;
+    EXPECT_TRUE(contains(e.message, "\"articles\"")) << e.message;
+  }
+}
+
+TEST(BundleParser, RejectsArticlesThatIsNotAnArray) {
+  for (const char* json :
+       {"{\"articles\":{}}", "{\"articles\":\"[]\"}", "{\"articles\":null}", "{\"articles\":3}"}) {
+    const Error e = parse_error(json);
+    EXPECT_EQ(e.code, ErrorCode::kBadBundle) << json;
+    EXPECT_TRUE(contains(e.message, "must be an array")) << e.message;
+  }
+}
+
+TEST(BundleParser, RejectsArticlesGivenTwice) {
+  const Error e = parse_error("{\"articles\":[],\"articles\":[]}");
+  EXPECT_EQ(e.code, ErrorCode::kBadBundle);
+}
+
+TEST(BundleParser, RejectsVersionTwo) {
+  const Error e = parse_error("{\"version\":2,\"articles\":[" + article("a") + "]}");
+  EXPECT_EQ(e.code, ErrorCode::kUnsupportedVersion);
+  EXPECT_TRUE(contains(e.message, "found 2")) << e.message;
+}
+
+TEST(BundleParser, RejectsVersionThatIsNotTheInteger1) {
+  for (const char* v : {"\"1\"", "0", "-1", "1.5", "[1]", "\"v1\""}) {
+    const Error e = parse_error(std::string("{\"version\":") + v + ",\"articles\":[]}");
+    EXPECT_EQ(e.code, ErrorCode::kUnsupportedVersion) << v;
+  }
+}
+
+TEST(BundleParser, ChecksVersionEvenWhenItComesLast) {
+  const Error e = parse_error("{\"articles\":[],\"version\":3}");
+  EXPECT_EQ(e.code, ErrorCode::kUnsupportedVersion);
+}
+
+TEST(BundleParser, NamesTheTypeOfANonNumericVersion) {
+  const Error e = parse_error("{\"version\":\"1\",\"articles\":[]}");
+  EXPECT_EQ(e.code, ErrorCode::kUnsupportedVersion);
+  EXPECT_TRUE(contains(e.message, "found string")) << e.message;
+}
+
+TEST(BundleParser, KeepsUnsupportedVersionMessageShort) {
+  const std::string huge(100'000, 'x');
+  const Error e = parse_error("{\"version\":\"" + huge + "\",\"articles\":[]}");
+  EXPECT_EQ(e.code, ErrorCode::kUnsupportedVersion);
+  EXPECT_LT(e.message.size(), 200u) << "the message echoes the whole version value";
+}
+
+TEST(BundleParser, SurvivesDeeplyNestedVersion) {
+  const std::size_t depth = 100'000;
+  const std::string json =
+      "{\"version\":" + std::string(depth, '[') + std::string(depth, ']') + ",\"articles\":[]}";
+  const Error e = parse_error(json);
+  EXPECT_EQ(e.code, ErrorCode::kUnsupportedVersion);
+}
+
+TEST(BundleParser, SurvivesDeeplyNestedUnknownField) {
+  const std::size_t depth = 100'000;
+  const std::string nested = std::string(depth, '[') + std::string(depth, ']');
+  const Bundle b = test::parse_ok(bundle({article("a", {{"x_cms", nested}})}, "\"extra\":" + nested));
+  EXPECT_EQ(b.articles.size(), 1u);
+}
+
+TEST(BundleParser, RejectsInputOverTheByteLimit) {
+  ParseOptions options;
+  options.max_bytes = 64;
+  const std::string json = bundle({article("a"), article("b")});
+  const Error e = parse_error(json, options);
+  EXPECT_EQ(e.code, ErrorCode::kTooLarge);
+  EXPECT_TRUE(contains(e.message, std::to_string(json.size()))) << e.message;
+  EXPECT_TRUE(contains(e.message, "64")) << e.message;
+  options.max_bytes = json.size();
+  EXPECT_TRUE(parse_bundle(json, options).ok());
+}
+
+// --- limits ---------------------------------------------------------------------------------
+
+TEST(BundleParser, ReportsArticlesOverTheLimitOnce) {
+  ParseOptions options;
+  options.max_articles = 2;
+  std::vector<std::string> articles;
+  for (int i = 0; i < 5; ++i) articles.push_back(article("a" + std::to_string(i)));
+  const Bundle b = test::parse_ok(bundle(articles), options);
+  ASSERT_EQ(b.articles.size(), 2u);
+  EXPECT_EQ(b.articles[0].id, "a0");
+  EXPECT_EQ(b.articles[1].id, "a1");
+  ASSERT_EQ(b.skipped.size(), 1u);
+  EXPECT_EQ(b.skipped[0].index, 2u);
+  EXPECT_TRUE(contains(b.skipped[0].reason, "articles[2..]: 3 articles over the limit of 2"))
+      << b.skipped[0].reason;
+  EXPECT_EQ(b.skipped_total, 3u);
+}
+
+TEST(BundleParser, CountsSkippedArticlesTowardsTheArticleLimit) {
+  ParseOptions options;
+  options.max_articles = 3;
+  const Bundle b = test::parse_ok(
+      bundle({article("a"), article("b", {{"title", kOmit}}), article("c"), article("d"), article("e")}),
+      options);
+  EXPECT_EQ(b.articles.size(), 2u);
+  EXPECT_EQ(b.skipped_total, 3u);
+  ASSERT_EQ(b.skipped.size(), 2u);
+  EXPECT_EQ(b.skipped[0].index, 1u);
+  EXPECT_EQ(b.skipped[1].index, 3u);
+}
+
+TEST(BundleParser, CapsTheSkipListButCountsEverySkip) {
+  ParseOptions options;
+  options.max_reported_skips = 3;
+  std::vector<std::string> articles;
+  for (int i = 0; i < 10; ++i) articles.push_back(article("bad" + std::to_string(i), {{"title", kOmit}}));
+  articles.push_back(article("good"));
+  const Bundle b = test::parse_ok(bundle(articles), options);
+  EXPECT_EQ(b.articles.size(), 1u);
+  ASSERT_EQ(b.skipped.size(), 3u);
+  EXPECT_EQ(b.skipped_total, 10u);
+  EXPECT_EQ(b.skipped[0].index, 0u);
+  EXPECT_EQ(b.skipped[1].index, 1u);
+  EXPECT_EQ(b.skipped[2].index, 2u);
+}
+
+TEST(BundleParser, ListsSkipsInIndexOrderAcrossValidationStages) {
+  // Field errors are found while reading, URL and duplicate errors after: the list is by index.
+  const Bundle b = test::parse_ok(bundle({article("a"), article("b", {{"url", js("mailto:x@example.org")}}),
+                                          article("c", {{"views", "-1"}}), article("a")}));
+  ASSERT_EQ(b.skipped.size(), 3u);
+  EXPECT_EQ(b.skipped[0].index, 1u);
+  EXPECT_EQ(b.skipped[1].index, 2u);
+  EXPECT_EQ(b.skipped[2].index, 3u);
+}
+
+}  // namespace
+}  // namespace encart

@@ -1,0 +1,116 @@
+#include "bundle/url.h"
+
+#include <optional>
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace encart {
+namespace {
+
+constexpr const char* kBase = "https://www.example.fr/politique/2024/article.html?page=2#haut";
+
+std::optional<std::string> resolve(std::string_view ref, std::string_view base = kBase) {
+  return resolve_http_url(ref, base);
+}
+
+TEST(ResolveHttpUrl, KeepsAbsoluteHttpAndHttpsUnchanged) {
+  EXPECT_EQ(resolve("https://example.org/a?b=c#d", ""), "https://example.org/a?b=c#d");
+  EXPECT_EQ(resolve("http://example.org/", ""), "http://example.org/");
+  EXPECT_EQ(resolve("https://example.org/sécurité", ""), "https://example.org/sécurité");
+  EXPECT_EQ(resolve("https://other.example/x"), "https://other.example/x");
+}
+
+TEST(ResolveHttpUrl, AcceptsSchemeInAnyCase) {
+  EXPECT_EQ(resolve("HTTPS://EXAMPLE.ORG/A", ""), "HTTPS://EXAMPLE.ORG/A");
+  EXPECT_EQ(resolve("HtTp://example.org/a", ""), "HtTp://example.org/a");
+}
+
+TEST(ResolveHttpUrl, RejectsOtherSchemes) {
+  for (const char* ref :
+       {"javascript:alert(1)", "JavaScript:alert(1)", "JAVASCRIPT:alert(1)",
+        "data:text/html,<script>alert(1)</script>", "ftp://example.org/f", "mailto:redaction@example.fr",
+        "file:///etc/passwd", "vbscript:msgbox", "tel:+212600000000", "blob:https://example.org/x"}) {
+    EXPECT_FALSE(resolve(ref)) << ref;
+    EXPECT_FALSE(resolve(ref, "")) << ref;
+  }
+}
+
+TEST(ResolveHttpUrl, RejectsSchemesHiddenBehindControlCharacters) {
+  EXPECT_FALSE(resolve("java\tscript:alert(1)"));
+  EXPECT_FALSE(resolve("java\nscript:alert(1)"));
+  EXPECT_FALSE(resolve("\x01javascript:alert(1)"));
+}
+
+TEST(ResolveHttpUrl, RejectsSpacesAndControlCharactersInside) {
+  EXPECT_FALSE(resolve("https://example.org/a b", ""));
+  EXPECT_FALSE(resolve("https://example.org/a\nb", ""));
+  EXPECT_FALSE(resolve("https://example.org/a\x7F", ""));
+  EXPECT_FALSE(resolve("https://example.org/a\\b", ""));
+  EXPECT_FALSE(resolve("/a b"));
+}
+
+TEST(ResolveHttpUrl, TrimsSurroundingBlanks) {
+  EXPECT_EQ(resolve("  https://example.org/a\t", ""), "https://example.org/a");
+}
+
+TEST(ResolveHttpUrl, RejectsEmptyReference) {
+  EXPECT_FALSE(resolve(""));
+  EXPECT_FALSE(resolve("   "));
+}
+
+TEST(ResolveHttpUrl, ResolvesRootRelativePathAgainstOrigin) {
+  EXPECT_EQ(resolve("/a"), "https://www.example.fr/a");
+  EXPECT_EQ(resolve("/a/b?c#d"), "https://www.example.fr/a/b?c#d");
+  EXPECT_EQ(resolve("/a", "http://example.org:8080/x/y"), "http://example.org:8080/a");
+}
+
+TEST(ResolveHttpUrl, ResolvesSchemeRelativeWithTheBaseScheme) {
+  EXPECT_EQ(resolve("//cdn.example.org/a"), "https://cdn.example.org/a");
+  EXPECT_EQ(resolve("//cdn.example.org/a", "http://example.org/"), "http://cdn.example.org/a");
+}
+
+TEST(ResolveHttpUrl, ResolvesPathRelativeAgainstBaseDirectory) {
+  EXPECT_EQ(resolve("a/b"), "https://www.example.fr/politique/2024/a/b");
+  EXPECT_EQ(resolve("a", "https://example.org"), "https://example.org/a");
+  EXPECT_EQ(resolve("a", "https://example.org/dir/"), "https://example.org/dir/a");
+  EXPECT_EQ(resolve("a", "https://example.org?x=1"), "https://example.org/a");
+}
+
+TEST(ResolveHttpUrl, ResolvesQueryAgainstBasePath) {
+  EXPECT_EQ(resolve("?q=1"), "https://www.example.fr/politique/2024/article.html?q=1");
+  EXPECT_EQ(resolve("?q", "https://example.org"), "https://example.org/?q");
+}
+
+TEST(ResolveHttpUrl, ResolvesFragmentAgainstWholeBase) {
+  EXPECT_EQ(resolve("#f"), "https://www.example.fr/politique/2024/article.html?page=2#f");
+}
+
+TEST(ResolveHttpUrl, RejectsRelativeWithoutBase) {
+  for (const char* ref : {"/a", "//host/a", "a/b", "?q", "#f"}) EXPECT_FALSE(resolve(ref, "")) << ref;
+}
+
+TEST(ResolveHttpUrl, RejectsRelativeAgainstUnusableBase) {
+  EXPECT_FALSE(resolve("/a", "javascript:alert(1)"));
+  EXPECT_FALSE(resolve("/a", "ftp://example.org/"));
+  EXPECT_FALSE(resolve("/a", "/relative/base"));
+  EXPECT_FALSE(resolve("/a", "https://"));
+}
+
+TEST(ResolveHttpUrl, RejectsMalformedHttpSchemes) {
+  for (const char* ref :
+       {"https:/x", "https:x", "http:", "https://", "https:///x", "http:\\\\x", "https:example.org"}) {
+    EXPECT_FALSE(resolve(ref)) << ref;
+    EXPECT_FALSE(resolve(ref, "")) << ref;
+  }
+}
+
+TEST(ResolveHttpUrl, RejectsSchemeRelativeReferenceWithoutHost) {
+  // "https:///x" is refused when written out; written as "///x" or "//" it must not come back
+  // as an http(s) URL with an empty host either.
+  EXPECT_FALSE(resolve("//"));
+  EXPECT_FALSE(resolve("///evil.example/x"));
+}
+
+}  // namespace
+}  // namespace encart
