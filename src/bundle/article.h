@@ -54,7 +54,7 @@ struct SkippedArticle {
 struct Bundle {
   Site site;
   std::vector<Article> articles;
-  std::vector<SkippedArticle> skipped;  // at most LoadLimits::max_reported_skips entries
+  std::vector<SkippedArticle> skipped;  // at most ParseOptions::max_reported_skips entries
   std::size_t skipped_total = 0;        // every skipped article, reported or not
 };
 

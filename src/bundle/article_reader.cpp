@@ -1,6 +1,7 @@
 #include "bundle/article_reader.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string_view>
 
 #include "text/fold.h"
@@ -89,6 +90,15 @@ class Reader {
     if (v->is_number_integer()) {
       fail(field, "must be 0 or more");
       return std::nullopt;
+    }
+    // 12.0 is a whole number too (JSON Schema's "integer" agrees); 12.5 is not.
+    if (v->is_number_float()) {
+      const double d = v->get<double>();
+      if (d >= 0 && d <= 9007199254740992.0 && d == std::floor(d)) return static_cast<std::int64_t>(d);
+      if (d < 0 && d == std::floor(d)) {
+        fail(field, "must be 0 or more");
+        return std::nullopt;
+      }
     }
     fail(field, std::string("expected a whole number, found ") + type_name(*v));
     return std::nullopt;

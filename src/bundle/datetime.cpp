@@ -89,13 +89,17 @@ std::optional<DateTime> parse_iso8601(std::string_view s, OffsetRule rule) {
   return DateTime{local_ms - offset * 60000LL, offset};
 }
 
-CivilDate local_date(const DateTime& t) {
-  using namespace std::chrono;
+std::int64_t local_day_number(const DateTime& t) {
   const std::int64_t local_ms = t.epoch_ms + t.offset_minutes * 60000LL;
   // Floor division: dates before 1970 have negative milliseconds.
   std::int64_t days = local_ms / 86400000LL;
   if (local_ms % 86400000LL < 0) --days;
-  const year_month_day ymd{sys_days{std::chrono::days{days}}};
+  return days;
+}
+
+CivilDate local_date(const DateTime& t) {
+  using namespace std::chrono;
+  const year_month_day ymd{sys_days{std::chrono::days{local_day_number(t)}}};
   return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())};
 }
 

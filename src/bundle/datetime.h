@@ -27,10 +27,13 @@ enum class OffsetRule {
 // anything else, including impossible dates (2024-02-30) and out-of-range fields.
 std::optional<DateTime> parse_iso8601(std::string_view text, OffsetRule rule);
 
-// True when `text` is a date alone (no time): used to make `until: "2024-12-09"` inclusive.
+// True when `text`, already accepted by parse_iso8601, is a date alone (no time).
 bool is_date_only(std::string_view text);
 
 // The calendar date at the instant's own offset (what a reader of that site sees).
 CivilDate local_date(const DateTime& t);
+
+// The same date as a day number (days since 1970-01-01): comparable with date-only bounds.
+std::int64_t local_day_number(const DateTime& t);
 
 }  // namespace encart

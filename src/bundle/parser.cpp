@@ -163,7 +163,10 @@ class BundleSax {
         if (result.candidate) {
           candidates_.push_back(std::move(*result.candidate));
         } else {
-          bundle_.skipped.push_back({next_index_, std::move(result.id), std::move(result.reason)});
+          // Indices only grow while streaming: the first max_reported_skips are all we keep.
+          if (bundle_.skipped.size() < options_.max_reported_skips) {
+            bundle_.skipped.push_back({next_index_, std::move(result.id), std::move(result.reason)});
+          }
           ++bundle_.skipped_total;
         }
         break;
@@ -220,10 +223,17 @@ Error syntax_error(std::string_view text, std::size_t position, const std::strin
   return Error{ErrorCode::kBadJson, std::move(message), line, column, offset};
 }
 
-void skip(Bundle& bundle, std::size_t index, std::string id, std::string reason) {
-  bundle.skipped.push_back({index, std::move(id), std::move(reason)});
-  ++bundle.skipped_total;
-}
+// Skips found after streaming (URLs, duplicate ids), in index order: keeping the first
+// `limit` of them, merged with the streamed ones, still yields the first `limit` overall.
+struct LateSkips {
+  Bundle& bundle;
+  std::size_t limit;
+  std::size_t kept = 0;
+  void add(std::size_t index, std::string id, std::string reason) {
+    ++bundle.skipped_total;
+    if (kept++ < limit) bundle.skipped.push_back({index, std::move(id), std::move(reason)});
+  }
+};
 
 }  // namespace
 
@@ -259,37 +269,45 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
   const std::string& base = options.base_url.empty() ? bundle.site.url : options.base_url;
   // The set views ids inside bundle.articles: the reserve keeps them from moving.
   std::unordered_set<std::string_view> seen_ids;
+  LateSkips late{bundle, options.max_reported_skips};
   bundle.articles.reserve(candidates.size());
+  const auto url_problem = [&](std::string_view url) {
+    const std::string quoted = "\"" + text::shorten(url, 80) + "\"";
+    if (is_relative_reference(url) && !is_absolute_http_url(base)) {
+      return quoted +
+             " is relative and there is no absolute base URL to resolve it against "
+             "(pass baseUrl to load, or set site.url)";
+    }
+    return quoted + " is not an http(s) URL";
+  };
   for (auto& [index, article] : candidates) {
     const std::string where = "articles[" + std::to_string(index) + "]";
     auto url = resolve_http_url(article.url, base);
     if (!url) {
-      skip(bundle, index, article.id,
-           where + ".url: \"" + text::shorten(article.url, 80) + "\" is not an http(s) URL");
+      late.add(index, article.id, where + ".url: " + url_problem(article.url));
       continue;
     }
     article.url = std::move(*url);
     if (article.image) {
       auto image_url = resolve_http_url(article.image->url, base);
       if (!image_url) {
-        skip(bundle, index, article.id,
-             where + ".image.url: \"" + text::shorten(article.image->url, 80) + "\" is not an http(s) URL");
+        late.add(index, article.id, where + ".image.url: " + url_problem(article.image->url));
         continue;
       }
       article.image->url = std::move(*image_url);
     }
     bundle.articles.push_back(std::move(article));
     if (!seen_ids.insert(bundle.articles.back().id).second) {
-      skip(bundle, index, bundle.articles.back().id,
-           where + ".id: \"" + text::shorten(bundle.articles.back().id, 80) +
-               "\" is used by an earlier article (the first one is kept)");
+      late.add(index, bundle.articles.back().id,
+               where + ".id: \"" + text::shorten(bundle.articles.back().id, 80) +
+                   "\" is used by an earlier article (the first one is kept)");
       bundle.articles.pop_back();
     }
   }
   if (sax.over_limit() > 0) {
-    skip(bundle, options.max_articles, "",
-         "articles[" + std::to_string(options.max_articles) + "..]: " + std::to_string(sax.over_limit()) +
-             " articles over the limit of " + std::to_string(options.max_articles));
+    late.add(options.max_articles, "",
+             "articles[" + std::to_string(options.max_articles) + "..]: " + std::to_string(sax.over_limit()) +
+                 " articles over the limit of " + std::to_string(options.max_articles));
     bundle.skipped_total += sax.over_limit() - 1;
   }
   std::stable_sort(bundle.skipped.begin(), bundle.skipped.end(),

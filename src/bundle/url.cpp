@@ -46,6 +46,12 @@ bool is_absolute_http(std::string_view s) {
 
 }  // namespace
 
+bool is_absolute_http_url(std::string_view url) { return is_absolute_http(url); }
+
+bool is_relative_reference(std::string_view reference) {
+  return !reference.empty() && !has_scheme(reference);
+}
+
 std::optional<std::string> resolve_http_url(std::string_view ref, std::string_view base) {
   // Publishers' exports often carry stray spaces around values; they are never meaningful.
   while (!ref.empty() && (ref.front() == ' ' || ref.front() == '\t')) ref.remove_prefix(1);

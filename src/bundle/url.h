@@ -13,4 +13,10 @@ namespace encart {
 // control characters or spaces, and for a relative reference without a usable base.
 std::optional<std::string> resolve_http_url(std::string_view reference, std::string_view base);
 
+// An absolute http(s) URL with a host, free of spaces and control characters.
+bool is_absolute_http_url(std::string_view url);
+
+// A reference without a scheme ("/a", "a/b", "//host/a"): it needs a base to mean anything.
+bool is_relative_reference(std::string_view reference);
+
 }  // namespace encart

@@ -92,6 +92,8 @@ Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
     sort_unique(terms_[a].content);
   }
 
+  local_days_.reserve(n);
+  for (const Article& art : articles_) local_days_.push_back(local_day_number(art.published));
   ids_.reserve(n);
   for (std::size_t a = 0; a < n; ++a) ids_.emplace_back(articles_[a].id, static_cast<ArticleId>(a));
   std::sort(ids_.begin(), ids_.end());

@@ -49,6 +49,8 @@ class Index {
   const ArticleTerms& terms(ArticleId a) const { return terms_[a]; }
   const FacetValues& facet(Facet f) const { return facets_[static_cast<std::size_t>(f)]; }
   std::int64_t find(std::string_view id) const;  // ArticleId or -1
+  // The publication date's day number at the article's own offset (local_day_number).
+  std::int64_t local_day(ArticleId a) const { return local_days_[a]; }
 
   // Terms equal to `word` (exact) or starting with it (prefix): a contiguous range of TermIds,
   // because the dictionary is sorted.
@@ -67,6 +69,7 @@ class Index {
   std::vector<std::string> dictionary_;  // sorted folded terms
   FacetValues facets_[kFacetCount];
   std::vector<std::pair<std::string_view, ArticleId>> ids_;  // sorted by id
+  std::vector<std::int64_t> local_days_;
   std::vector<ArticleId> by_date_;
   std::vector<ArticleId> by_views_[kViewWindowCount];
 };

@@ -15,15 +15,20 @@ bool has_any(const std::vector<ValueId>& sorted, const std::vector<ValueId>& wan
   return false;
 }
 
-Result<std::int64_t> parse_bound(const std::string& text, const char* field, bool end_of_day) {
+struct Bound {
+  bool date_only;
+  std::int64_t value;  // a day number when date_only, else UTC ms
+};
+
+Result<Bound> parse_bound(const std::string& text, const char* field) {
   const auto parsed = parse_iso8601(text, OffsetRule::kOptional);
   if (!parsed) {
     return Error{ErrorCode::kBadFilter, std::string("filter.") + field + ": \"" + text::shorten(text, 40) +
                                             "\" is not an ISO 8601 date (like 2024-12-09 or "
                                             "2024-12-09T10:15:00+01:00)"};
   }
-  constexpr std::int64_t kDayMs = 86'400'000;
-  return end_of_day && is_date_only(text) ? parsed->epoch_ms + kDayMs - 1 : parsed->epoch_ms;
+  if (is_date_only(text)) return Bound{true, local_day_number(*parsed)};  // parsed as UTC midnight
+  return Bound{false, parsed->epoch_ms};
 }
 
 }  // namespace
@@ -51,14 +56,14 @@ Result<CompiledFilter> CompiledFilter::compile(const Filter& filter, const Index
   }
 
   if (!filter.since.empty()) {
-    auto since = parse_bound(filter.since, "since", false);
+    auto since = parse_bound(filter.since, "since");
     if (!since) return since.error();
-    out.since_ms_ = since.value();
+    (since.value().date_only ? out.since_day_ : out.since_ms_) = since.value().value;
   }
   if (!filter.until.empty()) {
-    auto until = parse_bound(filter.until, "until", true);
+    auto until = parse_bound(filter.until, "until");
     if (!until) return until.error();
-    out.until_ms_ = until.value();
+    (until.value().date_only ? out.until_day_ : out.until_ms_) = until.value().value;
   }
   return out;
 }
@@ -66,6 +71,8 @@ Result<CompiledFilter> CompiledFilter::compile(const Filter& filter, const Index
 bool CompiledFilter::matches_except(const Index& index, ArticleId a, int ignored_facet) const {
   const Article& article = index.articles()[a];
   if (article.published.epoch_ms < since_ms_ || article.published.epoch_ms > until_ms_) return false;
+  const std::int64_t day = index.local_day(a);
+  if (day < since_day_ || day > until_day_) return false;
   const ArticleTerms& terms = index.terms(a);
   for (std::size_t f = 0; f < kFacetCount; ++f) {
     if (static_cast<int>(f) == ignored_facet || !facets_[f]) continue;

@@ -18,8 +18,11 @@ struct Filter {
   std::vector<std::string> categories;
   std::vector<std::string> authors;
   std::vector<std::string> tags;
-  std::string since;  // ISO 8601; a date alone means its first instant (UTC)
-  std::string until;  // ISO 8601; a date alone means the whole day (inclusive, UTC)
+  // ISO 8601. A date and time is an instant. A date alone is a calendar day as the site shows
+  // it: compared with each article's date at its own offset, so "2024-12-09" keeps what the
+  // sidebar dates "9 décembre 2024". Both bounds are inclusive.
+  std::string since;
+  std::string until;
 };
 
 // A Filter resolved against one Index: words to term ranges, values to ValueIds.
@@ -39,8 +42,10 @@ class CompiledFilter {
   std::vector<TermRange> words_;
   // Per facet: nullopt = no constraint; empty = a constraint no article meets.
   std::optional<std::vector<ValueId>> facets_[kFacetCount];
-  std::int64_t since_ms_ = INT64_MIN;
+  std::int64_t since_ms_ = INT64_MIN;  // instants, UTC ms
   std::int64_t until_ms_ = INT64_MAX;
+  std::int64_t since_day_ = INT64_MIN;  // local day numbers, for date-only bounds
+  std::int64_t until_day_ = INT64_MAX;
 };
 
 struct FacetCount {

@@ -35,7 +35,11 @@ std::string render_items(const Index& index, const std::vector<ArticleId>& items
   std::string out;
   for (const ArticleId id : items) {
     const Article& a = index.articles()[id];
-    out += "<li class=\"item\"><a class=\"link\" href=\"" + escape_html(a.url) + "\">";
+    // Each article keeps its own language and direction: an Arabic title in a French sidebar
+    // (dir="auto"), names that cannot reorder the byline around them (<bdi>).
+    out += "<li class=\"item\"";
+    if (!a.lang.empty()) out += " lang=\"" + escape_html(a.lang) + "\"";
+    out += "><a class=\"link\" href=\"" + escape_html(a.url) + "\">";
     if (a.image) {
       // alt="" on purpose: the title beside it is the link's text; a second reading is noise.
       out += "<img class=\"thumb\" src=\"" + escape_html(a.image->url) +
@@ -46,11 +50,13 @@ std::string render_items(const Index& index, const std::vector<ArticleId>& items
       }
       out += ">";
     }
-    out += "<span class=\"title\">" + escape_html(a.title) + "</span></a><p class=\"meta\">";
-    if (!a.category.empty()) out += "<span class=\"category\">" + escape_html(a.category) + "</span> ";
+    out += "<span class=\"title\" dir=\"auto\">" + escape_html(a.title) + "</span></a><p class=\"meta\">";
+    if (!a.category.empty()) {
+      out += "<bdi class=\"category\">" + escape_html(a.category) + "</bdi> ";
+    }
     out += "<span class=\"byline\">";
     for (std::size_t i = 0; i < a.authors.size(); ++i) {
-      out += (i > 0 ? ", " : "") + escape_html(a.authors[i]);
+      out += (i > 0 ? ", " : "") + std::string("<bdi>") + escape_html(a.authors[i]) + "</bdi>";
     }
     if (!a.authors.empty()) out += " – ";
     out += "<time datetime=\"" + escape_html(a.published_text) + "\">" +

@@ -153,7 +153,39 @@ TEST(BundleParser, SkipsArticleWithJavascriptImageUrl) {
 
 TEST(BundleParser, SkipsRelativeImageUrlWithoutAnyBase) {
   expect_skipped(article("bad", {{"image", "{\"url\":\"/images/a.jpg\"}"}}), "articles[1].image.url",
-                 "\"/images/a.jpg\" is not an http(s) URL");
+                 "\"/images/a.jpg\" is relative and there is no absolute base URL");
+}
+
+TEST(BundleParser, AcceptsWholeNumberFloatsAsCounts) {
+  const Bundle b = test::parse_ok(bundle({article("a", {{"views", "12.0"}, {"views_7d", "0.0"}})}));
+  ASSERT_EQ(b.articles.size(), 1u);
+  EXPECT_EQ(*b.articles[0].views[0], 12);
+  EXPECT_EQ(*b.articles[0].views[2], 0);
+  expect_skipped(article("bad", {{"views", "12.5"}}), "articles[1].views", "expected a whole number");
+  expect_skipped(article("bad", {{"views", "-3.0"}}), "articles[1].views", "must be 0 or more");
+}
+
+TEST(BundleParser, KeepsOnlyTheFirstReportedSkipsWhileCountingAll) {
+  // Streamed skips (bad fields) and late ones (bad URLs, duplicates) interleave by index.
+  std::vector<std::string> articles;
+  for (int i = 0; i < 50; ++i) {
+    const std::string id = "a" + std::to_string(i);
+    if (i % 3 == 0)
+      articles.push_back(article(id, {{"title", kOmit}}));
+    else if (i % 3 == 1)
+      articles.push_back(article(id, {{"url", js("javascript:x")}}));
+    else
+      articles.push_back(article(id));
+  }
+  ParseOptions options;
+  options.max_reported_skips = 5;
+  const auto result = parse_bundle(bundle(articles), options);
+  ASSERT_TRUE(result.ok());
+  const Bundle& b = result.value();
+  EXPECT_EQ(b.skipped_total, 34u);
+  ASSERT_EQ(b.skipped.size(), 5u);
+  const std::vector<std::size_t> expected = {0, 1, 3, 4, 6};
+  for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(b.skipped[i].index, expected[i]) << b.skipped[i].reason;
 }
 
 TEST(BundleParser, SkipsArticleWithBadImageDimensions) {
@@ -194,8 +226,10 @@ TEST(BundleParser, SkipsArticleWhoseUrlIsNotHttp) {
                  "not an http(s) URL");
 }
 
-TEST(BundleParser, SkipsRelativeUrlWithoutAnyBase) {
-  expect_skipped(article("bad", {{"url", js("/politique/a")}}), "articles[1].url", "not an http(s) URL");
+TEST(BundleParser, SkipsRelativeUrlWithoutAnyBaseSayingWhatIsMissing) {
+  expect_skipped(article("bad", {{"url", js("/politique/a")}}), "articles[1].url",
+                 "\"/politique/a\" is relative and there is no absolute base URL to resolve it against "
+                 "(pass baseUrl to load, or set site.url)");
 }
 
 TEST(BundleParser, KeepsSkipReasonsValidUtf8WhenShorteningQuotedValues) {

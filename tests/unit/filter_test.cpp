@@ -208,14 +208,19 @@ TEST_F(FilterTest, KeepsArticlesUntilTheEndOfADate) {
   EXPECT_EQ(with(f), (Ids{"sport", "arabe"}));
 }
 
-TEST_F(FilterTest, ReadsDateOnlyBoundsAsUtcDays) {
-  // route is 23:30 on 8 December at -01:00, i.e. 00:30Z on 9 December.
+TEST_F(FilterTest, ReadsDateOnlyBoundsAsTheDayTheSidebarShows) {
+  // route is 23:30 on 8 December at -01:00 (00:30Z on 9 December): the sidebar dates it
+  // "8 décembre", so a date-only bound counts it on the 8th, at its own offset, not in UTC.
   Filter f;
   f.until = "2024-12-08";
-  EXPECT_EQ(with(f), (Ids{"ete", "sport", "arabe"}));
+  EXPECT_EQ(with(f), (Ids{"route", "ete", "sport", "arabe"}));
   Filter g;
   g.since = "2024-12-09";
-  EXPECT_EQ(with(g), (Ids{"secu", "route"}));
+  EXPECT_EQ(with(g), (Ids{"secu"}));
+  Filter h;
+  h.since = "2024-12-08";
+  h.until = "2024-12-08";
+  EXPECT_EQ(with(h), (Ids{"route"}));
 }
 
 TEST_F(FilterTest, KeepsArticlesBetweenDateTimes) {

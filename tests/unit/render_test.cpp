@@ -132,8 +132,9 @@ TEST(RenderItems, ShowsTitleCategoryAuthorsAndDate) {
                                         {"authors", js_list({"Mbaye Gueye", "Nadia Tazi"})}})}));
   EXPECT_EQ(render_items(index, all(index), french()),
             "<li class=\"item\"><a class=\"link\" href=\"https://www.example.ma/politique/a\">"
-            "<span class=\"title\">Coopération sécuritaire</span></a><p class=\"meta\">"
-            "<span class=\"category\">Politique</span> <span class=\"byline\">Mbaye Gueye, Nadia Tazi – "
+            "<span class=\"title\" dir=\"auto\">Coopération sécuritaire</span></a><p class=\"meta\">"
+            "<bdi class=\"category\">Politique</bdi> <span class=\"byline\"><bdi>Mbaye Gueye</bdi>, "
+            "<bdi>Nadia Tazi</bdi> – "
             "<time datetime=\"2024-12-09T10:15:00+01:00\">9 décembre 2024</time></span></p></li>");
 }
 
