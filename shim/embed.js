@@ -12,19 +12,19 @@ const SCRIPT_SETTINGS = ['bundle', 'article', 'lang', 'limit'];
 // an <encart-sidebar> where the script stands, or inside the element data-target names.
 function mountScript(script) {
   if (!script || !script.dataset || !script.dataset.bundle || 'encartMounted' in script.dataset) return;
+  const selector = script.dataset.target;
+  if (selector && document.readyState === 'loading' && !safeQuery(selector)) {
+    // The target may come later in the page: mount once it is parsed.
+    document.addEventListener('DOMContentLoaded', () => mountScript(script), { once: true });
+    return;
+  }
   script.dataset.encartMounted = '';
   const element = document.createElement('encart-sidebar');
   for (const name of SCRIPT_SETTINGS) {
     if (script.dataset[name] !== undefined) element.setAttribute(name, script.dataset[name]);
   }
-  const selector = script.dataset.target;
   if (selector) {
-    let target = null;
-    try {
-      target = document.querySelector(selector);
-    } catch (error) {
-      // An invalid selector is reported below like a missing element.
-    }
+    const target = safeQuery(selector);
     if (!target) {
       console.error(`[encart] data-target "${selector}" matches no element; the sidebar is placed after the script`);
     } else {
@@ -32,7 +32,24 @@ function mountScript(script) {
       return;
     }
   }
+  if (script.parentNode === document.head) {
+    // Nothing renders in <head>: the end of <body> is the least surprising place.
+    console.warn('[encart] the script is in <head> without data-target; the sidebar goes at the end of <body>');
+    const append = () => document.body.append(element);
+    if (document.body) append();
+    else document.addEventListener('DOMContentLoaded', append, { once: true });
+    return;
+  }
   script.after(element);
+}
+
+// An invalid selector is reported like a missing element.
+function safeQuery(selector) {
+  try {
+    return document.querySelector(selector);
+  } catch (error) {
+    return null;
+  }
 }
 
 function mountScripts() {

@@ -5,27 +5,70 @@
 const DEFAULT_LIMIT = 5;
 const STATUS_DELAY_MS = 400; // announce result counts once typing pauses, not on every key
 
-// One load per bundle URL per page, shared by every widget that shows it.
-const bundleCache = new Map();
+// When the WebAssembly itself cannot load, the core cannot provide the text: the one sentence
+// the widget then needs, per interface language.
+const WASM_FAILED_TEXT = {
+  fr: 'Les articles n’ont pas pu être chargés.',
+  en: 'The articles could not be loaded.',
+  ar: 'تعذر تحميل المقالات.',
+};
 
-function loadBundle(url) {
-  if (!bundleCache.has(url)) {
-    const pending = (async () => {
+// Markup written into the page comes only from the core's escaping renderer. Under a
+// Trusted Types policy (require-trusted-types-for 'script'), this is the one policy to allow:
+// trusted-types encart.
+let htmlPolicy = null;
+function trustedHtml(html) {
+  if (htmlPolicy === null) {
+    htmlPolicy = false;
+    if (typeof trustedTypes !== 'undefined' && trustedTypes.createPolicy) {
+      try {
+        htmlPolicy = trustedTypes.createPolicy('encart', { createHTML: (s) => s });
+      } catch (error) {
+        console.error(`[encart] the page's Trusted Types policy does not allow "encart": ${error.message}`);
+      }
+    }
+  }
+  return htmlPolicy ? htmlPolicy.createHTML(html) : html;
+}
+
+// One engine per bundle URL, shared by every widget that shows it, freed when none does.
+const bundles = new Map(); // url -> {promise, users}
+
+function acquireBundle(url) {
+  let entry = bundles.get(url);
+  if (!entry) {
+    entry = { users: 0, promise: null };
+    entry.promise = (async () => {
       const response = await fetch(url, { credentials: 'same-origin' });
       if (!response.ok) throw new EncartError('fetch_failed', `${url}: HTTP ${response.status}`);
       const bytes = new Uint8Array(await response.arrayBuffer());
       const engine = await createEngine();
-      const report = engine.load(bytes, { now: Date.now(), baseUrl: response.url || url });
-      if (report.skippedTotal > 0) {
-        const first = report.skipped[0];
-        console.warn(`[encart] ${url}: ${report.skippedTotal} article(s) skipped; first: ${first ? first.reason : ''}`);
+      try {
+        const report = engine.load(bytes, { now: Date.now(), baseUrl: response.url || url });
+        if (report.skippedTotal > 0) {
+          const first = report.skipped[0];
+          console.warn(`[encart] ${url}: ${report.skippedTotal} article(s) skipped; first: ${first ? first.reason : ''}`);
+        }
+        return { engine, report };
+      } catch (error) {
+        engine.dispose();
+        throw error;
       }
-      return { engine, report };
     })();
-    pending.catch(() => bundleCache.delete(url)); // let a later widget try again
-    bundleCache.set(url, pending);
+    entry.promise.catch(() => {
+      if (bundles.get(url) === entry) bundles.delete(url); // a later widget may try again
+    });
+    bundles.set(url, entry);
   }
-  return bundleCache.get(url);
+  entry.users += 1;
+  return entry.promise;
+}
+
+function releaseBundle(url) {
+  const entry = bundles.get(url);
+  if (!entry || --entry.users > 0) return;
+  bundles.delete(url);
+  entry.promise.then(({ engine }) => engine.dispose(), () => {});
 }
 
 let sheet = null;
@@ -46,13 +89,24 @@ class EncartSidebarElement extends BaseElement {
 
   #root = null;
   #engine = null;
+  #bundleUrl = null; // the URL this element holds a reference to
   #generation = 0; // ignores loads that finish after the attributes changed
   #state = { q: '', category: '', author: '' };
   #limits = null;
+  #messages = null;
   #statusTimer = 0;
+  #warnedArticle = null;
 
   connectedCallback() {
-    if (!this.#root) this.#build();
+    if (!this.#root) this.#attach();
+    if (!this.#bundleUrl) this.#build();
+  }
+
+  disconnectedCallback() {
+    // Moving the element (disconnect then connect in one task) must not drop the engine.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#release();
+    });
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -64,27 +118,43 @@ class EncartSidebarElement extends BaseElement {
     }
   }
 
+  #attach() {
+    this.#root = this.attachShadow({ mode: 'open' });
+    const sheet = styleSheet();
+    if (sheet) this.#root.adoptedStyleSheets = [sheet];
+    else {
+      const style = document.createElement('style');
+      style.textContent = ENCART_CSS;
+      this.#root.append(style);
+    }
+    // The publisher's fallback markup (children of the element) shows until the lists do.
+    this.#root.append(document.createElement('slot'));
+  }
+
+  #lang() {
+    return this.getAttribute('lang') || document.documentElement.lang || 'fr';
+  }
+
+  #release() {
+    if (this.#bundleUrl) releaseBundle(this.#bundleUrl);
+    this.#bundleUrl = null;
+    this.#engine = null;
+  }
+
   async #build() {
     const generation = ++this.#generation;
-    if (!this.#root) {
-      this.#root = this.attachShadow({ mode: 'open' });
-      const sheet = styleSheet();
-      if (sheet) this.#root.adoptedStyleSheets = [sheet];
-      else {
-        const style = document.createElement('style');
-        style.textContent = ENCART_CSS;
-        this.#root.append(style);
-      }
-    }
-    this.#engine = null;
+    this.#release();
     this.#resetLimits();
-    const lang = this.getAttribute('lang') || document.documentElement.lang || 'fr';
+    delete this.dataset.state;
+    const lang = this.#lang();
     const bundle = this.getAttribute('bundle');
     let ui;
     try {
       ui = await interfaceFor(lang);
     } catch (error) {
-      console.error(`[encart] ${error.message}`);
+      if (generation !== this.#generation) return;
+      const text = WASM_FAILED_TEXT[lang.slice(0, 2).toLowerCase()] || WASM_FAILED_TEXT.fr;
+      this.#fail(error.message, text);
       return;
     }
     if (generation !== this.#generation) return;
@@ -95,8 +165,9 @@ class EncartSidebarElement extends BaseElement {
       return;
     }
     const url = new URL(bundle, document.baseURI).href;
+    this.#bundleUrl = url;
     try {
-      const { engine, report } = await loadBundle(url);
+      const { engine, report } = await acquireBundle(url);
       if (generation !== this.#generation) return;
       this.#engine = engine;
       if (report.articles === 0) {
@@ -104,20 +175,22 @@ class EncartSidebarElement extends BaseElement {
         return;
       }
       this.#part('filters').hidden = false;
+      this.#root.querySelector('slot')?.remove(); // the lists replace the fallback markup
+      this.dataset.state = 'ready';
       this.#render();
     } catch (error) {
       if (generation !== this.#generation) return;
+      this.#bundleUrl = null; // a failed load holds no reference
       this.#fail(`could not load ${url}: ${error.message}`);
     }
   }
 
-  #messages = null;
-
   #mountShell(html) {
-    const container = document.createElement('div');
-    container.innerHTML = html; // from the core: fixed markup and interface text only
     for (const old of this.#root.querySelectorAll('.encart')) old.remove();
-    this.#root.append(...container.childNodes);
+    // Parsed inside the shadow root's own document fragment: fixed markup and interface text.
+    const template = document.createElement('template');
+    template.innerHTML = trustedHtml(html);
+    this.#root.prepend(template.content);
     const q = this.#part('q');
     q.value = this.#state.q;
     q.addEventListener('input', () => {
@@ -134,11 +207,20 @@ class EncartSidebarElement extends BaseElement {
     }
     this.#part('filters').addEventListener('submit', (event) => event.preventDefault());
     for (const section of this.#root.querySelectorAll('[data-list]')) {
-      section.querySelector('[data-part="more"]').addEventListener('click', () => {
-        this.#limits[section.dataset.list] += this.#step();
-        this.#render();
-      });
+      section.querySelector('[data-part="more"]').addEventListener('click', () => this.#showMore(section));
     }
+  }
+
+  // "Voir plus": the new items appear below; focus moves to the first of them, so keyboard and
+  // screen-reader users continue where the new content starts (and never land on <body> when
+  // the button disappears).
+  #showMore(section) {
+    const list = section.dataset.list;
+    const before = section.querySelectorAll('.item').length;
+    this.#limits[list] += this.#step();
+    this.#render();
+    const firstNew = section.querySelectorAll('.item')[before];
+    if (firstNew) firstNew.querySelector('a').focus();
   }
 
   #part(name) {
@@ -158,27 +240,30 @@ class EncartSidebarElement extends BaseElement {
   #render({ announce = false } = {}) {
     if (!this.#engine) return;
     const article = this.getAttribute('article') || '';
-    const filter = {
-      q: this.#state.q,
-      category: this.#state.category,
-      author: this.#state.author,
-    };
     const view = this.#engine.sidebar({
       article,
-      lang: this.getAttribute('lang') || document.documentElement.lang || 'fr',
-      filter,
+      lang: this.#lang(),
+      filter: { q: this.#state.q, category: this.#state.category, author: this.#state.author },
       limits: this.#limits,
     });
-    if (article && !view.articleFound) console.warn(`[encart] article "${article}" is not in the bundle`);
+    if (article && !view.articleFound && this.#warnedArticle !== article) {
+      this.#warnedArticle = article;
+      console.warn(`[encart] article "${article}" is not in the bundle`);
+    }
+    let shown = 0;
     for (const section of this.#root.querySelectorAll('[data-list]')) {
       const list = view[section.dataset.list];
-      section.querySelector('[data-part="items"]').innerHTML = list.html; // escaped by the core
+      section.querySelector('[data-part="items"]').innerHTML = trustedHtml(list.html); // escaped by the core
       section.querySelector('[data-part="more"]').hidden = !list.hasMore;
       section.hidden = list.shown === 0 && (section.dataset.list !== 'latest' || !this.#filtering());
+      shown += list.shown;
     }
-    this.#part('category').innerHTML = view.categoryOptions;
-    this.#part('author').innerHTML = view.authorOptions;
-    this.#part('message').hidden = true;
+    this.#part('category').innerHTML = trustedHtml(view.categoryOptions);
+    this.#part('author').innerHTML = trustedHtml(view.authorOptions);
+    // Nothing to show without any filter (e.g. every article is scheduled after "now"): say so.
+    const empty = shown === 0 && !this.#filtering();
+    if (empty) this.#showMessage(this.#messages.noArticles);
+    else this.#part('message').hidden = true;
     if (announce) this.#announce(this.#filtering() ? view.status : '');
   }
 
@@ -200,9 +285,20 @@ class EncartSidebarElement extends BaseElement {
     message.hidden = false;
   }
 
-  #fail(reason) {
+  // Logs what went wrong and where, shows a short message, keeps the fallback markup.
+  #fail(reason, text) {
     console.error(`[encart] ${reason}`);
-    this.#showMessage(this.#messages.loadFailed);
     this.dataset.state = 'error';
+    const message = this.#root.querySelector('[data-part="message"]');
+    if (message) {
+      this.#showMessage(text || this.#messages.loadFailed);
+      return;
+    }
+    for (const old of this.#root.querySelectorAll(':scope > p.message')) old.remove();
+    const p = document.createElement('p');
+    p.className = 'message';
+    p.setAttribute('role', 'status');
+    p.textContent = text;
+    this.#root.prepend(p);
   }
 }

@@ -2,6 +2,7 @@
 // Assembles dist/: encart.js (Emscripten glue + web/api.js + shim, in one closure) and
 // encart.wasm. Run by the CMake `dist` target of the WASM build.
 import { readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -25,8 +26,8 @@ const script = `/*! encart ${pkg.version} | ${pkg.license} | embeddable reading 
 (function (nodeModule) {
 'use strict';
 // A second copy of this script on the page only mounts its own tag: one WASM instance per page.
-if (!nodeModule && typeof window !== 'undefined' && window.Encart && typeof window.Encart.mountScripts === 'function') {
-  window.Encart.mountScripts();
+if (!nodeModule && typeof globalThis.Encart === 'object' && typeof globalThis.Encart.mountScripts === 'function') {
+  globalThis.Encart.mountScripts();
   return;
 }
 // Hide the host page's module loaders from the glue, which would otherwise register itself.
@@ -41,14 +42,20 @@ if (nodeModule) {
   nodeModule.exports = Encart;
 } else {
   Object.defineProperty(globalThis, 'Encart', { value: Object.freeze(Encart), configurable: true });
-  defineElements();
-  mountScripts();
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountScripts, { once: true });
+  if (typeof document !== 'undefined') {  // a worker gets the headless API only
+    defineElements();
+    mountScripts();
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountScripts, { once: true });
+  }
 }
-})(typeof module === 'object' && module && typeof module.exports === 'object' ? module : undefined);
+})(typeof process === 'object' && process.versions && process.versions.node &&
+   typeof module === 'object' && module && typeof module.exports === 'object' ? module : undefined);
 `;
 
 mkdirSync(values.out, { recursive: true });
 writeFileSync(join(values.out, 'encart.js'), script);
 copyFileSync(values.wasm, join(values.out, 'encart.wasm'));
-console.log(`dist: encart.js ${script.length} bytes, encart.wasm ${readFileSync(values.wasm).length} bytes`);
+const wasm = readFileSync(values.wasm);
+const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+console.log(`dist: encart.js ${Buffer.byteLength(script)} bytes (${gz(script)} gzipped), ` +
+  `encart.wasm ${wasm.length} bytes (${gz(wasm)} gzipped)`);

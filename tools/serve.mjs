@@ -27,17 +27,28 @@ const TYPES = {
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
 
+// [URL prefix, folder, which names it serves (all when omitted)]
 function mounts(withFixtures) {
   const list = [['/dist/', join(root, 'dist')]];
-  if (withFixtures) list.push(['/fixtures/', join(root, 'tests', 'fixtures')]);
+  if (withFixtures) {
+    // encart.js without its encart.wasm: how a publisher's broken deploy looks.
+    list.push(['/fixtures/dist-without-wasm/', join(root, 'dist'), (name) => name === 'encart.js']);
+    list.push(['/fixtures/', join(root, 'tests', 'fixtures')]);
+  }
   list.push(['/', join(root, 'demo')]);
   return list;
 }
 
 function resolvePath(urlPath, withFixtures) {
-  for (const [prefix, dir] of mounts(withFixtures)) {
+  for (const [prefix, dir, serves] of mounts(withFixtures)) {
     if (!urlPath.startsWith(prefix)) continue;
-    const relative = decodeURIComponent(urlPath.slice(prefix.length)) || 'index.html';
+    let relative;
+    try {
+      relative = decodeURIComponent(urlPath.slice(prefix.length)) || 'index.html';
+    } catch {
+      return null; // malformed escapes: a 404, not a crash of the server
+    }
+    if (serves && !serves(relative)) return null;
     const file = normalize(join(dir, relative));
     if (file !== dir && !file.startsWith(dir + sep)) return null; // no escaping the mount
     return file;

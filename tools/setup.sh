@@ -24,7 +24,17 @@ install_system_packages() {
     log "installing Debian packages: ${wanted[*]}"
     local sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${wanted[@]}" >/dev/null
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${wanted[@]}" >/dev/null
+  fi
+}
+
+check_node() {
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  if ((major < 20)); then
+    echo "[encart] Node.js 20 or newer is needed (found $(node --version 2>/dev/null || echo none))." >&2
+    echo "[encart] Debian 12's nodejs is 18: install Node 20 (e.g. from NodeSource) and run again." >&2
+    exit 1
   fi
 }
 
@@ -52,4 +62,5 @@ build_native_tests() {
 }
 
 install_system_packages
+check_node
 install_node_packages

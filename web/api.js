@@ -10,6 +10,9 @@ const encartScriptUrl =
     ? document.currentScript.src
     : '';
 
+// Node is told apart by its process object, not by `module`, which some pages define.
+const isNode = typeof process === 'object' && !!process.versions && !!process.versions.node;
+
 /** Every error the API throws. `code` is stable; `message` says what and where. */
 class EncartError extends Error {
   constructor(code, message, details) {
@@ -38,14 +41,17 @@ let modulePromise = null;
 // One WebAssembly download and instance per page (or Node process), shared by every engine.
 function loadModule(options) {
   if (modulePromise) return modulePromise;
-  const moduleOptions = {};
+  // The glue's own console lines get the same prefix as ours.
+  const moduleOptions = { printErr: (text) => console.warn(`[encart] ${text}`), print: (text) => console.log(`[encart] ${text}`) };
   if (options && options.wasmBinary) {
     moduleOptions.wasmBinary = options.wasmBinary;
-  } else if (typeof process === 'object' && process.versions && process.versions.node && typeof require === 'function') {
+  } else if (isNode && typeof require === 'function') {
     // Node: the glue would try fetch() on a file path; hand it the bytes instead.
     moduleOptions.wasmBinary = require('fs').readFileSync(require('path').join(__dirname, 'encart.wasm'));
   } else {
-    const wasmUrl = (options && options.wasmUrl) || new URL('encart.wasm', encartScriptUrl || document.baseURI).href;
+    // Beside encart.js; in a worker or when currentScript is unknown, relative to the context.
+    const base = encartScriptUrl || (typeof document !== 'undefined' ? document.baseURI : self.location.href);
+    const wasmUrl = (options && options.wasmUrl) || new URL('encart.wasm', base).href;
     moduleOptions.locateFile = () => wasmUrl;
   }
   modulePromise = createEncartModule(moduleOptions).catch((error) => {

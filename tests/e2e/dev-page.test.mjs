@@ -53,3 +53,14 @@ test('the API panel reports a bad filter as an EncartError', async () => {
   await page.waitForFunction(() => document.querySelector('#api-status').textContent.startsWith('EncartError bad_option'));
   await page.context().close();
 });
+
+test('the script tag of the page mounts a live English sidebar into its data-target', async () => {
+  const page = await h.page('/dev.html');
+  await waitForWidget(page, '#script-embed encart-sidebar');
+  const info = await page.evaluate(() => {
+    const el = document.querySelector('#script-embed encart-sidebar');
+    return { article: el.getAttribute('article'), heading: el.shadowRoot.querySelector('h2').textContent };
+  });
+  assert.deepEqual(info, { article: 'hammouchi-renseignement-paris', heading: 'Latest articles' });
+  await page.context().close();
+});

@@ -37,7 +37,7 @@ const HOSTILE = [
 ];
 
 // Removes the tags the renderer emits; what is left must hold no markup at all.
-const KNOWN_TAG = /<\/?(li|a|img|span|p|time|option)(\s+[a-z-]+(="[^"<>]*")?)*\s*>/g;
+const KNOWN_TAG = /<\/?(li|a|img|span|bdi|p|time|option)(\s+[a-z-]+(="[^"<>]*")?)*\s*>/g;
 
 function assertInert(html) {
   const left = html.replace(KNOWN_TAG, '');

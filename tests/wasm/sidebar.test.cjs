@@ -157,9 +157,9 @@ test('an unknown or absent language falls back to French', async () => {
 test('items carry title, category, authors and date', async () => {
   const engine = await newsEngine();
   const html = engine.sidebar({ article: 'sport-rugby', limits: { latest: 10 } }).latest.html;
-  assert.ok(html.includes('<span class="title">Cybersécurité : les hôpitaux visés</span>'));
-  assert.ok(html.includes('<span class="category">Économie</span>'));
-  assert.ok(html.includes('Paul Durand, Claire Martin'));
+  assert.ok(html.includes('<span class="title" dir="auto">Cybersécurité : les hôpitaux visés</span>'));
+  assert.ok(html.includes('<bdi class="category">Économie</bdi>'));
+  assert.ok(html.includes('<bdi>Paul Durand</bdi>, <bdi>Claire Martin</bdi>'));
   assert.ok(html.includes('src="https://news.example/img/senat.jpg"'), 'image thumbnail');
 });
 
