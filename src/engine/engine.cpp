@@ -17,8 +17,16 @@ Result<LoadReport> Engine::load(std::string_view json_text, const LoadOptions& o
   for (ArticleId a = 0; a < index_.articles().size(); ++a) {
     visible_[a] = index_.articles()[a].published.epoch_ms <= options.now_ms;
   }
+  related_cache_.reset();
   loaded_ = true;
   return report;
+}
+
+const std::vector<ArticleId>& Engine::related_ranking(ArticleId subject) const {
+  if (!related_cache_ || related_cache_->first != subject) {
+    related_cache_.emplace(subject, rank_related(index_, subject, visible_));
+  }
+  return related_cache_->second;
 }
 
 std::optional<Error> Engine::check_loaded() const {
@@ -57,8 +65,8 @@ Result<std::vector<ArticleId>> Engine::related(std::string_view id, const ListOp
   }
   auto filter = CompiledFilter::compile(options.filter, index_);
   if (!filter) return filter.error();
-  return encart::related(index_, static_cast<ArticleId>(subject), filter.value(), visible_,
-                         list_request(options.limit, options.exclude));
+  return take(index_, related_ranking(static_cast<ArticleId>(subject)), filter.value(), visible_,
+              list_request(options.limit, options.exclude));
 }
 
 Result<Facets> Engine::facets(const Filter& filter) const {
@@ -97,7 +105,7 @@ Result<Sidebar> Engine::sidebar(const SidebarRequest& request) const {
        [&](const ListRequest& r) { return encart::most_read(index_, filter, visible_, request.window, r); });
   if (current >= 0) {
     fill(out.related, request.related_limit, [&](const ListRequest& r) {
-      return encart::related(index_, static_cast<ArticleId>(current), filter, visible_, r);
+      return take(index_, related_ranking(static_cast<ArticleId>(current)), filter, visible_, r);
     });
   }
 

@@ -79,9 +79,14 @@ class Engine {
   std::optional<Error> check_loaded() const;
   ListRequest list_request(std::size_t limit, const std::vector<std::string>& exclude) const;
 
+  // The related ranking of the article on screen does not change while the reader types:
+  // computed once per article, then only filtered (see rank_related).
+  const std::vector<ArticleId>& related_ranking(ArticleId subject) const;
+
   bool loaded_ = false;
   Index index_;
   Visibility visible_;
+  mutable std::optional<std::pair<ArticleId, std::vector<ArticleId>>> related_cache_;
 };
 
 }  // namespace encart

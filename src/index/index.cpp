@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <unordered_map>
 
 #include "text/fold.h"
 
@@ -38,19 +39,37 @@ std::int64_t FacetValues::find(std::string_view key) const {
   return it != sorted_keys.end() && it->first == key ? static_cast<std::int64_t>(it->second) : -1;
 }
 
+void IdLists::append(std::vector<std::uint32_t>& ids) {
+  sort_unique(ids);
+  values_.insert(values_.end(), ids.begin(), ids.end());
+  offsets_.push_back(static_cast<std::uint32_t>(values_.size()));
+}
+
 Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
   const std::size_t n = articles_.size();
-  terms_.resize(n);
 
-  // Pass 1: words per article, and the dictionary.
-  std::vector<std::vector<std::string>> search_words(n), content_words(n);
+  // Words are interned as they come (a provisional id per distinct word), then the dictionary
+  // is sorted once and the ids renumbered, so that prefix ranges are contiguous. Sorting only
+  // the distinct words, not every occurrence, is what keeps loading fast.
+  std::unordered_map<std::string, TermId> provisional;
+  std::vector<std::string> words_by_provisional;
+  const auto intern = [&](std::string&& w) {
+    const auto [it, inserted] =
+        provisional.try_emplace(std::move(w), static_cast<TermId>(provisional.size()));
+    if (inserted) words_by_provisional.push_back(it->first);
+    return it->second;
+  };
+  std::vector<std::vector<TermId>> search_ids(n), content_ids(n);
+  std::vector<std::uint32_t> facet_ids[kFacetCount];
   std::map<std::string, ValueId> facet_maps[kFacetCount];
   for (std::size_t a = 0; a < n; ++a) {
     const Article& art = articles_[a];
-    auto add = [&](std::string_view text, bool content) {
+    const auto add = [&](std::string_view text, bool content) {
       for (auto& w : text::words(text)) {
-        if (content && is_significant_word(w)) content_words[a].push_back(w);
-        search_words[a].push_back(std::move(w));
+        const bool significant = content && is_significant_word(w);
+        const TermId id = intern(std::move(w));
+        search_ids[a].push_back(id);
+        if (significant) content_ids[a].push_back(id);
       }
     };
     add(art.title, true);
@@ -59,7 +78,7 @@ Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
     for (const auto& t : art.tags) add(t, false);
     for (const auto& au : art.authors) add(au, false);
 
-    auto add_value = [&](Facet f, const std::string& display) {
+    const auto add_value = [&](Facet f, const std::string& display, std::vector<std::uint32_t>& ids) {
       auto& values = facets_[static_cast<std::size_t>(f)];
       auto [it, inserted] = facet_maps[static_cast<std::size_t>(f)].try_emplace(
           text::fold(display), static_cast<ValueId>(values.display.size()));
@@ -67,29 +86,35 @@ Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
         values.display.push_back(display);
         values.folded.push_back(it->first);
       }
-      terms_[a].facets[static_cast<std::size_t>(f)].push_back(it->second);
+      ids.push_back(it->second);
     };
-    if (!art.category.empty()) add_value(Facet::kCategory, art.category);
-    for (const auto& au : art.authors) add_value(Facet::kAuthor, au);
-    for (const auto& t : art.tags) add_value(Facet::kTag, t);
-    for (auto& v : terms_[a].facets) sort_unique(v);
+    for (auto& ids : facet_ids) ids.clear();
+    if (!art.category.empty()) add_value(Facet::kCategory, art.category, facet_ids[0]);
+    for (const auto& au : art.authors) add_value(Facet::kAuthor, au, facet_ids[1]);
+    for (const auto& t : art.tags) add_value(Facet::kTag, t, facet_ids[2]);
+    for (std::size_t f = 0; f < kFacetCount; ++f) facet_values_[f].append(facet_ids[f]);
   }
   for (std::size_t f = 0; f < kFacetCount; ++f) {
     facets_[f].sorted_keys.assign(facet_maps[f].begin(), facet_maps[f].end());
   }
 
-  for (const auto& words : search_words) dictionary_.insert(dictionary_.end(), words.begin(), words.end());
-  std::sort(dictionary_.begin(), dictionary_.end());
-  dictionary_.erase(std::unique(dictionary_.begin(), dictionary_.end()), dictionary_.end());
-  const auto term_of = [&](const std::string& w) {
-    return static_cast<TermId>(std::lower_bound(dictionary_.begin(), dictionary_.end(), w) -
-                               dictionary_.begin());
-  };
+  std::vector<TermId> order(words_by_provisional.size());
+  for (TermId i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](TermId x, TermId y) { return words_by_provisional[x] < words_by_provisional[y]; });
+  std::vector<TermId> final_id(order.size());
+  dictionary_.reserve(order.size());
+  for (TermId rank = 0; rank < order.size(); ++rank) {
+    final_id[order[rank]] = rank;
+    dictionary_.push_back(std::move(words_by_provisional[order[rank]]));
+  }
   for (std::size_t a = 0; a < n; ++a) {
-    for (const auto& w : search_words[a]) terms_[a].search.push_back(term_of(w));
-    for (const auto& w : content_words[a]) terms_[a].content.push_back(term_of(w));
-    sort_unique(terms_[a].search);
-    sort_unique(terms_[a].content);
+    for (auto& id : search_ids[a]) id = final_id[id];
+    for (auto& id : content_ids[a]) id = final_id[id];
+    search_.append(search_ids[a]);
+    content_.append(content_ids[a]);
+    std::vector<TermId>().swap(search_ids[a]);  // free as we go: peak memory matters in WASM
+    std::vector<TermId>().swap(content_ids[a]);
   }
 
   local_days_.reserve(n);

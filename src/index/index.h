@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -29,10 +30,24 @@ struct FacetValues {
   std::vector<std::pair<std::string, ValueId>> sorted_keys;  // for find()
 };
 
+// One sorted, unique id list per article, all laid end to end (offsets + values): one
+// allocation per kind instead of one per article keeps full scans in cache.
+class IdLists {
+ public:
+  void append(std::vector<std::uint32_t>& ids);  // sorts and dedups `ids`, then adds them
+  std::span<const std::uint32_t> operator[](ArticleId a) const {
+    return {values_.data() + offsets_[a], offsets_[a + 1] - offsets_[a]};
+  }
+
+ private:
+  std::vector<std::uint32_t> values_;
+  std::vector<std::uint32_t> offsets_{0};
+};
+
 struct ArticleTerms {
-  std::vector<TermId> search;                // title, summary, tags, authors, category: sorted, unique
-  std::vector<TermId> content;               // significant words of title and summary: sorted, unique
-  std::vector<ValueId> facets[kFacetCount];  // sorted, unique
+  std::span<const TermId> search;                // title, summary, tags, authors, category
+  std::span<const TermId> content;               // significant words of title and summary
+  std::span<const ValueId> facets[kFacetCount];  // by Facet
 };
 
 class Index {
@@ -46,7 +61,10 @@ class Index {
   Index& operator=(Index&&) = default;
 
   const std::vector<Article>& articles() const { return articles_; }
-  const ArticleTerms& terms(ArticleId a) const { return terms_[a]; }
+  // Sorted, unique ids; views into the index, valid as long as it is.
+  ArticleTerms terms(ArticleId a) const {
+    return {search_[a], content_[a], {facet_values_[0][a], facet_values_[1][a], facet_values_[2][a]}};
+  }
   const FacetValues& facet(Facet f) const { return facets_[static_cast<std::size_t>(f)]; }
   std::int64_t find(std::string_view id) const;  // ArticleId or -1
   // The publication date's day number at the article's own offset (local_day_number).
@@ -65,7 +83,9 @@ class Index {
 
  private:
   std::vector<Article> articles_;
-  std::vector<ArticleTerms> terms_;
+  IdLists search_;
+  IdLists content_;
+  IdLists facet_values_[kFacetCount];
   std::vector<std::string> dictionary_;  // sorted folded terms
   FacetValues facets_[kFacetCount];
   std::vector<std::pair<std::string_view, ArticleId>> ids_;  // sorted by id

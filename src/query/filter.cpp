@@ -8,7 +8,7 @@
 namespace encart {
 namespace {
 
-bool has_any(const std::vector<ValueId>& sorted, const std::vector<ValueId>& wanted) {
+bool has_any(std::span<const ValueId> sorted, const std::vector<ValueId>& wanted) {
   for (const ValueId v : wanted) {
     if (std::binary_search(sorted.begin(), sorted.end(), v)) return true;
   }
@@ -73,7 +73,7 @@ bool CompiledFilter::matches_except(const Index& index, ArticleId a, int ignored
   if (article.published.epoch_ms < since_ms_ || article.published.epoch_ms > until_ms_) return false;
   const std::int64_t day = index.local_day(a);
   if (day < since_day_ || day > until_day_) return false;
-  const ArticleTerms& terms = index.terms(a);
+  const ArticleTerms terms = index.terms(a);
   for (std::size_t f = 0; f < kFacetCount; ++f) {
     if (static_cast<int>(f) == ignored_facet || !facets_[f]) continue;
     if (!has_any(terms.facets[f], *facets_[f])) return false;

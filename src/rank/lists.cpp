@@ -9,20 +9,7 @@ bool excluded(const ListRequest& request, ArticleId a) {
   return std::find(request.exclude.begin(), request.exclude.end(), a) != request.exclude.end();
 }
 
-// Walks an order already sorted by the list's ranking and keeps the first `limit` that pass.
-std::vector<ArticleId> take(const Index& index, const std::vector<ArticleId>& order,
-                            const CompiledFilter& filter, const Visibility& visible,
-                            const ListRequest& request) {
-  const std::size_t limit = std::min(request.limit, kMaxListLimit);
-  std::vector<ArticleId> out;
-  for (const ArticleId a : order) {
-    if (out.size() >= limit) break;
-    if (visible[a] && !excluded(request, a) && filter.matches(index, a)) out.push_back(a);
-  }
-  return out;
-}
-
-std::size_t shared_count(const std::vector<std::uint32_t>& x, const std::vector<std::uint32_t>& y) {
+std::size_t shared_count(std::span<const std::uint32_t> x, std::span<const std::uint32_t> y) {
   std::size_t n = 0;
   for (auto i = x.begin(), j = y.begin(); i != x.end() && j != y.end();) {
     if (*i < *j) {
@@ -40,6 +27,18 @@ double clamp_weight(double w) { return std::clamp(w, 0.0, 100.0); }
 
 }  // namespace
 
+std::vector<ArticleId> take(const Index& index, const std::vector<ArticleId>& ranking,
+                            const CompiledFilter& filter, const Visibility& visible,
+                            const ListRequest& request) {
+  const std::size_t limit = std::min(request.limit, kMaxListLimit);
+  std::vector<ArticleId> out;
+  for (const ArticleId a : ranking) {
+    if (out.size() >= limit) break;
+    if (visible[a] && !excluded(request, a) && filter.matches(index, a)) out.push_back(a);
+  }
+  return out;
+}
+
 std::vector<ArticleId> latest(const Index& index, const CompiledFilter& filter, const Visibility& visible,
                               const ListRequest& request) {
   return take(index, index.by_date(), filter, visible, request);
@@ -50,36 +49,45 @@ std::vector<ArticleId> most_read(const Index& index, const CompiledFilter& filte
   return take(index, index.by_views(window), filter, visible, request);
 }
 
-std::vector<ArticleId> related(const Index& index, ArticleId subject, const CompiledFilter& filter,
-                               const Visibility& visible, const ListRequest& request,
-                               const RelatedWeights& raw_weights) {
+std::vector<ArticleId> rank_related(const Index& index, ArticleId subject, const Visibility& visible,
+                                    const RelatedWeights& raw_weights) {
   const RelatedWeights w{clamp_weight(raw_weights.shared_tag), clamp_weight(raw_weights.same_category),
                          clamp_weight(raw_weights.shared_author), clamp_weight(raw_weights.shared_word)};
-  const ArticleTerms& s = index.terms(subject);
+  const ArticleTerms s = index.terms(subject);
   const auto cat = static_cast<std::size_t>(Facet::kCategory);
   const auto author = static_cast<std::size_t>(Facet::kAuthor);
   const auto tag = static_cast<std::size_t>(Facet::kTag);
 
   struct Scored {
     double score;
+    std::uint32_t date_rank;  // position in by_date(): newer first, then id
     ArticleId id;
   };
   std::vector<Scored> scored;
-  for (const ArticleId a : index.by_date()) {  // date order makes ties newest-first for free
-    if (a == subject || !visible[a] || excluded(request, a)) continue;
-    const ArticleTerms& t = index.terms(a);
+  const auto& by_date = index.by_date();
+  for (std::uint32_t rank = 0; rank < by_date.size(); ++rank) {
+    const ArticleId a = by_date[rank];
+    if (a == subject || !visible[a]) continue;
+    const ArticleTerms t = index.terms(a);
     const double score = w.shared_tag * shared_count(s.facets[tag], t.facets[tag]) +
                          w.same_category * (shared_count(s.facets[cat], t.facets[cat]) > 0) +
                          w.shared_author * shared_count(s.facets[author], t.facets[author]) +
                          w.shared_word * shared_count(s.content, t.content);
-    if (score > 0 && filter.matches(index, a)) scored.push_back({score, a});
+    if (score > 0) scored.push_back({score, rank, a});
   }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const Scored& x, const Scored& y) { return x.score > y.score; });
-  const std::size_t limit = std::min(request.limit, kMaxListLimit);
+  std::sort(scored.begin(), scored.end(), [](const Scored& x, const Scored& y) {
+    return x.score != y.score ? x.score > y.score : x.date_rank < y.date_rank;
+  });
   std::vector<ArticleId> out;
-  for (std::size_t i = 0; i < scored.size() && i < limit; ++i) out.push_back(scored[i].id);
+  out.reserve(scored.size());
+  for (const Scored& s : scored) out.push_back(s.id);
   return out;
+}
+
+std::vector<ArticleId> related(const Index& index, ArticleId subject, const CompiledFilter& filter,
+                               const Visibility& visible, const ListRequest& request,
+                               const RelatedWeights& weights) {
+  return take(index, rank_related(index, subject, visible, weights), filter, visible, request);
 }
 
 }  // namespace encart
