@@ -13,9 +13,9 @@ Result<LoadReport> Engine::load(std::string_view json_text, const LoadOptions& o
   Bundle bundle = std::move(parsed).value();
   LoadReport report{bundle.articles.size(), std::move(bundle.skipped), bundle.skipped_total};
   index_ = Index(std::move(bundle.articles));
-  visible_.assign(index_.articles().size(), false);
-  for (ArticleId a = 0; a < index_.articles().size(); ++a) {
-    visible_[a] = index_.articles()[a].published.epoch_ms <= options.now_ms;
+  visible_ = Bitset(index_.size());
+  for (ArticleId a = 0; a < index_.size(); ++a) {
+    if (index_.articles()[a].published.epoch_ms <= options.now_ms) visible_.set(a);
   }
   related_cache_.reset();
   loaded_ = true;
@@ -109,15 +109,13 @@ Result<Sidebar> Engine::sidebar(const SidebarRequest& request) const {
     });
   }
 
-  for (ArticleId a = 0; a < index_.articles().size(); ++a) {
-    if (visible_[a] && static_cast<std::int64_t>(a) != current && filter.matches(index_, a)) {
-      ++out.matching;
-    }
-  }
+  Bitset kept = filter.matching();
+  kept &= visible_;
+  out.matching = kept.count() - (current >= 0 && kept[static_cast<std::size_t>(current)] ? 1 : 0);
   out.status = results_status(out.matching, request.locale);
   // Menu counts leave the current article out too, so a count is what choosing it shows.
   Visibility others = visible_;
-  if (current >= 0) others[static_cast<std::size_t>(current)] = false;
+  if (current >= 0) others.reset(static_cast<std::size_t>(current));
   const auto first_or_empty = [](const std::vector<std::string>& v) {
     return v.empty() ? std::string() : v.front();
   };

@@ -45,8 +45,26 @@ void IdLists::append(std::vector<std::uint32_t>& ids) {
   offsets_.push_back(static_cast<std::uint32_t>(values_.size()));
 }
 
+IdLists IdLists::inverted(std::size_t value_count) const {
+  IdLists out;
+  out.offsets_.assign(value_count + 1, 0);
+  for (const std::uint32_t v : values_) ++out.offsets_[v + 1];
+  for (std::size_t v = 0; v < value_count; ++v) out.offsets_[v + 1] += out.offsets_[v];
+  out.values_.resize(values_.size());
+  std::vector<std::uint32_t> fill(out.offsets_.begin(), out.offsets_.end() - 1);
+  for (std::size_t key = 0; key < size(); ++key) {  // ascending keys: each output list is sorted
+    for (const std::uint32_t v : (*this)[key]) out.values_[fill[v]++] = static_cast<std::uint32_t>(key);
+  }
+  return out;
+}
+
 Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
   const std::size_t n = articles_.size();
+  // Newest first, ties by id: ArticleIds follow this order (see by_date()).
+  std::sort(articles_.begin(), articles_.end(), [](const Article& x, const Article& y) {
+    if (x.published.epoch_ms != y.published.epoch_ms) return x.published.epoch_ms > y.published.epoch_ms;
+    return x.id < y.id;
+  });
 
   // Words are interned as they come (a provisional id per distinct word), then the dictionary
   // is sorted once and the ids renumbered, so that prefix ranges are contiguous. Sorting only
@@ -108,14 +126,21 @@ Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
     final_id[order[rank]] = rank;
     dictionary_.push_back(std::move(words_by_provisional[order[rank]]));
   }
+  IdLists search;
   for (std::size_t a = 0; a < n; ++a) {
     for (auto& id : search_ids[a]) id = final_id[id];
     for (auto& id : content_ids[a]) id = final_id[id];
-    search_.append(search_ids[a]);
+    search.append(search_ids[a]);
     content_.append(content_ids[a]);
     std::vector<TermId>().swap(search_ids[a]);  // free as we go: peak memory matters in WASM
     std::vector<TermId>().swap(content_ids[a]);
   }
+  postings_ = search.inverted(dictionary_.size());
+  search = IdLists();
+  for (std::size_t f = 0; f < kFacetCount; ++f) {
+    value_postings_[f] = facet_values_[f].inverted(facets_[f].display.size());
+  }
+  precompute_dense_ranges();
 
   local_days_.reserve(n);
   for (const Article& art : articles_) local_days_.push_back(local_day_number(art.published));
@@ -123,18 +148,10 @@ Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
   for (std::size_t a = 0; a < n; ++a) ids_.emplace_back(articles_[a].id, static_cast<ArticleId>(a));
   std::sort(ids_.begin(), ids_.end());
 
-  // Orders. Ties: newer first, then id ascending, so every order is total and stable.
-  const auto newer = [&](ArticleId x, ArticleId y) {
-    const Article& ax = articles_[x];
-    const Article& ay = articles_[y];
-    if (ax.published.epoch_ms != ay.published.epoch_ms) {
-      return ax.published.epoch_ms > ay.published.epoch_ms;
-    }
-    return ax.id < ay.id;
-  };
+  // Orders. Ties: newer first, then id ascending (= ascending ArticleId), so every order is
+  // total and stable.
   by_date_.resize(n);
   for (std::size_t a = 0; a < n; ++a) by_date_[a] = static_cast<ArticleId>(a);
-  std::sort(by_date_.begin(), by_date_.end(), newer);
   for (std::size_t w = 0; w < kViewWindowCount; ++w) {
     auto& order = by_views_[w];
     for (const ArticleId a : by_date_) {
@@ -150,6 +167,61 @@ std::int64_t Index::find(std::string_view id) const {
   const auto it = std::lower_bound(ids_.begin(), ids_.end(), id,
                                    [](const auto& e, std::string_view k) { return e.first < k; });
   return it != ids_.end() && it->first == id ? static_cast<std::int64_t>(it->second) : -1;
+}
+
+void Index::precompute_dense_ranges() {
+  // Every one- and two-letter prefix whose articles would take more than a few milliseconds to
+  // gather at each keystroke (more postings than a tenth of the bundle) gets its set now:
+  // readers type those first, and they match most of the bundle.
+  const std::size_t threshold = std::max<std::size_t>(articles_.size() / 10, 4096);
+  for (std::size_t t = 0; t < dictionary_.size();) {
+    for (const std::size_t letters : {1, 2}) {
+      std::size_t pos = 0;
+      for (std::size_t k = 0; k < letters && pos < dictionary_[t].size(); ++k) {
+        text::next_code_point(dictionary_[t], pos);
+      }
+      const std::string_view prefix = std::string_view(dictionary_[t]).substr(0, pos);
+      const std::pair<TermId, TermId> range = term_range(prefix, true);
+      const TermId first = range.first, last = range.second;  // clang 14: no lambda-captured bindings
+      if (first != t) continue;                               // only from the first term of a range
+      if (postings_.volume(first, last) > threshold &&
+          std::none_of(dense_ranges_.begin(), dense_ranges_.end(), [&](const auto& d) {
+            return d.first == std::pair{first, last};
+          })) {
+        Bitset set(articles_.size());
+        for (TermId term = first; term < last; ++term) {
+          for (const ArticleId a : postings_[term]) set.set(a);
+        }
+        dense_ranges_.emplace_back(range, std::move(set));
+      }
+    }
+    // Next: the first term past this two-letter range (a one-letter term moves on by one, or it
+    // would skip the two-letter ranges it heads).
+    std::size_t pos = 0;
+    for (int k = 0; k < 2 && pos < dictionary_[t].size(); ++k) text::next_code_point(dictionary_[t], pos);
+    const bool two_letters = text::length(std::string_view(dictionary_[t]).substr(0, pos)) == 2;
+    const TermId next = two_letters ? term_range(std::string_view(dictionary_[t]).substr(0, pos), true).second
+                                    : static_cast<TermId>(t + 1);
+    t = std::max<std::size_t>(next, t + 1);
+  }
+}
+
+void Index::add_articles_with_terms(TermId first, TermId last, Bitset& out) const {
+  for (const auto& [range, set] : dense_ranges_) {
+    if (range.first == first && range.second == last) {
+      out |= set;
+      return;
+    }
+  }
+  for (TermId t = first; t < last; ++t) {
+    for (const ArticleId a : postings_[t]) out.set(a);
+  }
+}
+
+void Index::add_articles_with_values(Facet f, const std::vector<ValueId>& values, Bitset& out) const {
+  for (const ValueId v : values) {
+    for (const ArticleId a : value_postings_[static_cast<std::size_t>(f)][v]) out.set(a);
+  }
 }
 
 std::pair<TermId, TermId> Index::term_range(std::string_view word, bool prefix) const {

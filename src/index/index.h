@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bundle/article.h"
+#include "index/bitset.h"
 
 namespace encart {
 
@@ -30,14 +31,20 @@ struct FacetValues {
   std::vector<std::pair<std::string, ValueId>> sorted_keys;  // for find()
 };
 
-// One sorted, unique id list per article, all laid end to end (offsets + values): one
-// allocation per kind instead of one per article keeps full scans in cache.
+// Sorted, unique id lists (per article, or per term), laid end to end (offsets + values): one
+// allocation per kind instead of one per list keeps scans in cache.
 class IdLists {
  public:
   void append(std::vector<std::uint32_t>& ids);  // sorts and dedups `ids`, then adds them
-  std::span<const std::uint32_t> operator[](ArticleId a) const {
-    return {values_.data() + offsets_[a], offsets_[a + 1] - offsets_[a]};
+  std::span<const std::uint32_t> operator[](std::size_t key) const {
+    return {values_.data() + offsets_[key], offsets_[key + 1] - offsets_[key]};
   }
+  std::size_t size() const { return offsets_.size() - 1; }
+  // Elements in lists [first, last): O(1).
+  std::size_t volume(std::size_t first, std::size_t last) const { return offsets_[last] - offsets_[first]; }
+  // The transposed lists: for each value in [0, value_count), the keys whose list holds it, in
+  // ascending order (article -> terms becomes term -> articles).
+  IdLists inverted(std::size_t value_count) const;
 
  private:
   std::vector<std::uint32_t> values_;
@@ -45,7 +52,6 @@ class IdLists {
 };
 
 struct ArticleTerms {
-  std::span<const TermId> search;                // title, summary, tags, authors, category
   std::span<const TermId> content;               // significant words of title and summary
   std::span<const ValueId> facets[kFacetCount];  // by Facet
 };
@@ -63,8 +69,9 @@ class Index {
   const std::vector<Article>& articles() const { return articles_; }
   // Sorted, unique ids; views into the index, valid as long as it is.
   ArticleTerms terms(ArticleId a) const {
-    return {search_[a], content_[a], {facet_values_[0][a], facet_values_[1][a], facet_values_[2][a]}};
+    return {content_[a], {facet_values_[0][a], facet_values_[1][a], facet_values_[2][a]}};
   }
+  std::size_t size() const { return articles_.size(); }
   const FacetValues& facet(Facet f) const { return facets_[static_cast<std::size_t>(f)]; }
   std::int64_t find(std::string_view id) const;  // ArticleId or -1
   // The publication date's day number at the article's own offset (local_day_number).
@@ -73,8 +80,16 @@ class Index {
   // Terms equal to `word` (exact) or starting with it (prefix): a contiguous range of TermIds,
   // because the dictionary is sorted.
   std::pair<TermId, TermId> term_range(std::string_view folded_word, bool prefix) const;
+  const std::vector<std::string>& dictionary() const { return dictionary_; }
 
-  // Newest first, ties by id: the order "latest" walks.
+  // Adds to `out` every article holding a term in [first, last) (title, summary, tags, authors,
+  // category). Short prefixes cover much of the bundle: those sets come precomputed.
+  void add_articles_with_terms(TermId first, TermId last, Bitset& out) const;
+  // Adds to `out` every article with one of `values` in facet `f`.
+  void add_articles_with_values(Facet f, const std::vector<ValueId>& values, Bitset& out) const;
+
+  // Articles are numbered newest first (ties by id), so "latest" is ascending ArticleId order
+  // and a date range is a range of ids. by_date() is kept for callers that walk an order.
   const std::vector<ArticleId>& by_date() const { return by_date_; }
   // Articles that have a count for the window, most viewed first, ties by the newer then id.
   const std::vector<ArticleId>& by_views(ViewWindow w) const {
@@ -82,9 +97,13 @@ class Index {
   }
 
  private:
+  void precompute_dense_ranges();
+
   std::vector<Article> articles_;
-  IdLists search_;
+  IdLists postings_;  // TermId -> articles
   IdLists content_;
+  IdLists value_postings_[kFacetCount];                                     // ValueId -> articles
+  std::vector<std::pair<std::pair<TermId, TermId>, Bitset>> dense_ranges_;  // precomputed unions
   IdLists facet_values_[kFacetCount];
   std::vector<std::string> dictionary_;  // sorted folded terms
   FacetValues facets_[kFacetCount];

@@ -8,13 +8,6 @@
 namespace encart {
 namespace {
 
-bool has_any(std::span<const ValueId> sorted, const std::vector<ValueId>& wanted) {
-  for (const ValueId v : wanted) {
-    if (std::binary_search(sorted.begin(), sorted.end(), v)) return true;
-  }
-  return false;
-}
-
 struct Bound {
   bool date_only;
   std::int64_t value;  // a day number when date_only, else UTC ms
@@ -34,7 +27,9 @@ Result<Bound> parse_bound(const std::string& text, const char* field) {
 }  // namespace
 
 Result<CompiledFilter> CompiledFilter::compile(const Filter& filter, const Index& index) {
-  CompiledFilter out;
+  const std::size_t n = index.size();
+  Bitset base(n, true);
+
   const auto words = text::words(filter.q);
   // The last word is a prefix while the reader types, unless the query ends with a separator
   // ("sécu" finds "sécurité"; "sécu " wants the word "sécu").
@@ -42,58 +37,72 @@ Result<CompiledFilter> CompiledFilter::compile(const Filter& filter, const Index
   for (std::size_t i = 0; i < words.size(); ++i) {
     const bool prefix = i + 1 == words.size() && ends_in_word;
     const auto [first, last] = index.term_range(words[i], prefix);
-    out.words_.push_back({first, last});
+    Bitset with_word(n);
+    index.add_articles_with_terms(first, last, with_word);
+    base &= with_word;
   }
 
-  const std::vector<std::string>* values[kFacetCount] = {&filter.categories, &filter.authors, &filter.tags};
-  for (std::size_t f = 0; f < kFacetCount; ++f) {
-    if (values[f]->empty()) continue;
-    auto& ids = out.facets_[f].emplace();
-    for (const auto& v : *values[f]) {
-      const std::int64_t id = index.facet(static_cast<Facet>(f)).find(text::fold(v));
-      if (id >= 0) ids.push_back(static_cast<ValueId>(id));
-    }
-  }
-
+  std::int64_t since_ms = INT64_MIN, until_ms = INT64_MAX, since_day = INT64_MIN, until_day = INT64_MAX;
   if (!filter.since.empty()) {
     auto since = parse_bound(filter.since, "since");
     if (!since) return since.error();
-    (since.value().date_only ? out.since_day_ : out.since_ms_) = since.value().value;
+    (since.value().date_only ? since_day : since_ms) = since.value().value;
   }
   if (!filter.until.empty()) {
     auto until = parse_bound(filter.until, "until");
     if (!until) return until.error();
-    (until.value().date_only ? out.until_day_ : out.until_ms_) = until.value().value;
+    (until.value().date_only ? until_day : until_ms) = until.value().value;
+  }
+  if (!filter.since.empty() || !filter.until.empty()) {
+    Bitset in_range(n);
+    for (ArticleId a = 0; a < n; ++a) {
+      const std::int64_t ms = index.articles()[a].published.epoch_ms;
+      const std::int64_t day = index.local_day(a);
+      if (ms >= since_ms && ms <= until_ms && day >= since_day && day <= until_day) in_range.set(a);
+    }
+    base &= in_range;
+  }
+
+  CompiledFilter out;
+  const std::vector<std::string>* values[kFacetCount] = {&filter.categories, &filter.authors, &filter.tags};
+  Bitset with_values[kFacetCount];
+  for (std::size_t f = 0; f < kFacetCount; ++f) {
+    if (values[f]->empty()) continue;
+    out.constrained_[f] = true;
+    std::vector<ValueId> ids;
+    for (const auto& v : *values[f]) {
+      const std::int64_t id = index.facet(static_cast<Facet>(f)).find(text::fold(v));
+      if (id >= 0) ids.push_back(static_cast<ValueId>(id));
+    }
+    with_values[f] = Bitset(n);
+    index.add_articles_with_values(static_cast<Facet>(f), ids, with_values[f]);
+  }
+  out.all_ = base;
+  for (std::size_t f = 0; f < kFacetCount; ++f) {
+    if (out.constrained_[f]) out.all_ &= with_values[f];
+  }
+  for (std::size_t f = 0; f < kFacetCount; ++f) {
+    if (!out.constrained_[f]) continue;
+    out.except_[f] = base;
+    for (std::size_t g = 0; g < kFacetCount; ++g) {
+      if (g != f && out.constrained_[g]) out.except_[f] &= with_values[g];
+    }
   }
   return out;
 }
 
-bool CompiledFilter::matches_except(const Index& index, ArticleId a, int ignored_facet) const {
-  const Article& article = index.articles()[a];
-  if (article.published.epoch_ms < since_ms_ || article.published.epoch_ms > until_ms_) return false;
-  const std::int64_t day = index.local_day(a);
-  if (day < since_day_ || day > until_day_) return false;
-  const ArticleTerms terms = index.terms(a);
-  for (std::size_t f = 0; f < kFacetCount; ++f) {
-    if (static_cast<int>(f) == ignored_facet || !facets_[f]) continue;
-    if (!has_any(terms.facets[f], *facets_[f])) return false;
-  }
-  for (const TermRange& range : words_) {
-    // Term ids are sorted, so "has a term in [first, last)" is one binary search.
-    const auto it = std::lower_bound(terms.search.begin(), terms.search.end(), range.first);
-    if (it == terms.search.end() || *it >= range.last) return false;
-  }
-  return true;
-}
-
 std::vector<FacetCount> facet_counts(const Index& index, const CompiledFilter& filter, Facet facet,
-                                     const std::vector<bool>& visible) {
+                                     const Bitset& visible) {
   const FacetValues& values = index.facet(facet);
   std::vector<std::size_t> counts(values.display.size(), 0);
-  for (ArticleId a = 0; a < index.articles().size(); ++a) {
-    if (!visible[a] || !filter.matches_except(index, a, static_cast<int>(facet))) continue;
-    for (const ValueId v : index.terms(a).facets[static_cast<std::size_t>(facet)]) ++counts[v];
-  }
+  filter.matching_except(facet).for_each_until([&](std::size_t a) {
+    if (visible[a]) {
+      for (const ValueId v : index.terms(static_cast<ArticleId>(a)).facets[static_cast<std::size_t>(facet)]) {
+        ++counts[v];
+      }
+    }
+    return true;
+  });
   std::vector<ValueId> order;
   for (ValueId v = 0; v < counts.size(); ++v) {
     if (counts[v] > 0) order.push_back(v);

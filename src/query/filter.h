@@ -25,27 +25,24 @@ struct Filter {
   std::string until;
 };
 
-// A Filter resolved against one Index: words to term ranges, values to ValueIds.
+// A Filter resolved against one Index into sets of articles, once per query: every list and
+// count then reads bits instead of text.
 class CompiledFilter {
  public:
   static Result<CompiledFilter> compile(const Filter& filter, const Index& index);
 
-  bool matches(const Index& index, ArticleId a) const { return matches_except(index, a, -1); }
-  // Same, ignoring the constraint on one facet: what facet counts are computed with.
-  bool matches_except(const Index& index, ArticleId a, int ignored_facet) const;
+  bool matches(ArticleId a) const { return all_[a]; }
+  const Bitset& matching() const { return all_; }
+  // The articles meeting every constraint but the one on `facet`: what its counts are over.
+  const Bitset& matching_except(Facet facet) const {
+    const auto f = static_cast<std::size_t>(facet);
+    return constrained_[f] ? except_[f] : all_;
+  }
 
  private:
-  struct TermRange {
-    TermId first;
-    TermId last;  // exclusive
-  };
-  std::vector<TermRange> words_;
-  // Per facet: nullopt = no constraint; empty = a constraint no article meets.
-  std::optional<std::vector<ValueId>> facets_[kFacetCount];
-  std::int64_t since_ms_ = INT64_MIN;  // instants, UTC ms
-  std::int64_t until_ms_ = INT64_MAX;
-  std::int64_t since_day_ = INT64_MIN;  // local day numbers, for date-only bounds
-  std::int64_t until_day_ = INT64_MAX;
+  Bitset all_;
+  Bitset except_[kFacetCount];
+  bool constrained_[kFacetCount] = {false, false, false};
 };
 
 struct FacetCount {
@@ -57,6 +54,6 @@ struct FacetCount {
 // constraint left out (so the other choices in a menu stay visible). Sorted by count
 // descending, then by folded value. `visible` tells which articles count at all.
 std::vector<FacetCount> facet_counts(const Index& index, const CompiledFilter& filter, Facet facet,
-                                     const std::vector<bool>& visible);
+                                     const Bitset& visible);
 
 }  // namespace encart

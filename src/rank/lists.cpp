@@ -34,7 +34,7 @@ std::vector<ArticleId> take(const Index& index, const std::vector<ArticleId>& ra
   std::vector<ArticleId> out;
   for (const ArticleId a : ranking) {
     if (out.size() >= limit) break;
-    if (visible[a] && !excluded(request, a) && filter.matches(index, a)) out.push_back(a);
+    if (visible[a] && !excluded(request, a) && filter.matches(a)) out.push_back(a);
   }
   return out;
 }

@@ -17,7 +17,7 @@ struct ListRequest {
 inline constexpr std::size_t kMaxListLimit = 1000;
 
 // What the lists consider at all: visible[a] is false for articles published after "now".
-using Visibility = std::vector<bool>;
+using Visibility = Bitset;
 
 // Newest `published` first; ties by id ascending.
 std::vector<ArticleId> latest(const Index& index, const CompiledFilter& filter, const Visibility& visible,
