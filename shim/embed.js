@@ -6,7 +6,7 @@ function defineElements() {
   if (!customElements.get('encart-sidebar')) customElements.define('encart-sidebar', EncartSidebarElement);
 }
 
-const SCRIPT_SETTINGS = ['bundle', 'article', 'lang', 'limit'];
+const SCRIPT_SETTINGS = ['bundle', 'article', 'lang', 'limit', 'syncUrl'];
 
 // <script data-bundle="/articles.json" data-article="ID" data-lang="fr" [data-target="#id"]>:
 // an <encart-sidebar> where the script stands, or inside the element data-target names.
@@ -21,7 +21,8 @@ function mountScript(script) {
   script.dataset.encartMounted = '';
   const element = document.createElement('encart-sidebar');
   for (const name of SCRIPT_SETTINGS) {
-    if (script.dataset[name] !== undefined) element.setAttribute(name, script.dataset[name]);
+    const attribute = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`); // syncUrl -> sync-url
+    if (script.dataset[name] !== undefined) element.setAttribute(attribute, script.dataset[name]);
   }
   if (selector) {
     const target = safeQuery(selector);

@@ -71,6 +71,40 @@ function releaseBundle(url) {
   entry.promise.then(({ engine }) => engine.dispose(), () => {});
 }
 
+// Filter state in the page URL's fragment ("#encart=q%3Ds%C3%A9cu%26category%3DPolitique"), so
+// a filtered sidebar survives a reload and can be shared. The host page's own fragment always
+// wins: a fragment that is not ours is never overwritten. replaceState: no scroll, no history
+// entry per keystroke.
+const STATE_FIELDS = ['q', 'category', 'author', 'date'];
+
+function readFragmentState(key) {
+  const prefix = `#${key}=`;
+  if (!location.hash.startsWith(prefix)) return null;
+  let params;
+  try {
+    params = new URLSearchParams(decodeURIComponent(location.hash.slice(prefix.length)));
+  } catch (error) {
+    return null;  // a mangled fragment is ignored, not fatal
+  }
+  const state = {};
+  for (const field of STATE_FIELDS) {
+    if (params.has(field)) state[field] = params.get(field).slice(0, 200);
+  }
+  return state;
+}
+
+function writeFragmentState(key, state) {
+  const hash = location.hash;
+  if (hash && hash !== '#' && !hash.startsWith(`#${key}=`)) return;
+  const params = new URLSearchParams();
+  for (const field of STATE_FIELDS) {
+    if (state[field]) params.set(field, state[field]);
+  }
+  const fragment = params.toString() ? `#${key}=${encodeURIComponent(params.toString())}` : '';
+  if (fragment === hash || (!fragment && !hash)) return;
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${fragment}`);
+}
+
 let sheet = null;
 function styleSheet() {
   if (!sheet && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
@@ -84,14 +118,14 @@ const BaseElement = typeof HTMLElement === 'function' ? HTMLElement : class {};
 
 class EncartSidebarElement extends BaseElement {
   static get observedAttributes() {
-    return ['bundle', 'article', 'lang', 'limit'];
+    return ['bundle', 'article', 'lang', 'limit', 'sync-url'];
   }
 
   #root = null;
   #engine = null;
   #bundleUrl = null; // the URL this element holds a reference to
   #generation = 0; // ignores loads that finish after the attributes changed
-  #state = { q: '', category: '', author: '' };
+  #state = { q: '', category: '', author: '', date: '' };
   #limits = null;
   #messages = null;
   #statusTimer = 0;
@@ -99,10 +133,30 @@ class EncartSidebarElement extends BaseElement {
 
   connectedCallback() {
     if (!this.#root) this.#attach();
+    if (this.hasAttribute('sync-url')) {
+      Object.assign(this.#state, readFragmentState(this.#fragmentKey()));
+      window.addEventListener('hashchange', this.#onHashChange);
+    }
     if (!this.#bundleUrl) this.#build();
   }
 
+  #onHashChange = () => {
+    // Back/forward, or a shared link opened in the same page: take the state from the URL.
+    const state = readFragmentState(this.#fragmentKey());
+    if (!state) return;
+    Object.assign(this.#state, { q: '', category: '', author: '', date: '' }, state);
+    this.#syncControls();
+    this.#resetLimits();
+    this.#render({ announce: true, fromUrl: true });
+  };
+
+  #fragmentKey() {
+    const value = this.getAttribute('sync-url');
+    return value && value !== 'true' ? `encart-${value}` : 'encart';
+  }
+
   disconnectedCallback() {
+    window.removeEventListener('hashchange', this.#onHashChange);
     // Moving the element (disconnect then connect in one task) must not drop the engine.
     queueMicrotask(() => {
       if (!this.isConnected) this.#release();
@@ -192,13 +246,12 @@ class EncartSidebarElement extends BaseElement {
     template.innerHTML = trustedHtml(html);
     this.#root.prepend(template.content);
     const q = this.#part('q');
-    q.value = this.#state.q;
     q.addEventListener('input', () => {
       this.#state.q = q.value;
       this.#resetLimits();
       this.#render({ announce: true });
     });
-    for (const facet of ['category', 'author']) {
+    for (const facet of ['category', 'author', 'date']) {
       this.#part(facet).addEventListener('change', (event) => {
         this.#state[facet] = event.target.value;
         this.#resetLimits();
@@ -206,6 +259,14 @@ class EncartSidebarElement extends BaseElement {
       });
     }
     this.#part('filters').addEventListener('submit', (event) => event.preventDefault());
+    this.#part('reset').addEventListener('click', () => {
+      Object.assign(this.#state, { q: '', category: '', author: '', date: '' });
+      this.#syncControls();
+      this.#resetLimits();
+      this.#render({ announce: true });
+      this.#part('q').focus();
+    });
+    this.#syncControls();
     for (const section of this.#root.querySelectorAll('[data-list]')) {
       section.querySelector('[data-part="more"]').addEventListener('click', () => this.#showMore(section));
     }
@@ -223,6 +284,12 @@ class EncartSidebarElement extends BaseElement {
     if (firstNew) firstNew.querySelector('a').focus();
   }
 
+  // Puts the state into the controls (after a reset, or when it comes from the URL).
+  #syncControls() {
+    this.#part('q').value = this.#state.q;
+    this.#part('date').value = this.#state.date;
+  }
+
   #part(name) {
     return this.#root.querySelector(`[data-part="${name}"]`);
   }
@@ -237,13 +304,13 @@ class EncartSidebarElement extends BaseElement {
     this.#limits = { latest: step, mostRead: step, related: step };
   }
 
-  #render({ announce = false } = {}) {
+  #render({ announce = false, fromUrl = false } = {}) {
     if (!this.#engine) return;
     const article = this.getAttribute('article') || '';
     const view = this.#engine.sidebar({
       article,
       lang: this.#lang(),
-      filter: { q: this.#state.q, category: this.#state.category, author: this.#state.author },
+      filter: { q: this.#state.q, category: this.#state.category, author: this.#state.author, date: this.#state.date },
       limits: this.#limits,
     });
     if (article && !view.articleFound && this.#warnedArticle !== article) {
@@ -264,11 +331,14 @@ class EncartSidebarElement extends BaseElement {
     const empty = shown === 0 && !this.#filtering();
     if (empty) this.#showMessage(this.#messages.noArticles);
     else this.#part('message').hidden = true;
+    // A filter that leaves nothing: say so, with a way back.
+    this.#part('empty').hidden = !(this.#filtering() && view.matching === 0);
     if (announce) this.#announce(this.#filtering() ? view.status : '');
+    if (!fromUrl && this.hasAttribute('sync-url')) writeFragmentState(this.#fragmentKey(), this.#state);
   }
 
   #filtering() {
-    return Boolean(this.#state.q.trim() || this.#state.category || this.#state.author);
+    return Boolean(this.#state.q.trim() || this.#state.category || this.#state.author || this.#state.date);
   }
 
   #announce(text) {

@@ -106,7 +106,8 @@ function toStringList(value, name) {
   return list.filter((item) => item !== '');
 }
 
-const FILTER_FIELDS = ['q', 'category', 'author', 'tag', 'since', 'until'];
+const FILTER_FIELDS = ['q', 'category', 'author', 'tag', 'since', 'until', 'date'];
+const DATE_PRESETS = ['today', '7d', '30d'];
 
 function normalizeFilter(filter) {
   if (filter === undefined || filter === null) return {};
@@ -119,6 +120,9 @@ function normalizeFilter(filter) {
   if (filter.q !== undefined && filter.q !== null && typeof filter.q !== 'string') {
     throw new EncartError('bad_filter', 'filter.q: expected a string');
   }
+  if (filter.date !== undefined && filter.date !== null && filter.date !== '' && !DATE_PRESETS.includes(filter.date)) {
+    throw new EncartError('bad_filter', `filter.date: expected one of ${DATE_PRESETS.join(', ')}`);
+  }
   return {
     q: filter.q || '',
     category: toStringList(filter.category, 'category'),
@@ -126,6 +130,7 @@ function normalizeFilter(filter) {
     tag: toStringList(filter.tag, 'tag'),
     since: toIsoBound(filter.since, 'since'),
     until: toIsoBound(filter.until, 'until'),
+    date: filter.date || '',
   };
 }
 
@@ -181,7 +186,12 @@ class Engine {
     options = options || {};
     const now = toEpochMs(options.now === undefined ? Date.now() : options.now, 'now');
     const baseUrl = options.baseUrl === undefined ? '' : String(options.baseUrl);
-    const result = check(this.#engine().load(toBytes(input), baseUrl, now));
+    // The reader's offset from UTC at "now", for the "today" preset; minutes east of UTC.
+    const utcOffset = options.utcOffset === undefined ? -new Date(now).getTimezoneOffset() : options.utcOffset;
+    if (!Number.isInteger(utcOffset) || Math.abs(utcOffset) > 1440) {
+      throw optionError('utcOffset: expected whole minutes between -1440 and 1440');
+    }
+    const result = check(this.#engine().load(toBytes(input), baseUrl, now, utcOffset));
     return { articles: result.articles, skipped: result.skipped, skippedTotal: result.skippedTotal };
   }
 

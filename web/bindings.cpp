@@ -51,6 +51,7 @@ Filter to_filter(const val& f) {
   filter.tags = strings(f["tag"]);
   filter.since = string_or_empty(f["since"]);
   filter.until = string_or_empty(f["until"]);
+  filter.date = string_or_empty(f["date"]);
   return filter;
 }
 
@@ -124,11 +125,12 @@ val sidebar_list_value(const SidebarList& list) {
 
 class WebEngine {
  public:
-  val load(const std::string& bytes, const std::string& base_url, double now_ms) {
+  val load(const std::string& bytes, const std::string& base_url, double now_ms, double utc_offset) {
     LoadOptions options;
     // api.js keeps "now" within the Date range; the clamp only guards the cast.
     options.now_ms = static_cast<std::int64_t>(std::clamp(now_ms, -8.64e15, 8.64e15));
     options.parse.base_url = base_url;
+    options.utc_offset_minutes = static_cast<std::int32_t>(std::clamp(utc_offset, -1440.0, 1440.0));
     auto report = engine_.load(bytes, options);
     if (!report) return error_value(report.error());
     val skipped = val::array();

@@ -18,6 +18,7 @@ Result<LoadReport> Engine::load(std::string_view json_text, const LoadOptions& o
     if (index_.articles()[a].published.epoch_ms <= options.now_ms) visible_.set(a);
   }
   related_cache_.reset();
+  clock_ = {options.now_ms, std::clamp(options.utc_offset_minutes, -1440, 1440)};
   loaded_ = true;
   return report;
 }
@@ -44,14 +45,14 @@ ListRequest Engine::list_request(std::size_t limit, const std::vector<std::strin
 
 Result<std::vector<ArticleId>> Engine::latest(const ListOptions& options) const {
   if (auto e = check_loaded()) return *e;
-  auto filter = CompiledFilter::compile(options.filter, index_);
+  auto filter = compile(options.filter);
   if (!filter) return filter.error();
   return encart::latest(index_, filter.value(), visible_, list_request(options.limit, options.exclude));
 }
 
 Result<std::vector<ArticleId>> Engine::most_read(ViewWindow window, const ListOptions& options) const {
   if (auto e = check_loaded()) return *e;
-  auto filter = CompiledFilter::compile(options.filter, index_);
+  auto filter = compile(options.filter);
   if (!filter) return filter.error();
   return encart::most_read(index_, filter.value(), visible_, window,
                            list_request(options.limit, options.exclude));
@@ -63,7 +64,7 @@ Result<std::vector<ArticleId>> Engine::related(std::string_view id, const ListOp
   if (subject < 0) {
     return Error{ErrorCode::kUnknownArticle, "related: no article with id \"" + text::shorten(id, 80) + "\""};
   }
-  auto filter = CompiledFilter::compile(options.filter, index_);
+  auto filter = compile(options.filter);
   if (!filter) return filter.error();
   return take(index_, related_ranking(static_cast<ArticleId>(subject)), filter.value(), visible_,
               list_request(options.limit, options.exclude));
@@ -71,7 +72,7 @@ Result<std::vector<ArticleId>> Engine::related(std::string_view id, const ListOp
 
 Result<Facets> Engine::facets(const Filter& filter) const {
   if (auto e = check_loaded()) return *e;
-  auto compiled = CompiledFilter::compile(filter, index_);
+  auto compiled = compile(filter);
   if (!compiled) return compiled.error();
   return Facets{facet_counts(index_, compiled.value(), Facet::kCategory, visible_),
                 facet_counts(index_, compiled.value(), Facet::kAuthor, visible_),
@@ -80,7 +81,7 @@ Result<Facets> Engine::facets(const Filter& filter) const {
 
 Result<Sidebar> Engine::sidebar(const SidebarRequest& request) const {
   if (auto e = check_loaded()) return *e;
-  auto compiled = CompiledFilter::compile(request.filter, index_);
+  auto compiled = compile(request.filter);
   if (!compiled) return compiled.error();
   const CompiledFilter& filter = compiled.value();
   const auto current = index_.find(request.article);

@@ -19,6 +19,8 @@ namespace encart {
 struct LoadOptions {
   // The reader's "now" (UTC ms). Articles published after it stay hidden until it passes.
   std::int64_t now_ms = 0;
+  // The reader's offset from UTC in minutes, for the "today" date preset ([-1440, 1440]).
+  std::int32_t utc_offset_minutes = 0;
   ParseOptions parse;
 };
 
@@ -83,7 +85,12 @@ class Engine {
   // computed once per article, then only filtered (see rank_related).
   const std::vector<ArticleId>& related_ranking(ArticleId subject) const;
 
+  Result<CompiledFilter> compile(const Filter& filter) const {
+    return CompiledFilter::compile(filter, index_, clock_);
+  }
+
   bool loaded_ = false;
+  QueryClock clock_;
   Index index_;
   Visibility visible_;
   mutable std::optional<std::pair<ArticleId, std::vector<ArticleId>>> related_cache_;

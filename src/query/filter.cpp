@@ -1,6 +1,7 @@
 #include "query/filter.h"
 
 #include <algorithm>
+#include <string>
 
 #include "bundle/datetime.h"
 #include "text/fold.h"
@@ -26,9 +27,69 @@ Result<Bound> parse_bound(const std::string& text, const char* field) {
 
 }  // namespace
 
-Result<CompiledFilter> CompiledFilter::compile(const Filter& filter, const Index& index) {
+// Levenshtein distance (with adjacent transpositions) of at most one, on code points.
+bool within_one_edit(const std::u32string& a, std::u32string_view b) {
+  if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return false;
+  std::size_t i = 0;
+  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+  if (i == a.size() || i == b.size()) return true;  // equal, or one trailing extra
+  const std::u32string_view ra = std::u32string_view(a).substr(i + 1), rb = b.substr(i + 1);
+  if (a.size() == b.size()) {
+    if (ra == rb) return true;  // substitution
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           std::u32string_view(a).substr(i + 2) == b.substr(i + 2);  // transposition
+  }
+  return a.size() > b.size() ? ra == b.substr(i) : std::u32string_view(a).substr(i) == rb;  // indel
+}
+
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  for (std::size_t pos = 0; pos < s.size();) out += text::next_code_point(s, pos);
+  return out;
+}
+
+// Words of five letters or more that match nothing get one typo of slack: "securté" finds
+// "sécurité". A prefix (the word being typed) may carry the typo too: "securt" finds it.
+constexpr std::size_t kTypoMinLength = 5;
+
+void add_approximate_matches(const Index& index, const std::string& word, bool prefix, Bitset& out) {
+  const std::u32string w = code_points(word);
+  std::u32string term;
+  const auto& dictionary = index.dictionary();
+  for (TermId t = 0; t < dictionary.size(); ++t) {
+    const std::string& candidate = dictionary[t];
+    // Cheap length screen in bytes before decoding (a code point is 1 to 4 bytes).
+    if (candidate.size() + 4 < word.size() || (!prefix && candidate.size() > word.size() * 4 + 4)) continue;
+    term = code_points(candidate);
+    bool close = false;
+    if (prefix) {
+      for (const std::size_t len : {w.size() - 1, w.size(), w.size() + 1}) {
+        if (len <= term.size() && within_one_edit(w, std::u32string_view(term).substr(0, len))) close = true;
+      }
+    } else {
+      close = within_one_edit(w, term);
+    }
+    if (close) index.add_articles_with_terms(t, t + 1, out);
+  }
+}
+
+Result<std::int64_t> date_preset_start(const std::string& preset, const QueryClock& clock, bool& by_day) {
+  constexpr std::int64_t kDayMs = 86'400'000;
+  by_day = preset == "today";
+  if (by_day) {
+    return local_day_number(DateTime{clock.now_ms, clock.utc_offset_minutes});
+  }
+  if (preset == "7d") return clock.now_ms - 7 * kDayMs;
+  if (preset == "30d") return clock.now_ms - 30 * kDayMs;
+  return Error{ErrorCode::kBadFilter,
+               "filter.date: \"" + text::shorten(preset, 40) + "\" is not a date preset (today, 7d, 30d)"};
+}
+
+Result<CompiledFilter> CompiledFilter::compile(const Filter& filter, const Index& index,
+                                               const QueryClock& clock) {
   const std::size_t n = index.size();
   Bitset base(n, true);
+  CompiledFilter out;
 
   const auto words = text::words(filter.q);
   // The last word is a prefix while the reader types, unless the query ends with a separator
@@ -38,7 +99,12 @@ Result<CompiledFilter> CompiledFilter::compile(const Filter& filter, const Index
     const bool prefix = i + 1 == words.size() && ends_in_word;
     const auto [first, last] = index.term_range(words[i], prefix);
     Bitset with_word(n);
-    index.add_articles_with_terms(first, last, with_word);
+    if (first == last && text::length(words[i]) >= kTypoMinLength) {
+      add_approximate_matches(index, words[i], prefix, with_word);
+      out.approximate_ = out.approximate_ || with_word.count() > 0;
+    } else {
+      index.add_articles_with_terms(first, last, with_word);
+    }
     base &= with_word;
   }
 
@@ -53,7 +119,19 @@ Result<CompiledFilter> CompiledFilter::compile(const Filter& filter, const Index
     if (!until) return until.error();
     (until.value().date_only ? until_day : until_ms) = until.value().value;
   }
-  if (!filter.since.empty() || !filter.until.empty()) {
+  if (!filter.date.empty()) {
+    bool by_day = false;
+    auto start = date_preset_start(filter.date, clock, by_day);
+    if (!start) return start.error();
+    if (by_day) {
+      since_day = std::max(since_day, start.value());
+      until_day = std::min(until_day, start.value());
+    } else {
+      since_ms = std::max(since_ms, start.value());
+      until_ms = std::min(until_ms, clock.now_ms);
+    }
+  }
+  if (!filter.since.empty() || !filter.until.empty() || !filter.date.empty()) {
     Bitset in_range(n);
     for (ArticleId a = 0; a < n; ++a) {
       const std::int64_t ms = index.articles()[a].published.epoch_ms;
@@ -63,7 +141,6 @@ Result<CompiledFilter> CompiledFilter::compile(const Filter& filter, const Index
     base &= in_range;
   }
 
-  CompiledFilter out;
   const std::vector<std::string>* values[kFacetCount] = {&filter.categories, &filter.authors, &filter.tags};
   Bitset with_values[kFacetCount];
   for (std::size_t f = 0; f < kFacetCount; ++f) {

@@ -23,13 +23,26 @@ struct Filter {
   // sidebar dates "9 décembre 2024". Both bounds are inclusive.
   std::string since;
   std::string until;
+  // A preset relative to the clock: "today" (the reader's calendar day), "7d" or "30d" (the
+  // last 7 or 30 times 24 hours); empty for none. Combines with since/until (both hold).
+  std::string date;
+};
+
+// "Now" and the reader's offset from UTC, passed in (the core never reads a clock).
+struct QueryClock {
+  std::int64_t now_ms = 0;
+  std::int32_t utc_offset_minutes = 0;  // the reader's: +60 in Rabat in winter
 };
 
 // A Filter resolved against one Index into sets of articles, once per query: every list and
 // count then reads bits instead of text.
 class CompiledFilter {
  public:
-  static Result<CompiledFilter> compile(const Filter& filter, const Index& index);
+  static Result<CompiledFilter> compile(const Filter& filter, const Index& index,
+                                        const QueryClock& clock = {});
+
+  // True when a word matched nothing as typed and was matched with one typo instead.
+  bool approximate() const { return approximate_; }
 
   bool matches(ArticleId a) const { return all_[a]; }
   const Bitset& matching() const { return all_; }
@@ -43,6 +56,7 @@ class CompiledFilter {
   Bitset all_;
   Bitset except_[kFacetCount];
   bool constrained_[kFacetCount] = {false, false, false};
+  bool approximate_ = false;
 };
 
 struct FacetCount {

@@ -107,8 +107,17 @@ std::string render_shell(const Locale& locale) {
   out += "<select class=\"choice\" id=\"encart-category\" data-part=\"category\"></select>";
   out += std::string("<label class=\"sr-only\" for=\"encart-author\">") + s.author_label + "</label>";
   out += "<select class=\"choice\" id=\"encart-author\" data-part=\"author\"></select>";
-  out += "</form>";
+  out += std::string("<label class=\"sr-only\" for=\"encart-date\">") + s.date_label + "</label>";
+  out += "<select class=\"choice\" id=\"encart-date\" data-part=\"date\">";
+  const std::pair<const char*, const char*> dates[] = {
+      {"", s.any_date}, {"today", s.today}, {"7d", s.last_7_days}, {"30d", s.last_30_days}};
+  for (const auto& [value, label] : dates) {
+    out += std::string("<option value=\"") + value + "\">" + label + "</option>";
+  }
+  out += "</select></form>";
   out += "<p class=\"status\" role=\"status\" aria-live=\"polite\" data-part=\"status\"></p>";
+  out += std::string("<div class=\"empty\" data-part=\"empty\" hidden><p>") + s.no_match +
+         "</p><button class=\"more\" type=\"button\" data-part=\"reset\">" + s.reset + "</button></div>";
   out += section("latest", s.latest);
   out += section("mostRead", s.most_read);
   out += section("related", s.related);

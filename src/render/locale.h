@@ -36,6 +36,13 @@ struct UiStrings {
   const char* loading;
   const char* load_failed;  // shown when the bundle cannot be fetched or read
   const char* no_articles;  // the bundle loaded, but holds nothing to show
+  const char* date_label;
+  const char* any_date;
+  const char* today;
+  const char* last_7_days;
+  const char* last_30_days;
+  const char* no_match;  // a filter leaves nothing
+  const char* reset;     // the button that clears every filter
 };
 
 const UiStrings& ui_strings(const Locale& locale);

@@ -114,19 +114,45 @@ std::string fold(std::string_view s) {
   return out;
 }
 
+namespace {
+
+bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC'; }
+
+// French elided words, folded: "l'économie" is about "économie", "qu'il" about "il".
+constexpr std::string_view kElisions[] = {"c", "d",      "j",  "jusqu",  "l", "lorsqu", "m",
+                                          "n", "puisqu", "qu", "quoiqu", "s", "t"};
+
+bool is_elision(std::string_view w) {
+  return std::find(std::begin(kElisions), std::end(kElisions), w) != std::end(kElisions);
+}
+
+}  // namespace
+
 std::vector<std::string> words(std::string_view s) {
   std::vector<std::string> out;
   std::string current;
+  bool after_apostrophe = false;  // the current word started right after an apostrophe
+  const auto finish = [&](bool apostrophe_follows, bool word_follows) {
+    if (current.empty()) return;
+    // "l'" before a word is dropped; so are the English clitics of "Morocco's", "don't".
+    const bool elided = apostrophe_follows && word_follows && is_elision(current);
+    const bool clitic = after_apostrophe && (current == "s" || current == "t");
+    if (!elided && !clitic) out.push_back(std::move(current));
+    current.clear();
+  };
   for (std::size_t pos = 0; pos < s.size();) {
     const char32_t cp = next_code_point(s, pos);
     if (is_word_char(cp)) {
       append_folded(current, cp);
-    } else if (!current.empty()) {
-      out.push_back(std::move(current));
-      current.clear();
+      continue;
     }
+    const bool apostrophe = is_apostrophe(cp);
+    std::size_t next = pos;
+    const bool word_follows = next < s.size() && is_word_char(next_code_point(s, next));
+    finish(apostrophe, word_follows);
+    after_apostrophe = apostrophe && word_follows;
   }
-  if (!current.empty()) out.push_back(std::move(current));
+  finish(false, false);
   return out;
 }
 

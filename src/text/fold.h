@@ -25,7 +25,9 @@ bool is_word_char(char32_t cp);
 // Case-folded, accent-free form of the whole string; separators are kept as they are.
 std::string fold(std::string_view s);
 
-// The folded words of `s`, in order, duplicates kept.
+// The folded words of `s`, in order, duplicates kept. Elided French articles and pronouns
+// ("l'", "d'", "qu'"...) and English clitics ("'s", "'t") are left out, so "l'économie" gives
+// "economie" and "Morocco's" gives "morocco".
 std::vector<std::string> words(std::string_view s);
 
 // At most `max_bytes` of `s`, cut on a code point boundary: for quoting input in messages
