@@ -31,46 +31,6 @@ function trustedHtml(html) {
   return htmlPolicy ? htmlPolicy.createHTML(html) : html;
 }
 
-// One engine per bundle URL, shared by every widget that shows it, freed when none does.
-const bundles = new Map(); // url -> {promise, users}
-
-function acquireBundle(url) {
-  let entry = bundles.get(url);
-  if (!entry) {
-    entry = { users: 0, promise: null };
-    entry.promise = (async () => {
-      const response = await fetch(url, { credentials: 'same-origin' });
-      if (!response.ok) throw new EncartError('fetch_failed', `${url}: HTTP ${response.status}`);
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      const engine = await createEngine();
-      try {
-        const report = engine.load(bytes, { now: Date.now(), baseUrl: response.url || url });
-        if (report.skippedTotal > 0) {
-          const first = report.skipped[0];
-          console.warn(`[encart] ${url}: ${report.skippedTotal} article(s) skipped; first: ${first ? first.reason : ''}`);
-        }
-        return { engine, report };
-      } catch (error) {
-        engine.dispose();
-        throw error;
-      }
-    })();
-    entry.promise.catch(() => {
-      if (bundles.get(url) === entry) bundles.delete(url); // a later widget may try again
-    });
-    bundles.set(url, entry);
-  }
-  entry.users += 1;
-  return entry.promise;
-}
-
-function releaseBundle(url) {
-  const entry = bundles.get(url);
-  if (!entry || --entry.users > 0) return;
-  bundles.delete(url);
-  entry.promise.then(({ engine }) => engine.dispose(), () => {});
-}
-
 // Filter state in the page URL's fragment ("#encart=q%3Ds%C3%A9cu%26category%3DPolitique"), so
 // a filtered sidebar survives a reload and can be shared. The host page's own fragment always
 // wins: a fragment that is not ours is never overwritten. replaceState: no scroll, no history
@@ -130,6 +90,7 @@ class EncartSidebarElement extends BaseElement {
   #messages = null;
   #statusTimer = 0;
   #warnedArticle = null;
+  #renderTicket = 0;
 
   connectedCallback() {
     if (!this.#root) this.#attach();
@@ -204,7 +165,7 @@ class EncartSidebarElement extends BaseElement {
     const bundle = this.getAttribute('bundle');
     let ui;
     try {
-      ui = await interfaceFor(lang);
+      ui = await interfaceText(lang);
     } catch (error) {
       if (generation !== this.#generation) return;
       const text = WASM_FAILED_TEXT[lang.slice(0, 2).toLowerCase()] || WASM_FAILED_TEXT.fr;
@@ -275,11 +236,11 @@ class EncartSidebarElement extends BaseElement {
   // "Voir plus": the new items appear below; focus moves to the first of them, so keyboard and
   // screen-reader users continue where the new content starts (and never land on <body> when
   // the button disappears).
-  #showMore(section) {
+  async #showMore(section) {
     const list = section.dataset.list;
     const before = section.querySelectorAll('.item').length;
     this.#limits[list] += this.#step();
-    this.#render();
+    await this.#render();
     const firstNew = section.querySelectorAll('.item')[before];
     if (firstNew) firstNew.querySelector('a').focus();
   }
@@ -304,15 +265,28 @@ class EncartSidebarElement extends BaseElement {
     this.#limits = { latest: step, mostRead: step, related: step };
   }
 
-  #render({ announce = false, fromUrl = false } = {}) {
+  // Asks the engine (possibly in a worker) for the view and applies it, unless a newer render
+  // started meanwhile. data-pending is set while a render is in flight.
+  async #render({ announce = false, fromUrl = false } = {}) {
     if (!this.#engine) return;
+    const ticket = ++this.#renderTicket;
+    this.dataset.pending = '';
     const article = this.getAttribute('article') || '';
-    const view = this.#engine.sidebar({
-      article,
-      lang: this.#lang(),
-      filter: { q: this.#state.q, category: this.#state.category, author: this.#state.author, date: this.#state.date },
-      limits: this.#limits,
-    });
+    let view;
+    try {
+      view = await this.#engine.sidebar({
+        article,
+        lang: this.#lang(),
+        filter: { q: this.#state.q, category: this.#state.category, author: this.#state.author, date: this.#state.date },
+        limits: this.#limits,
+      });
+    } catch (error) {
+      if (ticket === this.#renderTicket) delete this.dataset.pending;
+      console.error(`[encart] ${error.message}`);
+      return;
+    }
+    if (ticket !== this.#renderTicket) return;
+    delete this.dataset.pending;
     if (article && !view.articleFound && this.#warnedArticle !== article) {
       this.#warnedArticle = article;
       console.warn(`[encart] article "${article}" is not in the bundle`);

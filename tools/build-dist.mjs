@@ -35,6 +35,7 @@ var module = undefined, exports = undefined, define = undefined;
 ${glue}
 const ENCART_CSS = ${JSON.stringify(read('shim/styles.css'))};
 ${read('web/api.js')}
+${read('shim/bundle-source.js')}
 ${read('shim/sidebar-element.js')}
 ${read('shim/embed.js')}
 Encart.mountScripts = mountScripts;
@@ -42,10 +43,12 @@ if (nodeModule) {
   nodeModule.exports = Encart;
 } else {
   Object.defineProperty(globalThis, 'Encart', { value: Object.freeze(Encart), configurable: true });
-  if (typeof document !== 'undefined') {  // a worker gets the headless API only
+  if (typeof document !== 'undefined') {
     defineElements();
     mountScripts();
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountScripts, { once: true });
+  } else if (typeof self !== 'undefined' && self.location && self.location.hash === '#' + WORKER_MARK) {
+    serveWorker();  // started by the widget; any other worker gets the headless API only
   }
 }
 })(typeof process === 'object' && process.versions && process.versions.node &&

@@ -1,7 +1,7 @@
 // Reader-facing filtering: the URL fragment round trip, the empty state and its reset, dates.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, waitForWidget } from './harness.mjs';
+import { launch, settled, waitForWidget } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -27,7 +27,9 @@ test('with sync-url the filter state goes into the fragment and comes back on re
   const page = await h.page('/fixtures/pages/sync-url.html');
   await waitForWidget(page);
   await page.locator('encart-sidebar input[type="search"]').fill('sécu');
+  await settled(page);
   await page.locator('encart-sidebar select[data-part="category"]').selectOption('Politique');
+  await settled(page);
   const url = page.url();
   assert.match(url, /#encart=/);
   assert.deepEqual(Object.fromEntries(new URLSearchParams(decodeURIComponent(url.split('#encart=')[1]))), {
@@ -47,6 +49,7 @@ test('a fragment that belongs to the host page is never overwritten', async () =
   const page = await h.page('/fixtures/pages/sync-url.html#haut');
   await waitForWidget(page);
   await page.locator('encart-sidebar input[type="search"]').fill('maroc');
+  await settled(page);
   await page.waitForTimeout(100);
   assert.ok(page.url().endsWith('#haut'), page.url());
   await page.context().close();
@@ -57,11 +60,13 @@ test('a filter that leaves nothing says so, and one click brings everything back
   await waitForWidget(page);
   const search = page.locator('encart-sidebar input[type="search"]');
   await search.fill('xylophone zanzibar');
+  await settled(page);
   let state = await widgetState(page);
   assert.equal(state.emptyShown, true);
   const text = await page.evaluate(() => document.querySelector('encart-sidebar').shadowRoot.querySelector('[data-part="empty"] p').textContent);
   assert.equal(text, 'Aucun article ne correspond à votre recherche.');
   await page.locator('encart-sidebar [data-part="reset"]').click();
+  await settled(page);
   state = await widgetState(page);
   assert.equal(state.q, '');
   assert.equal(state.emptyShown, false);
@@ -75,12 +80,15 @@ test('a typo still finds the article, and the date menu narrows by publication d
   const page = await h.page('/');
   await waitForWidget(page);
   await page.locator('encart-sidebar input[type="search"]').fill('hammouchy');
+  await settled(page);
   const titles = await page.evaluate(() =>
     [...document.querySelector('encart-sidebar').shadowRoot.querySelectorAll('[data-list="latest"] .title')].map((t) => t.textContent));
   assert.ok(titles.some((t) => t.includes('Hammouchi')), JSON.stringify(titles));
   await page.locator('encart-sidebar input[type="search"]').fill('');
+  await settled(page);
   // The demo's articles end on 10 December 2024: seen from today, none is from the last 7 days.
   await page.locator('encart-sidebar select[data-part="date"]').selectOption('7d');
+  await settled(page);
   assert.equal((await widgetState(page)).emptyShown, true);
   await page.context().close();
 });

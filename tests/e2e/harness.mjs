@@ -48,3 +48,8 @@ export async function waitForWidget(page, host = 'encart-sidebar') {
     { timeout: 15000 },
   );
 }
+
+// Waits until no widget has a render in flight (the engine may answer from a worker).
+export async function settled(page) {
+  await page.waitForFunction(() => [...document.querySelectorAll('encart-sidebar')].every((el) => !el.hasAttribute('data-pending')));
+}

@@ -2,7 +2,7 @@
 // Types, nothing to show; and what keyboard and screen-reader users need from it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, waitForWidget } from './harness.mjs';
+import { launch, settled, waitForWidget } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -53,11 +53,12 @@ test('"Voir plus" moves focus to the first new item', async () => {
   await waitForWidget(page);
   await page.locator('encart-sidebar [data-list="mostRead"] [data-part="more"]').focus();
   await page.keyboard.press('Enter');
-  const focused = await page.evaluate(() => {
+  await settled(page);
+  // Focus moves once the new items are in: wait for it rather than read too early.
+  await page.waitForFunction(() => {
     const root = document.querySelector('encart-sidebar').shadowRoot;
-    return [...root.querySelectorAll('[data-list="mostRead"] .item a')].indexOf(root.activeElement);
-  });
-  assert.equal(focused, 5, 'focus is on the sixth item, the first new one');
+    return [...root.querySelectorAll('[data-list="mostRead"] .item a')].indexOf(root.activeElement) === 5;
+  }, null, { timeout: 5000 });
   await page.context().close();
 });
 
@@ -67,6 +68,11 @@ test('focus stays in the list when the last "Voir plus" disappears', async () =>
   await page.evaluate(() => document.querySelector('encart-sidebar').setAttribute('limit', '2'));
   const more = page.locator('encart-sidebar [data-list="latest"] [data-part="more"]');
   await more.click();
+  await settled(page);
+  await page.waitForFunction(() => {
+    const root = document.querySelector('encart-sidebar').shadowRoot;
+    return root.activeElement && root.activeElement.closest('.item');
+  }, null, { timeout: 5000 });
   const state = await page.evaluate(() => {
     const root = document.querySelector('encart-sidebar').shadowRoot;
     const links = [...root.querySelectorAll('[data-list="latest"] .item a')];

@@ -1,7 +1,7 @@
 // The widget end to end in Chromium: demo page, filtering, hostile data, failures, isolation.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, waitForWidget } from './harness.mjs';
+import { launch, settled, waitForWidget } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -102,6 +102,7 @@ describe('demo page', () => {
     assert.ok(options.some((o) => /^Sport \(\d+\)$/.test(o)), `a "Sport (N)" option: ${options}`);
     assert.ok(options.length >= 7, 'six categories plus "all"');
     await page.locator('encart-sidebar select[data-part="category"]').selectOption('Sport');
+    await settled(page);
     const w = await readWidget(page);
     for (const list of ['latest', 'mostRead', 'related']) {
       for (const item of w[list].items) assert.equal(item.category, 'Sport', `${list}: ${item.title}`);
@@ -118,6 +119,7 @@ describe('demo page', () => {
     const page = await h.page('/');
     await waitForWidget(page);
     await page.locator('encart-sidebar [data-list="latest"] [data-part="more"]').click();
+    await settled(page);
     const w = await readWidget(page);
     assert.equal(w.latest.items.length, 10);
     await page.context().close();

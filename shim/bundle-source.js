@@ -1,0 +1,180 @@
+// Where a bundle is loaded and queried. In a Web Worker when the page allows one (same-origin
+// encart.js): a 100k-article bundle then parses and indexes off the main thread, which never
+// freezes; each keystroke is one message each way. Otherwise on the main thread, as the
+// headless API does. Either way: one engine per bundle URL, shared by every widget showing it,
+// freed when the last one goes.
+
+const WORKER_MARK = 'encart-worker'; // the fragment that tells encart.js it runs as our worker
+
+let workerClient; // undefined: not tried yet; null: no worker on this page
+
+function startWorker() {
+  if (typeof Worker !== 'function' || !encartScriptUrl || typeof location === 'undefined') return null;
+  const script = new URL(encartScriptUrl);
+  if (script.origin !== location.origin) return null; // browsers only run same-origin workers
+  let worker;
+  try {
+    worker = new Worker(`${script.href.split('#')[0]}#${WORKER_MARK}`);
+  } catch (error) {
+    return null; // e.g. a Content-Security-Policy without worker-src for it
+  }
+  const pending = new Map();
+  let nextId = 1;
+  let broken = null;
+  const failAll = (error) => {
+    broken = error;
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+  worker.onmessage = ({ data }) => {
+    const call = pending.get(data.id);
+    if (!call) return;
+    pending.delete(data.id);
+    if (data.error) call.reject(new EncartError(data.error.code, data.error.message, data.error.details));
+    else call.resolve(data.result);
+  };
+  worker.onerror = (event) => {
+    if (event.preventDefault) event.preventDefault();
+    failAll(new EncartError('worker_failed', `the worker stopped: ${event.message || 'could not start'}`));
+  };
+  return {
+    call(method, payload) {
+      if (broken) return Promise.reject(broken);
+      return new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, method, ...payload });
+      });
+    },
+  };
+}
+
+async function loadInWorker(client, url) {
+  const report = await client.call('load', { url, now: Date.now() });
+  return {
+    report,
+    engine: {
+      sidebar: (request) => client.call('sidebar', { url, request }),
+      dispose: () => client.call('release', { url }).catch(() => {}),
+    },
+  };
+}
+
+async function loadOnMainThread(url) {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new EncartError('fetch_failed', `${url}: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const engine = await createEngine();
+  try {
+    return { engine, report: engine.load(bytes, { now: Date.now(), baseUrl: response.url || url }) };
+  } catch (error) {
+    engine.dispose();
+    throw error;
+  }
+}
+
+function worker() {
+  if (workerClient === undefined) workerClient = startWorker();
+  return workerClient;
+}
+
+// The widget's skeleton and messages come from the core too: from the worker's instance when
+// there is one, so that the page itself never downloads or compiles the WebAssembly.
+async function interfaceText(lang) {
+  const client = worker();
+  if (client) {
+    try {
+      return await client.call('interface', { lang });
+    } catch (error) {
+      if (error.code !== 'worker_failed') throw error;
+      workerClient = null;
+    }
+  }
+  return interfaceFor(lang);
+}
+
+async function loadBundle(url) {
+  worker();
+  let loaded;
+  if (workerClient) {
+    try {
+      loaded = await loadInWorker(workerClient, url);
+    } catch (error) {
+      if (error.code !== 'worker_failed') throw error;
+      workerClient = null; // the worker cannot run here: the main thread takes over
+    }
+  }
+  if (!loaded) loaded = await loadOnMainThread(url);
+  const { report } = loaded;
+  if (report.skippedTotal > 0) {
+    const first = report.skipped[0];
+    console.warn(`[encart] ${url}: ${report.skippedTotal} article(s) skipped; first: ${first ? first.reason : ''}`);
+  }
+  return loaded;
+}
+
+const bundles = new Map(); // url -> {promise, users}
+
+function acquireBundle(url) {
+  let entry = bundles.get(url);
+  if (!entry) {
+    entry = { users: 0, promise: loadBundle(url) };
+    const created = entry;
+    entry.promise.catch(() => {
+      if (bundles.get(url) === created) bundles.delete(url); // a later widget may try again
+    });
+    bundles.set(url, entry);
+  }
+  entry.users += 1;
+  return entry.promise;
+}
+
+function releaseBundle(url) {
+  const entry = bundles.get(url);
+  if (!entry || --entry.users > 0) return;
+  bundles.delete(url);
+  entry.promise.then(({ engine }) => engine.dispose(), () => {});
+}
+
+// The worker side: encart.js loaded as `new Worker('.../encart.js#encart-worker')`.
+function serveWorker() {
+  const engines = new Map(); // url -> Promise<engine>
+  const load = async ({ url, now }) => {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) throw new EncartError('fetch_failed', `${url}: HTTP ${response.status}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const engine = await createEngine();
+    try {
+      const report = engine.load(bytes, { now, baseUrl: response.url || url });
+      engines.set(url, engine);
+      return report;
+    } catch (error) {
+      engine.dispose();
+      throw error;
+    }
+  };
+  const handlers = {
+    interface: ({ lang }) => interfaceFor(lang),
+    load,
+    sidebar: ({ url, request }) => {
+      const engine = engines.get(url);
+      if (!engine) throw new EncartError('not_loaded', `${url} is not loaded in the worker`);
+      return engine.sidebar(request);
+    },
+    release: ({ url }) => {
+      const engine = engines.get(url);
+      if (engine) engine.dispose();
+      engines.delete(url);
+    },
+  };
+  self.onmessage = async ({ data }) => {
+    try {
+      const handler = handlers[data.method];
+      if (!handler) throw new EncartError('bad_input', `unknown worker call ${data.method}`);
+      self.postMessage({ id: data.id, result: await handler(data) });
+    } catch (error) {
+      const details = error.line ? { line: error.line, column: error.column, offset: error.offset } : undefined;
+      self.postMessage({ id: data.id, error: { code: error.code || 'internal', message: error.message, details } });
+    }
+  };
+}

@@ -1,0 +1,54 @@
+// The bundle is parsed, indexed and queried in a Web Worker when the page allows one, so the
+// page's own thread never compiles WebAssembly; when it does not, the main thread takes over.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, settled, waitForWidget } from './harness.mjs';
+
+let h;
+before(async () => {
+  h = await launch();
+});
+after(async () => {
+  await h.close();
+});
+
+// Counts WebAssembly compilations started by the page's own (main) thread.
+function countMainThreadWasm() {
+  window.__encartWasmCompiles = 0;
+  for (const name of ['instantiate', 'instantiateStreaming', 'compile', 'compileStreaming']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      window.__encartWasmCompiles += 1;
+      return original.apply(this, args);
+    };
+  }
+}
+
+test('the demo widget runs its engine in a worker: no WebAssembly on the page thread', async () => {
+  const page = await h.page();
+  await page.addInitScript(countMainThreadWasm);
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto(`${h.base}/`);
+  await waitForWidget(page);
+  await page.locator('encart-sidebar input[type="search"]').fill('maroc');
+  await settled(page);
+  assert.equal(await page.evaluate(() => window.__encartWasmCompiles), 0);
+  assert.equal(workers.length, 1);
+  assert.match(workers[0], /encart\.js#encart-worker$/);
+  await page.context().close();
+});
+
+test('where workers are forbidden, the widget still works on the main thread', async () => {
+  const page = await h.page();
+  await page.addInitScript(countMainThreadWasm);
+  await page.goto(`${h.base}/fixtures/pages/no-worker.html`);
+  await waitForWidget(page);
+  await page.locator('encart-sidebar input[type="search"]').fill('sécu');
+  await settled(page);
+  const count = await page.evaluate(() => document.querySelector('encart-sidebar').shadowRoot.querySelectorAll('[data-list="latest"] .item').length);
+  assert.ok(count > 0);
+  assert.ok((await page.evaluate(() => window.__encartWasmCompiles)) >= 1, 'the page compiled the module itself');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
