@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <map>
 #include <unordered_map>
 
@@ -30,7 +31,9 @@ void sort_unique(std::vector<std::uint32_t>& v) {
 }  // namespace
 
 bool is_significant_word(std::string_view w) {
-  return text::length(w) >= 4 && !std::binary_search(kStopWords.begin(), kStopWords.end(), w);
+  // Four code points take at least four bytes: most words are decided without counting.
+  if (w.size() < 4 || (w.size() < 16 && text::length(w) < 4)) return false;
+  return !std::binary_search(kStopWords.begin(), kStopWords.end(), w);
 }
 
 std::int64_t FacetValues::find(std::string_view key) const {
@@ -58,6 +61,13 @@ IdLists IdLists::inverted(std::size_t value_count) const {
   return out;
 }
 
+void IdLists::remap(const std::vector<std::uint32_t>& map) {
+  for (auto& v : values_) v = map[v];
+  for (std::size_t key = 0; key < size(); ++key) {
+    std::sort(values_.begin() + offsets_[key], values_.begin() + offsets_[key + 1]);
+  }
+}
+
 Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
   const std::size_t n = articles_.size();
   // Newest first, ties by id: ArticleIds follow this order (see by_date()).
@@ -69,32 +79,40 @@ Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
   // Words are interned as they come (a provisional id per distinct word), then the dictionary
   // is sorted once and the ids renumbered, so that prefix ranges are contiguous. Sorting only
   // the distinct words, not every occurrence, is what keeps loading fast.
-  std::unordered_map<std::string, TermId> provisional;
-  std::vector<std::string> words_by_provisional;
-  const auto intern = [&](std::string&& w) {
-    const auto [it, inserted] =
-        provisional.try_emplace(std::move(w), static_cast<TermId>(provisional.size()));
-    if (inserted) words_by_provisional.push_back(it->first);
-    return it->second;
+  // Keys view strings kept in a deque, whose elements never move.
+  std::deque<std::string> word_storage;
+  std::unordered_map<std::string_view, TermId> provisional;
+  const auto intern = [&](std::string_view w) {
+    const auto it = provisional.find(w);
+    if (it != provisional.end()) return it->second;
+    const auto id = static_cast<TermId>(word_storage.size());
+    provisional.emplace(word_storage.emplace_back(w), id);
+    return id;
   };
-  std::vector<std::vector<TermId>> search_ids(n), content_ids(n);
+  IdLists search;
+  std::vector<TermId> search_ids, content_ids;  // one article's, reused
   std::vector<std::uint32_t> facet_ids[kFacetCount];
   std::map<std::string, ValueId> facet_maps[kFacetCount];
+  search.reserve(n, n * 48);
+  content_.reserve(n, n * 24);
   for (std::size_t a = 0; a < n; ++a) {
     const Article& art = articles_[a];
+    search_ids.clear();
+    content_ids.clear();
     const auto add = [&](std::string_view text, bool content) {
-      for (auto& w : text::words(text)) {
-        const bool significant = content && is_significant_word(w);
-        const TermId id = intern(std::move(w));
-        search_ids[a].push_back(id);
-        if (significant) content_ids[a].push_back(id);
-      }
+      text::for_each_word(text, [&](std::string_view w) {
+        const TermId id = intern(w);
+        search_ids.push_back(id);
+        if (content && is_significant_word(w)) content_ids.push_back(id);
+      });
     };
     add(art.title, true);
     add(art.summary, true);
     add(art.category, false);
     for (const auto& t : art.tags) add(t, false);
     for (const auto& au : art.authors) add(au, false);
+    search.append(search_ids);
+    content_.append(content_ids);
 
     const auto add_value = [&](Facet f, const std::string& display, std::vector<std::uint32_t>& ids) {
       auto& values = facets_[static_cast<std::size_t>(f)];
@@ -116,25 +134,19 @@ Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
     facets_[f].sorted_keys.assign(facet_maps[f].begin(), facet_maps[f].end());
   }
 
-  std::vector<TermId> order(words_by_provisional.size());
+  std::vector<TermId> order(word_storage.size());
   for (TermId i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(),
-            [&](TermId x, TermId y) { return words_by_provisional[x] < words_by_provisional[y]; });
+            [&](TermId x, TermId y) { return word_storage[x] < word_storage[y]; });
   std::vector<TermId> final_id(order.size());
   dictionary_.reserve(order.size());
   for (TermId rank = 0; rank < order.size(); ++rank) {
     final_id[order[rank]] = rank;
-    dictionary_.push_back(std::move(words_by_provisional[order[rank]]));
+    dictionary_.push_back(std::move(word_storage[order[rank]]));
   }
-  IdLists search;
-  for (std::size_t a = 0; a < n; ++a) {
-    for (auto& id : search_ids[a]) id = final_id[id];
-    for (auto& id : content_ids[a]) id = final_id[id];
-    search.append(search_ids[a]);
-    content_.append(content_ids[a]);
-    std::vector<TermId>().swap(search_ids[a]);  // free as we go: peak memory matters in WASM
-    std::vector<TermId>().swap(content_ids[a]);
-  }
+  provisional.clear();
+  search.remap(final_id);
+  content_.remap(final_id);
   postings_ = search.inverted(dictionary_.size());
   search = IdLists();
   for (std::size_t f = 0; f < kFacetCount; ++f) {

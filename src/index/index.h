@@ -36,6 +36,10 @@ struct FacetValues {
 class IdLists {
  public:
   void append(std::vector<std::uint32_t>& ids);  // sorts and dedups `ids`, then adds them
+  void reserve(std::size_t lists, std::size_t values) {
+    offsets_.reserve(lists + 1);
+    values_.reserve(values);
+  }
   std::span<const std::uint32_t> operator[](std::size_t key) const {
     return {values_.data() + offsets_[key], offsets_[key + 1] - offsets_[key]};
   }
@@ -45,6 +49,8 @@ class IdLists {
   // The transposed lists: for each value in [0, value_count), the keys whose list holds it, in
   // ascending order (article -> terms becomes term -> articles).
   IdLists inverted(std::size_t value_count) const;
+  // Replaces every value v by map[v], keeping each list sorted.
+  void remap(const std::vector<std::uint32_t>& map);
 
  private:
   std::vector<std::uint32_t> values_;

@@ -1,6 +1,7 @@
 #include "text/fold.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "text/unicode_tables.h"
 
@@ -128,8 +129,7 @@ bool is_elision(std::string_view w) {
 
 }  // namespace
 
-std::vector<std::string> words(std::string_view s) {
-  std::vector<std::string> out;
+void for_each_word(std::string_view s, const std::function<void(std::string_view)>& emit) {
   std::string current;
   bool after_apostrophe = false;  // the current word started right after an apostrophe
   const auto finish = [&](bool apostrophe_follows, bool word_follows) {
@@ -137,7 +137,7 @@ std::vector<std::string> words(std::string_view s) {
     // "l'" before a word is dropped; so are the English clitics of "Morocco's", "don't".
     const bool elided = apostrophe_follows && word_follows && is_elision(current);
     const bool clitic = after_apostrophe && (current == "s" || current == "t");
-    if (!elided && !clitic) out.push_back(std::move(current));
+    if (!elided && !clitic) emit(current);
     current.clear();
   };
   for (std::size_t pos = 0; pos < s.size();) {
@@ -153,6 +153,11 @@ std::vector<std::string> words(std::string_view s) {
     after_apostrophe = apostrophe && word_follows;
   }
   finish(false, false);
+}
+
+std::vector<std::string> words(std::string_view s) {
+  std::vector<std::string> out;
+  for_each_word(s, [&](std::string_view w) { out.emplace_back(w); });
   return out;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,10 @@ std::string fold(std::string_view s);
 // ("l'", "d'", "qu'"...) and English clitics ("'s", "'t") are left out, so "l'économie" gives
 // "economie" and "Morocco's" gives "morocco".
 std::vector<std::string> words(std::string_view s);
+
+// The same words, handed to `emit` one by one without allocating each (the view is valid only
+// during the call): what the index uses on every article.
+void for_each_word(std::string_view s, const std::function<void(std::string_view)>& emit);
 
 // At most `max_bytes` of `s`, cut on a code point boundary: for quoting input in messages
 // without producing invalid UTF-8. Appends "…" when something was cut.
