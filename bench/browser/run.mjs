@@ -37,7 +37,7 @@ function parseArgs(argv) {
 // Same flags as tests/e2e/harness.mjs, plus what the measurements need: gc() for memory figures
 // taken after a full collection, precise (unquantised) performance.memory, and an eager
 // measureUserAgentSpecificMemory (otherwise it waits for the next natural GC, up to ~20 s).
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic',
   '--js-flags=--expose-gc', '--enable-precise-memory-info', '--enable-blink-features=ForceEagerMeasureMemory',
@@ -47,7 +47,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // dist/ is rebuilt by other people while we run: take a snapshot, and only one that loads a
 // bundle in Node (the same encart.js works there), retrying while a rebuild is under way.
-async function snapshotDist(dist, bundle) {
+export async function snapshotDist(dist, bundle) {
   for (let attempt = 1; ; attempt++) {
     const copy = mkdtempSync(join(tmpdir(), 'encart-bench-dist-'));
     try {
@@ -70,7 +70,7 @@ async function snapshotDist(dist, bundle) {
   }
 }
 
-function generateBundles(sizes, dir) {
+export function generateBundles(sizes, dir) {
   if (!existsSync(generator)) {
     console.error('building encart_gen_bundle (native-release)…');
     execFileSync('cmake', ['--preset', 'native-release'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -144,7 +144,10 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error && error.stack ? error.stack : error);
-  process.exitCode = 1;
-});
+// widget-load.mjs imports the helpers above; only running this file starts the benchmark.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error && error.stack ? error.stack : error);
+    process.exitCode = 1;
+  });
+}

@@ -6,6 +6,8 @@
 // Every response carries COOP/COEP (+ CORP) so the page is cross-origin isolated: only then does
 // Chromium give performance.now() microsecond precision instead of 0.1 ms steps, and only then is
 // performance.measureUserAgentSpecificMemory() available. tools/serve.mjs has no such headers.
+// `headers(url)` (optional) adds response headers per request: widget-load.mjs uses it to serve
+// its page with a Content-Security-Policy that forbids workers.
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
@@ -46,7 +48,7 @@ function resolvePath(urlPath, { distDir, bundlesDir }) {
   return null;
 }
 
-export function startBenchServer({ distDir = join(root, 'dist'), bundlesDir, port = 0 } = {}) {
+export function startBenchServer({ distDir = join(root, 'dist'), bundlesDir, port = 0, headers = () => ({}) } = {}) {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const file = resolvePath(url.pathname, { distDir, bundlesDir });
@@ -66,6 +68,7 @@ export function startBenchServer({ distDir = join(root, 'dist'), bundlesDir, por
       'content-length': String(size),
       'cache-control': 'no-store',
       ...ISOLATION,
+      ...headers(url),
     });
     createReadStream(file).pipe(res);
   });
