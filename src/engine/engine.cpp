@@ -8,7 +8,16 @@
 namespace encart {
 
 Result<LoadReport> Engine::load(std::string_view json_text, const LoadOptions& options) {
+  return load_parsed(parse_bundle(json_text, options.parse), options);
+}
+
+Result<LoadReport> Engine::load_owned(std::string&& json_text, const LoadOptions& options) {
   auto parsed = parse_bundle(json_text, options.parse);
+  std::string().swap(json_text);  // freed before the index is built
+  return load_parsed(std::move(parsed), options);
+}
+
+Result<LoadReport> Engine::load_parsed(Result<Bundle> parsed, const LoadOptions& options) {
   if (!parsed) return parsed.error();
   Bundle bundle = std::move(parsed).value();
   LoadReport report{bundle.articles.size(), std::move(bundle.skipped), bundle.skipped_total};

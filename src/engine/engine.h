@@ -68,6 +68,10 @@ class Engine {
  public:
   // Replaces whatever was loaded, only on success: a failed load keeps the previous data.
   Result<LoadReport> load(std::string_view json_text, const LoadOptions& options);
+  // The same, taking the text over: it is freed once parsed, before the index is built, so the
+  // two never hold memory together. In WebAssembly memory never shrinks: the peak is what the
+  // page keeps.
+  Result<LoadReport> load_owned(std::string&& json_text, const LoadOptions& options);
   bool loaded() const { return loaded_; }
   const Index& index() const { return index_; }
 
@@ -78,6 +82,7 @@ class Engine {
   Result<Sidebar> sidebar(const SidebarRequest& request) const;
 
  private:
+  Result<LoadReport> load_parsed(Result<Bundle> parsed, const LoadOptions& options);
   std::optional<Error> check_loaded() const;
   ListRequest list_request(std::size_t limit, const std::vector<std::string>& exclude) const;
 

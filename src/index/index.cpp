@@ -147,6 +147,7 @@ Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
   provisional.clear();
   search.remap(final_id);
   content_.remap(final_id);
+  content_.shrink_to_fit();  // the reserve was a guess; WebAssembly memory never shrinks
   postings_ = search.inverted(dictionary_.size());
   search = IdLists();
   for (std::size_t f = 0; f < kFacetCount; ++f) {

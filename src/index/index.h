@@ -36,6 +36,10 @@ struct FacetValues {
 class IdLists {
  public:
   void append(std::vector<std::uint32_t>& ids);  // sorts and dedups `ids`, then adds them
+  void shrink_to_fit() {
+    values_.shrink_to_fit();
+    offsets_.shrink_to_fit();
+  }
   void reserve(std::size_t lists, std::size_t values) {
     offsets_.reserve(lists + 1);
     values_.reserve(values);

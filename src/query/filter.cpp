@@ -25,8 +25,6 @@ Result<Bound> parse_bound(const std::string& text, const char* field) {
   return Bound{false, parsed->epoch_ms};
 }
 
-}  // namespace
-
 // Levenshtein distance (with adjacent transpositions) of at most one, on code points.
 bool within_one_edit(const std::u32string& a, std::u32string_view b) {
   if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return false;
@@ -48,18 +46,14 @@ std::u32string code_points(std::string_view s) {
   return out;
 }
 
-// Words of five letters or more that match nothing get one typo of slack: "securté" finds
-// "sécurité". A prefix (the word being typed) may carry the typo too: "securt" finds it.
-constexpr std::size_t kTypoMinLength = 5;
-
-void add_approximate_matches(const Index& index, const std::string& word, bool prefix, Bitset& out) {
-  const std::u32string w = code_points(word);
+void add_approximate_matches_in(const Index& index, const std::u32string& w, std::size_t word_bytes,
+                                bool prefix, TermId from, TermId to, Bitset& out) {
   std::u32string term;
   const auto& dictionary = index.dictionary();
-  for (TermId t = 0; t < dictionary.size(); ++t) {
+  for (TermId t = from; t < to; ++t) {
     const std::string& candidate = dictionary[t];
     // Cheap length screen in bytes before decoding (a code point is 1 to 4 bytes).
-    if (candidate.size() + 4 < word.size() || (!prefix && candidate.size() > word.size() * 4 + 4)) continue;
+    if (candidate.size() + 4 < word_bytes || (!prefix && candidate.size() > word_bytes * 4 + 4)) continue;
     term = code_points(candidate);
     bool close = false;
     if (prefix) {
@@ -70,6 +64,25 @@ void add_approximate_matches(const Index& index, const std::string& word, bool p
       close = within_one_edit(w, term);
     }
     if (close) index.add_articles_with_terms(t, t + 1, out);
+  }
+}
+
+// Words of five letters or more that match nothing get one typo of slack: "securté" finds
+// "sécurité". A prefix (the word being typed) may carry the typo too: "securt" finds it.
+constexpr std::size_t kTypoMinLength = 5;
+
+// Candidates start with the word's first or second letter: that covers a typo anywhere but in
+// the first letter, a swap of the first two and a missing or extra first letter, and keeps the
+// scan to a small part of the dictionary (a wrong first letter is not forgiven).
+void add_approximate_matches(const Index& index, const std::string& word, bool prefix, Bitset& out) {
+  const std::u32string w = code_points(word);
+  std::string first_letters[2];
+  text::append_utf8(first_letters[0], w[0]);
+  text::append_utf8(first_letters[1], w[1]);
+  for (int k = 0; k < 2; ++k) {
+    if (k == 1 && first_letters[1] == first_letters[0]) break;
+    const auto [from, to] = index.term_range(first_letters[k], true);
+    add_approximate_matches_in(index, w, word.size(), prefix, from, to, out);
   }
 }
 
@@ -85,6 +98,8 @@ Result<std::int64_t> date_preset_start(const std::string& preset, const QueryClo
                "filter.date: \"" + text::shorten(preset, 40) + "\" is not a date preset (today, 7d, 30d)"};
 }
 
+}  // namespace
+
 Result<CompiledFilter> CompiledFilter::compile(const Filter& filter, const Index& index,
                                                const QueryClock& clock) {
   const std::size_t n = index.size();
@@ -95,7 +110,7 @@ Result<CompiledFilter> CompiledFilter::compile(const Filter& filter, const Index
   // The last word is a prefix while the reader types, unless the query ends with a separator
   // ("sécu" finds "sécurité"; "sécu " wants the word "sécu").
   const bool ends_in_word = !words.empty() && text::is_word_char(text::last_code_point(filter.q));
-  for (std::size_t i = 0; i < words.size(); ++i) {
+  for (std::size_t i = 0; i < words.size() && base.count() > 0; ++i) {  // nothing left: stop early
     const bool prefix = i + 1 == words.size() && ends_in_word;
     const auto [first, last] = index.term_range(words[i], prefix);
     Bitset with_word(n);
@@ -131,14 +146,29 @@ Result<CompiledFilter> CompiledFilter::compile(const Filter& filter, const Index
       until_ms = std::min(until_ms, clock.now_ms);
     }
   }
-  if (!filter.since.empty() || !filter.until.empty() || !filter.date.empty()) {
+  if (since_ms != INT64_MIN || until_ms != INT64_MAX) {
+    // Ids are in date order (newest first): an interval of instants is an interval of ids.
+    const auto& articles = index.articles();
+    const auto newer_than = [&](std::int64_t bound) {  // first id published at or before bound
+      return static_cast<std::size_t>(
+          std::partition_point(articles.begin(), articles.end(),
+                               [&](const Article& a) { return a.published.epoch_ms > bound; }) -
+          articles.begin());
+    };
+    const std::size_t first = until_ms == INT64_MAX ? 0 : newer_than(until_ms);
+    const std::size_t last = since_ms == INT64_MIN ? n : newer_than(since_ms - 1);
     Bitset in_range(n);
-    for (ArticleId a = 0; a < n; ++a) {
-      const std::int64_t ms = index.articles()[a].published.epoch_ms;
-      const std::int64_t day = index.local_day(a);
-      if (ms >= since_ms && ms <= until_ms && day >= since_day && day <= until_day) in_range.set(a);
-    }
+    if (first < last) in_range.set_range(first, last);
     base &= in_range;
+  }
+  if (since_day != INT64_MIN || until_day != INT64_MAX) {
+    // Calendar days are at each article's own offset, not quite in id order: checked one by one.
+    Bitset in_days(n);
+    for (ArticleId a = 0; a < n; ++a) {
+      const std::int64_t day = index.local_day(a);
+      if (day >= since_day && day <= until_day) in_days.set(a);
+    }
+    base &= in_days;
   }
 
   const std::vector<std::string>* values[kFacetCount] = {&filter.categories, &filter.authors, &filter.tags};

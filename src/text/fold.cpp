@@ -117,7 +117,14 @@ std::string fold(std::string_view s) {
 
 namespace {
 
-bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC'; }
+bool is_apostrophe(char32_t cp) {
+  return cp == U'\'' || cp == U'\u2018' || cp == U'\u2019' || cp == U'\u02BC';
+}
+
+// English clitics after an apostrophe: "Morocco's", "don't", "they're", "I'd"...
+bool is_clitic(std::string_view w) {
+  return w == "s" || w == "t" || w == "re" || w == "ve" || w == "ll" || w == "m" || w == "d";
+}
 
 // French elided words, folded: "l'économie" is about "économie", "qu'il" about "il".
 constexpr std::string_view kElisions[] = {"c", "d",      "j",  "jusqu",  "l", "lorsqu", "m",
@@ -132,11 +139,12 @@ bool is_elision(std::string_view w) {
 void for_each_word(std::string_view s, const std::function<void(std::string_view)>& emit) {
   std::string current;
   bool after_apostrophe = false;  // the current word started right after an apostrophe
-  const auto finish = [&](bool apostrophe_follows, bool word_follows) {
+  const auto finish = [&](bool apostrophe_follows) {
     if (current.empty()) return;
     // "l'" before a word is dropped; so are the English clitics of "Morocco's", "don't".
-    const bool elided = apostrophe_follows && word_follows && is_elision(current);
-    const bool clitic = after_apostrophe && (current == "s" || current == "t");
+    // Also when nothing follows yet: a reader who has typed "l'" is about to type the word.
+    const bool elided = apostrophe_follows && is_elision(current);
+    const bool clitic = after_apostrophe && is_clitic(current);
     if (!elided && !clitic) emit(current);
     current.clear();
   };
@@ -149,10 +157,10 @@ void for_each_word(std::string_view s, const std::function<void(std::string_view
     const bool apostrophe = is_apostrophe(cp);
     std::size_t next = pos;
     const bool word_follows = next < s.size() && is_word_char(next_code_point(s, next));
-    finish(apostrophe, word_follows);
+    finish(apostrophe);
     after_apostrophe = apostrophe && word_follows;
   }
-  finish(false, false);
+  finish(false);
 }
 
 std::vector<std::string> words(std::string_view s) {

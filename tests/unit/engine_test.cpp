@@ -379,3 +379,22 @@ TEST_F(EngineTest, GivesTheSameAnswersForTheSameInputAndNow) {
 
 }  // namespace
 }  // namespace encart
+
+namespace encart {
+namespace {
+
+TEST(EngineOwnedLoad, LoadsTheSameAsABorrowedText) {
+  const std::string json = test::bundle({test::article("a"), test::article("b")});
+  LoadOptions options;
+  options.now_ms = test::ms("2030-01-01T00:00:00Z");
+  Engine borrowed, owned;
+  ASSERT_TRUE(borrowed.load(json, options).ok());
+  const auto report = owned.load_owned(std::string(json), options);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report.value().articles, 2u);
+  ListOptions all;
+  EXPECT_EQ(owned.latest(all).value(), borrowed.latest(all).value());
+}
+
+}  // namespace
+}  // namespace encart

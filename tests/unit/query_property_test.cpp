@@ -119,6 +119,20 @@ TEST_F(QueryProperty, ListsAndFacetCountsAgreeWithABruteForceScanOnRandomFilters
     expected.resize(std::min(expected.size(), kMaxListLimit));
     ASSERT_EQ(got_ids, expected);
 
+    // Most read: by views, then the newer; sparse and dense filters take different paths.
+    std::vector<ArticleId> by_views;
+    for (const ArticleId a : index.by_date()) {
+      if (brute.keeps(index.articles()[a], f) && index.articles()[a].views[0]) by_views.push_back(a);
+    }
+    std::stable_sort(by_views.begin(), by_views.end(), [&](ArticleId x, ArticleId y) {
+      return *index.articles()[x].views[0] > *index.articles()[y].views[0];
+    });
+    by_views.resize(std::min<std::size_t>(by_views.size(), 20));
+    ListOptions top;
+    top.limit = 20;
+    top.filter = f;
+    ASSERT_EQ(engine_->most_read(ViewWindow::kAll, top).value(), by_views);
+
     const auto facets = engine_->facets(f);
     ASSERT_TRUE(facets.ok());
     const std::vector<FacetCount>* counts[3] = {&facets.value().category, &facets.value().author,
