@@ -36,6 +36,12 @@ function startWorker() {
   worker.onerror = (event) => {
     if (event.preventDefault) event.preventDefault();
     failAll(new EncartError('worker_failed', `the worker stopped: ${event.message || 'could not start'}`));
+    worker.terminate();
+    workerClient = null; // from now on, the main thread
+    // Bundles the worker held are gone with it: widgets reload them (see sidebar-element.js).
+    for (const [url, entry] of bundles) {
+      if (entry.remote) bundles.delete(url);
+    }
   };
   return {
     call(method, payload) {
@@ -50,12 +56,15 @@ function startWorker() {
 }
 
 async function loadInWorker(client, url) {
-  const report = await client.call('load', { url, now: Date.now() });
+  // The worker names each loaded engine by a handle, not by URL: two loads of one URL (a
+  // widget switching bundles back and forth) never step on each other.
+  const { handle, report } = await client.call('load', { url, now: Date.now() });
   return {
     report,
+    remote: true,
     engine: {
-      sidebar: (request) => client.call('sidebar', { url, request }),
-      dispose: () => client.call('release', { url }).catch(() => {}),
+      sidebar: (request) => client.call('sidebar', { handle, request }),
+      dispose: () => client.call('release', { handle }).catch(() => {}),
     },
   };
 }
@@ -118,10 +127,14 @@ const bundles = new Map(); // url -> {promise, users}
 function acquireBundle(url) {
   let entry = bundles.get(url);
   if (!entry) {
-    entry = { users: 0, promise: loadBundle(url) };
-    const created = entry;
+    entry = { users: 0, remote: false, promise: null };
+    const current = entry;
+    entry.promise = loadBundle(url).then((loaded) => {
+      current.remote = loaded.remote === true;
+      return loaded;
+    });
     entry.promise.catch(() => {
-      if (bundles.get(url) === created) bundles.delete(url); // a later widget may try again
+      if (bundles.get(url) === current) bundles.delete(url); // a later widget may try again
     });
     bundles.set(url, entry);
   }
@@ -138,7 +151,8 @@ function releaseBundle(url) {
 
 // The worker side: encart.js loaded as `new Worker('.../encart.js#encart-worker')`.
 function serveWorker() {
-  const engines = new Map(); // url -> Promise<engine>
+  const engines = new Map(); // handle -> engine
+  let nextHandle = 1;
   const load = async ({ url, now }) => {
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok) throw new EncartError('fetch_failed', `${url}: HTTP ${response.status}`);
@@ -146,8 +160,9 @@ function serveWorker() {
     const engine = await createEngine();
     try {
       const report = engine.load(bytes, { now, baseUrl: response.url || url });
-      engines.set(url, engine);
-      return report;
+      const handle = nextHandle++;
+      engines.set(handle, engine);
+      return { handle, report };
     } catch (error) {
       engine.dispose();
       throw error;
@@ -156,15 +171,15 @@ function serveWorker() {
   const handlers = {
     interface: ({ lang }) => interfaceFor(lang),
     load,
-    sidebar: ({ url, request }) => {
-      const engine = engines.get(url);
-      if (!engine) throw new EncartError('not_loaded', `${url} is not loaded in the worker`);
+    sidebar: ({ handle, request }) => {
+      const engine = engines.get(handle);
+      if (!engine) throw new EncartError('not_loaded', `bundle ${handle} is not loaded in the worker`);
       return engine.sidebar(request);
     },
-    release: ({ url }) => {
-      const engine = engines.get(url);
+    release: ({ handle }) => {
+      const engine = engines.get(handle);
       if (engine) engine.dispose();
-      engines.delete(url);
+      engines.delete(handle);
     },
   };
   self.onmessage = async ({ data }) => {

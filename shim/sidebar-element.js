@@ -37,18 +37,19 @@ function trustedHtml(html) {
 // entry per keystroke.
 const STATE_FIELDS = ['q', 'category', 'author', 'date'];
 
+const DATE_VALUES = ['', 'today', '7d', '30d'];
+
+// Anyone can edit a link: values are cut short, control characters dropped, an unknown date
+// preset ignored, so a hand-made fragment can never leave the widget unusable.
 function readFragmentState(key) {
   const prefix = `#${key}=`;
   if (!location.hash.startsWith(prefix)) return null;
-  let params;
-  try {
-    params = new URLSearchParams(decodeURIComponent(location.hash.slice(prefix.length)));
-  } catch (error) {
-    return null;  // a mangled fragment is ignored, not fatal
-  }
+  const params = new URLSearchParams(location.hash.slice(prefix.length));
   const state = {};
   for (const field of STATE_FIELDS) {
-    if (params.has(field)) state[field] = params.get(field).slice(0, 200);
+    if (!params.has(field)) continue;
+    const value = params.get(field).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
+    if (field !== 'date' || DATE_VALUES.includes(value)) state[field] = value;
   }
   return state;
 }
@@ -60,7 +61,7 @@ function writeFragmentState(key, state) {
   for (const field of STATE_FIELDS) {
     if (state[field]) params.set(field, state[field]);
   }
-  const fragment = params.toString() ? `#${key}=${encodeURIComponent(params.toString())}` : '';
+  const fragment = params.toString() ? `#${key}=${params.toString()}` : '';
   if (fragment === hash || (!fragment && !hash)) return;
   history.replaceState(history.state, '', `${location.pathname}${location.search}${fragment}`);
 }
@@ -102,9 +103,9 @@ class EncartSidebarElement extends BaseElement {
   }
 
   #onHashChange = () => {
-    // Back/forward, or a shared link opened in the same page: take the state from the URL.
+    // A link with other filters opened in the same page: take the state from the URL.
     const state = readFragmentState(this.#fragmentKey());
-    if (!state) return;
+    if (!state || !this.#engine) return; // before the lists exist, #build reads #state anyway
     Object.assign(this.#state, { q: '', category: '', author: '', date: '' }, state);
     this.#syncControls();
     this.#resetLimits();
@@ -151,14 +152,18 @@ class EncartSidebarElement extends BaseElement {
   }
 
   #release() {
+    // Loads and renders still in flight belong to what is released: they must not land.
+    this.#generation += 1;
+    this.#renderTicket += 1;
+    delete this.dataset.pending;
     if (this.#bundleUrl) releaseBundle(this.#bundleUrl);
     this.#bundleUrl = null;
     this.#engine = null;
   }
 
   async #build() {
+    this.#release(); // also invalidates whatever the previous build still has in flight
     const generation = ++this.#generation;
-    this.#release();
     this.#resetLimits();
     delete this.dataset.state;
     const lang = this.#lang();
@@ -281,8 +286,19 @@ class EncartSidebarElement extends BaseElement {
         limits: this.#limits,
       });
     } catch (error) {
-      if (ticket === this.#renderTicket) delete this.dataset.pending;
-      console.error(`[encart] ${error.message}`);
+      if (ticket !== this.#renderTicket) return;
+      delete this.dataset.pending;
+      if (error.code === 'worker_failed') {
+        console.warn('[encart] the worker stopped; loading again on the main thread');
+        this.#build();
+      } else if (error.code === 'bad_filter') {
+        console.error(`[encart] ${error.message}; filters cleared`);
+        Object.assign(this.#state, { q: '', category: '', author: '', date: '' });
+        this.#syncControls();
+        this.#render();
+      } else {
+        console.error(`[encart] ${error.message}`);
+      }
       return;
     }
     if (ticket !== this.#renderTicket) return;

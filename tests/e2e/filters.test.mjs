@@ -92,3 +92,15 @@ test('a typo still finds the article, and the date menu narrows by publication d
   assert.equal((await widgetState(page)).emptyShown, true);
   await page.context().close();
 });
+
+test('a hand-edited fragment with an unknown date preset or control characters is ignored', async () => {
+  const page = await h.page('/fixtures/pages/sync-url.html#encart=date=yesterday&q=s%C3%A9cu%01');
+  await waitForWidget(page);
+  await settled(page);
+  const state = await widgetState(page);
+  assert.equal(state.date, '');
+  assert.equal(state.q, 'sécu');
+  assert.ok(state.categories.length > 0, 'the lists show');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
