@@ -125,13 +125,13 @@ val sidebar_list_value(const SidebarList& list) {
 
 class WebEngine {
  public:
-  val load(const std::string& bytes, const std::string& base_url, double now_ms, double utc_offset) {
+  val load(std::string bytes, const std::string& base_url, double now_ms, double utc_offset) {
     LoadOptions options;
     // api.js keeps "now" within the Date range; the clamp only guards the cast.
     options.now_ms = static_cast<std::int64_t>(std::clamp(now_ms, -8.64e15, 8.64e15));
     options.parse.base_url = base_url;
     options.utc_offset_minutes = static_cast<std::int32_t>(std::clamp(utc_offset, -1440.0, 1440.0));
-    auto report = engine_.load(bytes, options);
+    auto report = engine_.load_owned(std::move(bytes), options);
     if (!report) return error_value(report.error());
     val skipped = val::array();
     for (const auto& s : report.value().skipped) {
