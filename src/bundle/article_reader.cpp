@@ -44,7 +44,8 @@ const char* type_name(const json& v) {
 class Reader {
  public:
   // `where` names the object in reasons: "articles[3]" or "articles[3].image".
-  Reader(const json& object, std::string where) : object_(object), where_(std::move(where)) {}
+  // The object is consumed: strings are moved out of it, not copied (a bundle is mostly text).
+  Reader(json& object, std::string where) : object_(object), where_(std::move(where)) {}
 
   bool failed() const { return !reason_.empty(); }
   const std::string& reason() const { return reason_; }
@@ -57,13 +58,13 @@ class Reader {
   }
 
   // nullptr when absent or null: optional fields treat an explicit null as absent.
-  const json* find(std::string_view field) const {
+  json* find(std::string_view field) const {
     const auto it = object_.find(field);
     return it == object_.end() || it->is_null() ? nullptr : &*it;
   }
 
   std::optional<std::string> string(std::string_view field, bool required) {
-    const json* v = find(field);
+    json* v = find(field);
     if (v == nullptr) {
       if (required) fail(field, "missing");
       return std::nullopt;
@@ -72,11 +73,16 @@ class Reader {
       fail(field, std::string("expected a string, found ") + type_name(*v));
       return std::nullopt;
     }
-    const std::string_view text = trim(v->get_ref<const std::string&>());
+    return take_trimmed(v->get_ref<std::string&>(), field, required);
+  }
+
+  std::optional<std::string> take_trimmed(std::string& value, std::string_view field, bool required) {
+    const std::string_view text = trim(value);
     if (text.empty()) {
       if (required) fail(field, "empty");
       return std::nullopt;
     }
+    if (text.size() == value.size()) return std::move(value);
     return std::string(text);
   }
 
@@ -106,22 +112,27 @@ class Reader {
 
   std::vector<std::string> strings(std::string_view field) {
     std::vector<std::string> out;
-    const json* v = find(field);
+    json* v = find(field);
     if (v == nullptr) return out;
     if (!v->is_array()) {
       fail(field, std::string("expected an array of strings, found ") + type_name(*v));
       return out;
     }
     for (std::size_t i = 0; i < v->size(); ++i) {
-      const json& item = (*v)[i];
+      json& item = (*v)[i];
       const std::string where = std::string(field) + "[" + std::to_string(i) + "]";
       if (!item.is_string()) {
         fail(where, std::string("expected a string, found ") + type_name(item));
         return out;
       }
-      const std::string_view text = trim(item.get_ref<const std::string&>());
+      std::string& value = item.get_ref<std::string&>();
+      const std::string_view text = trim(value);
       if (!text.empty() && std::find(out.begin(), out.end(), text) == out.end()) {
-        out.emplace_back(text);
+        if (text.size() == value.size()) {
+          out.push_back(std::move(value));
+        } else {
+          out.emplace_back(text);
+        }
       }
     }
     return out;
@@ -142,7 +153,7 @@ class Reader {
   }
 
   std::optional<Image> image() {
-    const json* v = find("image");
+    json* v = find("image");
     if (v == nullptr) return std::nullopt;
     if (!v->is_object()) {
       fail("image", std::string("expected an object with a url, found ") + type_name(*v));
@@ -166,14 +177,14 @@ class Reader {
   }
 
  private:
-  const json& object_;
+  json& object_;
   std::string where_;
   std::string reason_;
 };
 
 }  // namespace
 
-ArticleOrReason read_article(const json& value, std::size_t index) {
+ArticleOrReason read_article(json& value, std::size_t index) {
   ArticleOrReason out;
   const std::string where = "articles[" + std::to_string(index) + "]";
   if (!value.is_object()) {

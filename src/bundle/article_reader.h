@@ -24,7 +24,7 @@ struct ArticleOrReason {
   std::string reason;  // "articles[3].title: missing"
 };
 
-ArticleOrReason read_article(const nlohmann::json& value, std::size_t index);
+ArticleOrReason read_article(nlohmann::json& value, std::size_t index);  // moves strings out
 
 // Site block; unknown or mistyped fields are ignored (the site is optional metadata).
 Site read_site(const nlohmann::json& value);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <deque>
 #include <map>
 #include <unordered_map>
 
@@ -28,6 +27,63 @@ void sort_unique(std::vector<std::uint32_t>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
+// The distinct words met while loading, each numbered in order of arrival: an open-addressing
+// hash table over one text arena. 100k articles hold some 8 million words; a node-based map
+// allocated per distinct word and hashed each one with a slower function.
+class WordTable {
+ public:
+  TermId intern(std::string_view w) {
+    const std::uint32_t h = hash(w);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const std::uint32_t id = slots_[i];
+      if (id == kEmpty) {
+        const auto fresh = static_cast<TermId>(hashes_.size());
+        arena_.append(w);
+        ends_.push_back(arena_.size());
+        hashes_.push_back(h);
+        significant_.push_back(is_significant_word(w));
+        slots_[i] = fresh;
+        if (hashes_.size() * 2 > slots_.size()) grow();  // at most half full: short probes
+        return fresh;
+      }
+      if (hashes_[id] == h && word(id) == w) return id;
+    }
+  }
+  std::size_t size() const { return hashes_.size(); }
+  // is_significant_word(), decided once per distinct word rather than once per occurrence.
+  bool significant(TermId id) const { return significant_[id]; }
+  std::string_view word(TermId id) const {
+    const std::size_t begin = id == 0 ? 0 : ends_[id - 1];
+    return std::string_view(arena_).substr(begin, ends_[id] - begin);
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  static std::uint32_t hash(std::string_view w) {  // FNV-1a: words are short
+    std::uint32_t h = 2166136261U;
+    for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619U;
+    return h;
+  }
+  void grow() {
+    std::vector<std::uint32_t> slots(slots_.size() * 2, kEmpty);
+    const std::size_t mask = slots.size() - 1;
+    for (TermId id = 0; id < hashes_.size(); ++id) {
+      std::size_t i = hashes_[id] & mask;
+      while (slots[i] != kEmpty) i = (i + 1) & mask;
+      slots[i] = id;
+    }
+    slots_ = std::move(slots);
+    mask_ = mask;
+  }
+
+  std::string arena_;
+  std::vector<std::size_t> ends_;      // by id: where its word ends in arena_
+  std::vector<std::uint32_t> hashes_;  // by id
+  std::vector<bool> significant_;      // by id
+  std::vector<std::uint32_t> slots_ = std::vector<std::uint32_t>(1024, kEmpty);
+  std::size_t mask_ = 1023;
+};
+
 }  // namespace
 
 bool is_significant_word(std::string_view w) {
@@ -44,19 +100,24 @@ std::int64_t FacetValues::find(std::string_view key) const {
 
 void IdLists::append(std::vector<std::uint32_t>& ids) {
   sort_unique(ids);
+  append_unordered(ids);
+}
+
+void IdLists::append_unordered(const std::vector<std::uint32_t>& ids) {
   values_.insert(values_.end(), ids.begin(), ids.end());
   offsets_.push_back(static_cast<std::uint32_t>(values_.size()));
 }
 
-IdLists IdLists::inverted(std::size_t value_count) const {
+IdLists IdLists::inverted(std::size_t value_count, const std::vector<std::uint32_t>* rename) const {
+  const auto slot = [&](std::uint32_t v) { return rename != nullptr ? (*rename)[v] : v; };
   IdLists out;
   out.offsets_.assign(value_count + 1, 0);
-  for (const std::uint32_t v : values_) ++out.offsets_[v + 1];
+  for (const std::uint32_t v : values_) ++out.offsets_[slot(v) + 1];
   for (std::size_t v = 0; v < value_count; ++v) out.offsets_[v + 1] += out.offsets_[v];
   out.values_.resize(values_.size());
   std::vector<std::uint32_t> fill(out.offsets_.begin(), out.offsets_.end() - 1);
   for (std::size_t key = 0; key < size(); ++key) {  // ascending keys: each output list is sorted
-    for (const std::uint32_t v : (*this)[key]) out.values_[fill[v]++] = static_cast<std::uint32_t>(key);
+    for (const std::uint32_t v : (*this)[key]) out.values_[fill[slot(v)]++] = static_cast<std::uint32_t>(key);
   }
   return out;
 }
@@ -79,76 +140,86 @@ Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
   // Words are interned as they come (a provisional id per distinct word), then the dictionary
   // is sorted once and the ids renumbered, so that prefix ranges are contiguous. Sorting only
   // the distinct words, not every occurrence, is what keeps loading fast.
-  // Keys view strings kept in a deque, whose elements never move.
-  std::deque<std::string> word_storage;
-  std::unordered_map<std::string_view, TermId> provisional;
-  const auto intern = [&](std::string_view w) {
-    const auto it = provisional.find(w);
-    if (it != provisional.end()) return it->second;
-    const auto id = static_cast<TermId>(word_storage.size());
-    provisional.emplace(word_storage.emplace_back(w), id);
-    return id;
+  WordTable words;
+  // Per provisional id, 1 + the last article that listed it: dedups without sorting.
+  std::vector<std::uint32_t> last_in_search, last_in_content;
+  const auto first_time = [&](std::vector<std::uint32_t>& last, TermId id, std::uint32_t mark) {
+    if (id >= last.size()) last.resize(words.size(), 0);
+    if (last[id] == mark) return false;
+    last[id] = mark;
+    return true;
   };
-  IdLists search;
+  IdLists search;                               // article -> provisional ids, only inverted: no order needed
   std::vector<TermId> search_ids, content_ids;  // one article's, reused
   std::vector<std::uint32_t> facet_ids[kFacetCount];
-  std::map<std::string, ValueId> facet_maps[kFacetCount];
+  std::map<std::string, ValueId> facet_maps[kFacetCount];  // folded value -> id
+  // Most values repeat verbatim from article to article: a lookup by the exact text (views into
+  // articles_, which no longer move) spares folding them again, and each value's words are
+  // interned once.
+  std::unordered_map<std::string_view, ValueId> by_display[kFacetCount];
+  std::vector<std::vector<TermId>> value_words[kFacetCount];  // by ValueId
   search.reserve(n, n * 48);
   content_.reserve(n, n * 24);
   for (std::size_t a = 0; a < n; ++a) {
     const Article& art = articles_[a];
+    const auto mark = static_cast<std::uint32_t>(a + 1);
     search_ids.clear();
     content_ids.clear();
-    const auto add = [&](std::string_view text, bool content) {
+    const auto add_text = [&](std::string_view text) {
       text::for_each_word(text, [&](std::string_view w) {
-        const TermId id = intern(w);
-        search_ids.push_back(id);
-        if (content && is_significant_word(w)) content_ids.push_back(id);
+        const TermId id = words.intern(w);
+        if (first_time(last_in_search, id, mark)) search_ids.push_back(id);
+        if (words.significant(id) && first_time(last_in_content, id, mark)) content_ids.push_back(id);
       });
     };
-    add(art.title, true);
-    add(art.summary, true);
-    add(art.category, false);
-    for (const auto& t : art.tags) add(t, false);
-    for (const auto& au : art.authors) add(au, false);
-    search.append(search_ids);
-    content_.append(content_ids);
+    add_text(art.title);
+    add_text(art.summary);
 
     const auto add_value = [&](Facet f, const std::string& display, std::vector<std::uint32_t>& ids) {
-      auto& values = facets_[static_cast<std::size_t>(f)];
-      auto [it, inserted] = facet_maps[static_cast<std::size_t>(f)].try_emplace(
-          text::fold(display), static_cast<ValueId>(values.display.size()));
-      if (inserted) {
-        values.display.push_back(display);
-        values.folded.push_back(it->first);
+      const auto fi = static_cast<std::size_t>(f);
+      auto [known, fresh] = by_display[fi].try_emplace(display, 0);
+      if (fresh) {
+        auto& values = facets_[fi];
+        auto [it, inserted] =
+            facet_maps[fi].try_emplace(text::fold(display), static_cast<ValueId>(values.display.size()));
+        if (inserted) {
+          values.display.push_back(display);
+          values.folded.push_back(it->first);
+          auto& value_ids = value_words[fi].emplace_back();
+          text::for_each_word(display, [&](std::string_view w) { value_ids.push_back(words.intern(w)); });
+        }
+        known->second = it->second;
       }
-      ids.push_back(it->second);
+      ids.push_back(known->second);
+      for (const TermId id : value_words[fi][known->second]) {
+        if (first_time(last_in_search, id, mark)) search_ids.push_back(id);
+      }
     };
     for (auto& ids : facet_ids) ids.clear();
     if (!art.category.empty()) add_value(Facet::kCategory, art.category, facet_ids[0]);
     for (const auto& au : art.authors) add_value(Facet::kAuthor, au, facet_ids[1]);
     for (const auto& t : art.tags) add_value(Facet::kTag, t, facet_ids[2]);
     for (std::size_t f = 0; f < kFacetCount; ++f) facet_values_[f].append(facet_ids[f]);
+    search.append_unordered(search_ids);
+    content_.append(content_ids);
   }
   for (std::size_t f = 0; f < kFacetCount; ++f) {
     facets_[f].sorted_keys.assign(facet_maps[f].begin(), facet_maps[f].end());
   }
 
-  std::vector<TermId> order(word_storage.size());
+  std::vector<TermId> order(words.size());
   for (TermId i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](TermId x, TermId y) { return word_storage[x] < word_storage[y]; });
+  std::sort(order.begin(), order.end(), [&](TermId x, TermId y) { return words.word(x) < words.word(y); });
   std::vector<TermId> final_id(order.size());
   dictionary_.reserve(order.size());
   for (TermId rank = 0; rank < order.size(); ++rank) {
     final_id[order[rank]] = rank;
-    dictionary_.push_back(std::move(word_storage[order[rank]]));
+    dictionary_.emplace_back(words.word(order[rank]));
   }
-  provisional.clear();
-  search.remap(final_id);
+  words = WordTable();
   content_.remap(final_id);
   content_.shrink_to_fit();  // the reserve was a guess; WebAssembly memory never shrinks
-  postings_ = search.inverted(dictionary_.size());
+  postings_ = search.inverted(dictionary_.size(), &final_id);
   search = IdLists();
   for (std::size_t f = 0; f < kFacetCount; ++f) {
     value_postings_[f] = facet_values_[f].inverted(facets_[f].display.size());

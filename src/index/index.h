@@ -36,6 +36,9 @@ struct FacetValues {
 class IdLists {
  public:
   void append(std::vector<std::uint32_t>& ids);  // sorts and dedups `ids`, then adds them
+  // Adds unique ids in any order: only for lists that are inverted and then dropped, since
+  // inverted() needs no order within a list.
+  void append_unordered(const std::vector<std::uint32_t>& ids);
   void shrink_to_fit() {
     values_.shrink_to_fit();
     offsets_.shrink_to_fit();
@@ -51,8 +54,9 @@ class IdLists {
   // Elements in lists [first, last): O(1).
   std::size_t volume(std::size_t first, std::size_t last) const { return offsets_[last] - offsets_[first]; }
   // The transposed lists: for each value in [0, value_count), the keys whose list holds it, in
-  // ascending order (article -> terms becomes term -> articles).
-  IdLists inverted(std::size_t value_count) const;
+  // ascending order (article -> terms becomes term -> articles). With `rename`, the list of
+  // value v is stored at position (*rename)[v] (a permutation of [0, value_count)).
+  IdLists inverted(std::size_t value_count, const std::vector<std::uint32_t>* rename = nullptr) const;
   // Replaces every value v by map[v], keeping each list sorted.
   void remap(const std::vector<std::uint32_t>& map);
 

@@ -1,6 +1,7 @@
 #include "text/fold.h"
 
 #include <algorithm>
+#include <array>
 #include <functional>
 
 #include "text/unicode_tables.h"
@@ -136,6 +137,20 @@ bool is_elision(std::string_view w) {
 
 }  // namespace
 
+namespace {
+
+// ASCII bytes as words see them: the folded letter or digit, or 0 for a separator. Most of a
+// French or English text is ASCII, and this table spares it the decoder and the range search.
+constexpr std::array<char, 128> kAsciiWordFold = [] {
+  std::array<char, 128> t{};
+  for (unsigned char c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
+  for (unsigned char c = 'a'; c <= 'z'; ++c) t[c] = static_cast<char>(c);
+  for (unsigned char c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c - 'A' + 'a');
+  return t;
+}();
+
+}  // namespace
+
 void for_each_word(std::string_view s, const std::function<void(std::string_view)>& emit) {
   std::string current;
   bool after_apostrophe = false;  // the current word started right after an apostrophe
@@ -149,6 +164,21 @@ void for_each_word(std::string_view s, const std::function<void(std::string_view
     current.clear();
   };
   for (std::size_t pos = 0; pos < s.size();) {
+    // A run of ASCII letters and digits is folded in one go.
+    std::size_t end = pos;
+    while (end < s.size() && static_cast<unsigned char>(s[end]) < 0x80 &&
+           kAsciiWordFold[static_cast<unsigned char>(s[end])] != 0) {
+      ++end;
+    }
+    if (end > pos) {
+      const std::size_t old_size = current.size();
+      current.resize(old_size + (end - pos));
+      for (std::size_t i = pos; i < end; ++i) {
+        current[old_size + (i - pos)] = kAsciiWordFold[static_cast<unsigned char>(s[i])];
+      }
+      pos = end;
+      continue;
+    }
     const char32_t cp = next_code_point(s, pos);
     if (is_word_char(cp)) {
       append_folded(current, cp);
