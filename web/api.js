@@ -191,7 +191,12 @@ class Engine {
     if (!Number.isInteger(utcOffset) || Math.abs(utcOffset) > 1440) {
       throw optionError('utcOffset: expected whole minutes between -1440 and 1440');
     }
-    const result = check(this.#engine().load(toBytes(input), baseUrl, now, utcOffset));
+    const bytes = toBytes(input);
+    const engine = this.#engine();
+    // Straight into WebAssembly memory (one copy); the view is used before anything else can
+    // grow the memory and detach it.
+    check(engine.inputBuffer(bytes.length)).view.set(bytes);
+    const result = check(engine.load(baseUrl, now, utcOffset));
     return { articles: result.articles, skipped: result.skipped, skippedTotal: result.skippedTotal };
   }
 

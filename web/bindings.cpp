@@ -125,7 +125,30 @@ val sidebar_list_value(const SidebarList& list) {
 
 class WebEngine {
  public:
-  val load(std::string bytes, const std::string& base_url, double now_ms, double utc_offset) {
+  // Loading takes two calls so that the bundle is copied into WebAssembly memory once: JS
+  // writes its bytes into the view this returns, then calls load(). (Passing a Uint8Array as a
+  // std::string made embind hold two copies for the whole load, and WebAssembly memory never
+  // shrinks back.)
+  val input_buffer(double size) {
+    const std::size_t limit = ParseOptions{}.max_bytes;
+    if (!(size >= 0 && size <= static_cast<double>(limit))) {  // api.js passes a byte length
+      const bool countable = size >= 0 && size < 1e18;         // else not a length: say so, not UB
+      return error_value(
+          Error{ErrorCode::kTooLarge,
+                "the bundle is " +
+                    (countable ? std::to_string(static_cast<std::uint64_t>(size)) : std::string("?")) +
+                    " bytes, over the limit of " + std::to_string(limit)});
+    }
+    input_.assign(static_cast<std::size_t>(size), '\0');
+    val out = ok_value();
+    out.set("view", val(emscripten::typed_memory_view(input_.size(),
+                                                      reinterpret_cast<unsigned char*>(input_.data()))));
+    return out;
+  }
+
+  val load(const std::string& base_url, double now_ms, double utc_offset) {
+    std::string bytes = std::move(input_);
+    input_.clear();
     LoadOptions options;
     // api.js keeps "now" within the Date range; the clamp only guards the cast.
     options.now_ms = static_cast<std::int64_t>(std::clamp(now_ms, -8.64e15, 8.64e15));
@@ -192,6 +215,7 @@ class WebEngine {
 
  private:
   Engine engine_;
+  std::string input_;  // the next bundle, between input_buffer() and load()
 };
 
 std::string render_shell_for(const std::string& lang) { return render_shell(parse_locale(lang)); }
@@ -212,6 +236,7 @@ val ui_messages(const std::string& lang) {
 EMSCRIPTEN_BINDINGS(encart) {
   emscripten::class_<WebEngine>("WebEngine")
       .constructor<>()
+      .function("inputBuffer", &WebEngine::input_buffer)
       .function("load", &WebEngine::load)
       .function("latest", &WebEngine::latest)
       .function("mostRead", &WebEngine::most_read)

@@ -14,7 +14,6 @@
 namespace encart {
 namespace {
 
-using detail::ArticleCandidate;
 using nlohmann::json;
 
 // Streams the bundle: each element of "articles" is built as a small DOM, validated and
@@ -24,8 +23,9 @@ using nlohmann::json;
 // syntax error with its position rather than as a shape problem.
 class BundleSax {
  public:
-  BundleSax(const ParseOptions& options, Bundle& bundle, std::vector<ArticleCandidate>& candidates)
-      : options_(options), bundle_(bundle), candidates_(candidates) {}
+  // Valid articles go straight to bundle.articles, their input positions to `indices`.
+  BundleSax(const ParseOptions& options, Bundle& bundle, std::vector<std::size_t>& indices)
+      : options_(options), bundle_(bundle), indices_(indices) {}
 
   std::optional<Error>& fatal() { return fatal_; }
   std::optional<json>& version() { return version_; }
@@ -125,7 +125,7 @@ class BundleSax {
       }
       if (key_ == "version") slot = Slot::kVersion;
       if (key_ == "site") slot = Slot::kSite;
-    } else if (candidates_.size() + bundle_.skipped_total >= options_.max_articles) {
+    } else if (indices_.size() + bundle_.skipped_total >= options_.max_articles) {
       ++over_limit_;
     } else {
       slot = Slot::kArticle;
@@ -161,7 +161,8 @@ class BundleSax {
       case Slot::kArticle: {
         auto result = detail::read_article(captured_, next_index_);
         if (result.candidate) {
-          candidates_.push_back(std::move(*result.candidate));
+          bundle_.articles.push_back(std::move(result.candidate->article));
+          indices_.push_back(result.candidate->index);
         } else {
           // Indices only grow while streaming: the first max_reported_skips are all we keep.
           if (bundle_.skipped.size() < options_.max_reported_skips) {
@@ -183,7 +184,7 @@ class BundleSax {
 
   const ParseOptions& options_;
   Bundle& bundle_;
-  std::vector<ArticleCandidate>& candidates_;
+  std::vector<std::size_t>& indices_;
   std::optional<Error> fatal_;
   std::optional<json> version_;
   int depth_ = 0;  // 0 outside, 1 inside the top object, 2 inside "articles"
@@ -247,8 +248,8 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
     return syntax_error(text, nul + 1, std::string(1, '\0'));
   }
   Bundle bundle;
-  std::vector<ArticleCandidate> candidates;
-  BundleSax sax(options, bundle, candidates);
+  std::vector<std::size_t> indices;  // by position in bundle.articles: the input index
+  BundleSax sax(options, bundle, indices);
   const bool parsed = json::sax_parse(text.begin(), text.end(), &sax);
   if (!parsed || sax.syntax_error_) {
     const auto [position, token] = sax.syntax_error_.value_or(std::pair{text.size() + 1, std::string()});
@@ -267,10 +268,11 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
 
   // URLs are resolved once the whole input is read, so that site.url may come after articles.
   const std::string& base = options.base_url.empty() ? bundle.site.url : options.base_url;
-  // The set views ids inside bundle.articles: the reserve keeps them from moving.
+  // Articles that fail now are dropped by compacting bundle.articles in place (one vector of
+  // articles at a time: at 100k that is tens of megabytes of WebAssembly memory, which never
+  // shrinks). The set views the ids of kept articles, which sit in their final slots.
   std::unordered_set<std::string_view> seen_ids;
   LateSkips late{bundle, options.max_reported_skips};
-  bundle.articles.reserve(candidates.size());
   const auto url_problem = [&](std::string_view url) {
     const std::string quoted = "\"" + text::shorten(url, 80) + "\"";
     if (is_relative_reference(url) && !is_absolute_http_url(base)) {
@@ -280,7 +282,10 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
     }
     return quoted + " is not an http(s) URL";
   };
-  for (auto& [index, article] : candidates) {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < bundle.articles.size(); ++i) {
+    Article& article = bundle.articles[i];
+    const std::size_t index = indices[i];
     const std::string where = "articles[" + std::to_string(index) + "]";
     auto url = resolve_http_url(article.url, base);
     if (!url) {
@@ -296,14 +301,17 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
       }
       article.image->url = std::move(*image_url);
     }
-    bundle.articles.push_back(std::move(article));
-    if (!seen_ids.insert(bundle.articles.back().id).second) {
-      late.add(index, bundle.articles.back().id,
-               where + ".id: \"" + text::shorten(bundle.articles.back().id, 80) +
+    if (seen_ids.contains(article.id)) {
+      late.add(index, article.id,
+               where + ".id: \"" + text::shorten(article.id, 80) +
                    "\" is used by an earlier article (the first one is kept)");
-      bundle.articles.pop_back();
+      continue;
     }
+    if (kept != i) bundle.articles[kept] = std::move(article);
+    seen_ids.insert(bundle.articles[kept].id);
+    ++kept;
   }
+  bundle.articles.erase(bundle.articles.begin() + static_cast<std::ptrdiff_t>(kept), bundle.articles.end());
   if (sax.over_limit() > 0) {
     late.add(options.max_articles, "",
              "articles[" + std::to_string(options.max_articles) + "..]: " + std::to_string(sax.over_limit()) +

@@ -294,6 +294,17 @@ test('a failed load keeps the previous data', async () => {
   }
 });
 
+test('a bundle over 256 MiB is refused as too_large before it is copied, keeping the previous data', async () => {
+  const engine = await engineWith([article('kept')]);
+  const error = expectEncartError(
+    () => engine.load(new Uint8Array(256 * 1024 * 1024 + 1), { now: NOW }),
+    'too_large',
+    /268435457 bytes, over the limit of 268435456/,
+  );
+  assert.ok(error instanceof Encart.EncartError);
+  assert.deepEqual(ids(engine.latest()), ['kept']);
+});
+
 test('a successful load replaces the previous bundle entirely', async () => {
   const engine = await engineWith([article('one'), article('two')]);
   const report = engine.load(bundle([article('three')]), { now: NOW });
