@@ -122,6 +122,16 @@ def main():
         else:
             word_ranges.append([cp, cp])
 
+    # Upper- and titlecase letters (Lu, Lt): how related articles spot proper names.
+    upper_ranges = []
+    for cp in sorted(categories):
+        if categories[cp] not in ("Lu", "Lt"):
+            continue
+        if upper_ranges and upper_ranges[-1][1] == cp - 1:
+            upper_ranges[-1][1] = cp
+        else:
+            upper_ranges.append([cp, cp])
+
     if len(pool) > 0xFFFF or any(length > 0xFF for _, _, length in entries):
         sys.exit("fold table outgrew its 16-bit offsets")
     with open(sys.argv[3], "w", encoding="utf-8") as out:
@@ -140,6 +150,10 @@ def main():
         for first, last in word_ranges:
             out.write(f"    {{0x{first:04X}, 0x{last:04X}}},\n")
         out.write("};\nconst std::size_t kWordRangeCount = sizeof(kWordRanges) / sizeof(kWordRanges[0]);\n\n")
+        out.write("const CodeRange kUpperRanges[] = {\n")
+        for first, last in upper_ranges:
+            out.write(f"    {{0x{first:04X}, 0x{last:04X}}},\n")
+        out.write("};\nconst std::size_t kUpperRangeCount = sizeof(kUpperRanges) / sizeof(kUpperRanges[0]);\n\n")
         out.write("}  // namespace encart::text::detail\n")
 
 

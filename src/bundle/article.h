@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bundle/datetime.h"
+#include "related/settings.h"
 
 namespace encart {
 
@@ -30,6 +31,7 @@ struct Article {
   DateTime published;
   std::string published_text;  // as written in the bundle, returned unchanged by the API
   std::string summary;
+  std::string text;  // the body as plain text, for related articles; released once indexed
   std::string category;
   std::vector<std::string> tags;
   std::vector<std::string> authors;
@@ -56,6 +58,8 @@ struct Bundle {
   std::vector<Article> articles;
   std::vector<SkippedArticle> skipped;  // at most ParseOptions::max_reported_skips entries
   std::size_t skipped_total = 0;        // every skipped article, reported or not
+  RelatedOverrides related;             // the bundle's "related" settings
+  std::vector<std::string> warnings;    // settings ignored or clamped: "related.limit: ..."
 };
 
 }  // namespace encart

@@ -200,6 +200,7 @@ ArticleOrReason read_article(json& value, std::size_t index) {
   if (auto title = r.string("title", true)) a.title = std::move(*title);
   if (auto published = r.date("published", true, &a.published_text)) a.published = *published;
   if (auto summary = r.string("summary", false)) a.summary = std::move(*summary);
+  if (auto text = r.string("text", false)) a.text = std::move(*text);
   if (auto category = r.string("category", false)) a.category = std::move(*category);
   a.tags = r.strings("tags");
   if (auto author = r.string("author", false)) a.authors.push_back(std::move(*author));
@@ -223,6 +224,46 @@ ArticleOrReason read_article(json& value, std::size_t index) {
   }
   out.candidate = ArticleCandidate{index, std::move(a)};
   return out;
+}
+
+void read_related(const json& value, RelatedOverrides& out, std::vector<std::string>& warnings) {
+  if (!value.is_object()) {
+    warnings.push_back(std::string("related: expected an object, found ") + type_name(value) + " (ignored)");
+    return;
+  }
+  const auto number = [&](const json& object, const char* key, const std::string& where,
+                          std::optional<double>& target) {
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return;
+    if (!it->is_number()) {
+      warnings.push_back(where + key + ": expected a number, found " + type_name(*it) + " (ignored)");
+      return;
+    }
+    target = it->get<double>();
+  };
+  if (const auto w = value.find("weights"); w != value.end() && !w->is_null()) {
+    if (w->is_object()) {
+      number(*w, "text", "related.weights.", out.text);
+      number(*w, "names", "related.weights.", out.names);
+      number(*w, "tags", "related.weights.", out.tags);
+      number(*w, "category", "related.weights.", out.category);
+      number(*w, "author", "related.weights.", out.author);
+    } else {
+      warnings.push_back(std::string("related.weights: expected an object, found ") + type_name(*w) +
+                         " (ignored)");
+    }
+  }
+  number(value, "min_score", "related.", out.min_score);
+  number(value, "half_life_days", "related.", out.half_life_days);
+  number(value, "limit", "related.", out.limit);
+  if (const auto r = value.find("repeats"); r != value.end() && !r->is_null()) {
+    if (r->is_boolean()) {
+      out.repeats = r->get<bool>();
+    } else {
+      warnings.push_back(std::string("related.repeats: expected true or false, found ") + type_name(*r) +
+                         " (ignored)");
+    }
+  }
 }
 
 Site read_site(const json& value) {

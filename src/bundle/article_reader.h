@@ -29,4 +29,7 @@ ArticleOrReason read_article(nlohmann::json& value, std::size_t index);  // move
 // Site block; unknown or mistyped fields are ignored (the site is optional metadata).
 Site read_site(const nlohmann::json& value);
 
+// The bundle's "related" settings; values of the wrong type are left out with a warning.
+void read_related(const nlohmann::json& value, RelatedOverrides& out, std::vector<std::string>& warnings);
+
 }  // namespace encart::detail

@@ -95,7 +95,7 @@ class BundleSax {
   std::optional<std::pair<std::size_t, std::string>> syntax_error_;
 
  private:
-  enum class Slot { kNone, kVersion, kSite, kArticle, kSkip };
+  enum class Slot { kNone, kVersion, kSite, kRelated, kArticle, kSkip };
   using DomParser = nlohmann::detail::json_sax_dom_parser<json>;
 
   void structural(std::string message) {
@@ -125,6 +125,7 @@ class BundleSax {
       }
       if (key_ == "version") slot = Slot::kVersion;
       if (key_ == "site") slot = Slot::kSite;
+      if (key_ == "related") slot = Slot::kRelated;
     } else if (indices_.size() + bundle_.skipped_total >= options_.max_articles) {
       ++over_limit_;
     } else {
@@ -154,6 +155,9 @@ class BundleSax {
     switch (capture_) {
       case Slot::kVersion:
         version_ = std::move(captured_);
+        break;
+      case Slot::kRelated:
+        detail::read_related(captured_, bundle_.related, bundle_.warnings);
         break;
       case Slot::kSite:
         bundle_.site = detail::read_site(captured_);

@@ -20,8 +20,18 @@ Result<LoadReport> Engine::load_owned(std::string&& json_text, const LoadOptions
 Result<LoadReport> Engine::load_parsed(Result<Bundle> parsed, const LoadOptions& options) {
   if (!parsed) return parsed.error();
   Bundle bundle = std::move(parsed).value();
-  LoadReport report{bundle.articles.size(), std::move(bundle.skipped), bundle.skipped_total};
+  LoadReport report{bundle.articles.size(), std::move(bundle.skipped), bundle.skipped_total,
+                    std::move(bundle.warnings)};
+  related_settings_ = apply(RelatedSettings{}, bundle.related, &report.warnings);
+  const bool site_english = bundle.site.lang.starts_with("en");
   index_ = Index(std::move(bundle.articles));
+  std::vector<bool> english(index_.size());
+  for (ArticleId a = 0; a < index_.size(); ++a) {
+    const std::string& lang = index_.articles()[a].lang;
+    english[a] = lang.empty() ? site_english : lang.starts_with("en");
+  }
+  related_index_ = RelatedIndex(index_, english);
+  index_.release_text();
   visible_ = Bitset(index_.size());
   for (ArticleId a = 0; a < index_.size(); ++a) {
     if (index_.articles()[a].published.epoch_ms <= options.now_ms) visible_.set(a);
@@ -32,11 +42,53 @@ Result<LoadReport> Engine::load_parsed(Result<Bundle> parsed, const LoadOptions&
   return report;
 }
 
-const std::vector<ArticleId>& Engine::related_ranking(ArticleId subject) const {
-  if (!related_cache_ || related_cache_->first != subject) {
-    related_cache_.emplace(subject, rank_related(index_, subject, visible_));
+const std::vector<RelatedHit>& Engine::related_ranking(ArticleId subject,
+                                                       const RelatedSettings& settings) const {
+  if (!related_cache_ || related_cache_->subject != subject || !(related_cache_->settings == settings)) {
+    related_cache_ =
+        RelatedCache{subject, settings, related_index_.rank(index_, subject, visible_, settings)};
   }
-  return related_cache_->second;
+  return related_cache_->hits;
+}
+
+std::vector<RelatedItem> Engine::related_items(ArticleId subject, const CompiledFilter& filter,
+                                               const RelatedSettings& settings, std::size_t limit,
+                                               const std::vector<ArticleId>& exclude) const {
+  std::vector<RelatedItem> out;
+  limit = std::min(limit, kMaxListLimit);
+  Bitset taken(index_.size());
+  taken.set(subject);
+  for (const ArticleId a : exclude) taken.set(a);
+  const auto eligible = [&](std::size_t a) {
+    return !taken[a] && visible_[a] && filter.matches(static_cast<ArticleId>(a));
+  };
+  const auto add = [&](std::size_t a, double score, RelatedSource source) {
+    taken.set(a);
+    out.push_back({static_cast<ArticleId>(a), score, source,
+                   related_index_.reasons(index_, subject, static_cast<ArticleId>(a), settings)});
+  };
+  for (const RelatedHit& hit : related_ranking(subject, settings)) {
+    if (out.size() >= limit) break;
+    if (eligible(hit.id)) add(hit.id, hit.score, RelatedSource::kScore);
+  }
+  // Never an empty box: the newest of the same category, then the newest (ArticleIds are in
+  // date order, newest first).
+  const auto category = index_.terms(subject).facets[static_cast<std::size_t>(Facet::kCategory)];
+  if (out.size() < limit && !category.empty()) {
+    Bitset same(index_.size());
+    index_.add_articles_with_values(Facet::kCategory, {category[0]}, same);
+    same.for_each_until([&](std::size_t a) {
+      if (eligible(a)) add(a, 0, RelatedSource::kCategory);
+      return out.size() < limit;
+    });
+  }
+  if (out.size() < limit) {
+    filter.matching().for_each_until([&](std::size_t a) {
+      if (eligible(a)) add(a, 0, RelatedSource::kLatest);
+      return out.size() < limit;
+    });
+  }
+  return out;
 }
 
 std::optional<Error> Engine::check_loaded() const {
@@ -67,7 +119,7 @@ Result<std::vector<ArticleId>> Engine::most_read(ViewWindow window, const ListOp
                            list_request(options.limit, options.exclude));
 }
 
-Result<std::vector<ArticleId>> Engine::related(std::string_view id, const ListOptions& options) const {
+Result<std::vector<RelatedItem>> Engine::related(std::string_view id, const ListOptions& options) const {
   if (auto e = check_loaded()) return *e;
   const auto subject = index_.find(id);
   if (subject < 0) {
@@ -75,8 +127,9 @@ Result<std::vector<ArticleId>> Engine::related(std::string_view id, const ListOp
   }
   auto filter = compile(options.filter);
   if (!filter) return filter.error();
-  return take(index_, related_ranking(static_cast<ArticleId>(subject)), filter.value(), visible_,
-              list_request(options.limit, options.exclude));
+  const RelatedSettings settings = apply(related_settings_, options.related);
+  return related_items(static_cast<ArticleId>(subject), filter.value(), settings, options.limit,
+                       list_request(options.limit, options.exclude).exclude);
 }
 
 Result<Facets> Engine::facets(const Filter& filter) const {
@@ -97,27 +150,36 @@ Result<Sidebar> Engine::sidebar(const SidebarRequest& request) const {
 
   Sidebar out;
   out.article_found = current >= 0;
-  std::vector<std::string> exclude;
-  if (current >= 0) exclude.push_back(request.article);
+  const RelatedSettings settings = apply(related_settings_, request.related);
+  // What the reader already sees: the article on screen, then (unless the publisher allows
+  // repeats) what the lists above show. Order of the lists: latest, related, most read.
+  std::vector<ArticleId> shown;
+  if (current >= 0) shown.push_back(static_cast<ArticleId>(current));
 
   // One more than shown tells whether "show more" has anything to show.
   const auto fill = [&](SidebarList& list, std::size_t limit, auto&& rank) {
     limit = std::min(limit, kMaxListLimit);
-    std::vector<ArticleId> ids = rank(list_request(limit + 1, exclude));
+    std::vector<ArticleId> ids = rank(ListRequest{limit + 1, shown});
     list.has_more = ids.size() > limit;
     if (list.has_more) ids.resize(limit);
     list.shown = ids.size();
     list.html = render_items(index_, ids, request.locale);
+    if (!settings.repeats) shown.insert(shown.end(), ids.begin(), ids.end());
   };
   fill(out.latest, request.latest_limit,
        [&](const ListRequest& r) { return encart::latest(index_, filter, visible_, r); });
-  fill(out.most_read, request.most_read_limit,
-       [&](const ListRequest& r) { return encart::most_read(index_, filter, visible_, request.window, r); });
   if (current >= 0) {
-    fill(out.related, request.related_limit, [&](const ListRequest& r) {
-      return take(index_, related_ranking(static_cast<ArticleId>(current)), filter, visible_, r);
+    fill(out.related, request.related_limit.value_or(settings.limit), [&](const ListRequest& r) {
+      std::vector<ArticleId> ids;
+      for (const RelatedItem& item :
+           related_items(static_cast<ArticleId>(current), filter, settings, r.limit, r.exclude)) {
+        ids.push_back(item.id);
+      }
+      return ids;
     });
   }
+  fill(out.most_read, request.most_read_limit,
+       [&](const ListRequest& r) { return encart::most_read(index_, filter, visible_, request.window, r); });
 
   Bitset kept = filter.matching();
   kept &= visible_;

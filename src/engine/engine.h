@@ -12,6 +12,7 @@
 #include "index/index.h"
 #include "query/filter.h"
 #include "rank/lists.h"
+#include "related/related.h"
 #include "render/locale.h"
 
 namespace encart {
@@ -28,12 +29,25 @@ struct LoadReport {
   std::size_t articles = 0;
   std::vector<SkippedArticle> skipped;  // first ParseOptions::max_reported_skips, by index
   std::size_t skipped_total = 0;
+  std::vector<std::string> warnings;  // bundle settings ignored or clamped, with their field
 };
 
 struct ListOptions {
   std::size_t limit = 10;            // [0, 1000]
   std::vector<std::string> exclude;  // article ids; unknown ids are ignored
   Filter filter;
+  RelatedOverrides related;  // related() only: on top of the bundle's settings
+};
+
+// Where a related article comes from: its score, or the fallback chain that keeps the list full
+// when fewer articles pass the minimum score (same category newest, then newest).
+enum class RelatedSource { kScore, kCategory, kLatest };
+
+struct RelatedItem {
+  ArticleId id;
+  double score = 0;  // 0 for fallback items
+  RelatedSource source = RelatedSource::kScore;
+  RelatedReasons reasons;
 };
 
 struct Facets {
@@ -45,7 +59,8 @@ struct SidebarRequest {
   Filter filter;
   std::size_t latest_limit = 5;  // [0, 1000] each
   std::size_t most_read_limit = 5;
-  std::size_t related_limit = 5;
+  std::optional<std::size_t> related_limit;  // default: the related settings' limit
+  RelatedOverrides related;                  // on top of the bundle's settings
   ViewWindow window = ViewWindow::kAll;
   Locale locale;
 };
@@ -77,7 +92,11 @@ class Engine {
 
   Result<std::vector<ArticleId>> latest(const ListOptions& options) const;
   Result<std::vector<ArticleId>> most_read(ViewWindow window, const ListOptions& options) const;
-  Result<std::vector<ArticleId>> related(std::string_view id, const ListOptions& options) const;
+  // At most options.limit articles (never fewer while the bundle has enough that pass the
+  // filter): scored ones first, then the fallback chain.
+  Result<std::vector<RelatedItem>> related(std::string_view id, const ListOptions& options) const;
+  // The bundle's related settings, defaults filled in and clamped.
+  const RelatedSettings& related_settings() const { return related_settings_; }
   Result<Facets> facets(const Filter& filter) const;
   Result<Sidebar> sidebar(const SidebarRequest& request) const;
 
@@ -87,8 +106,11 @@ class Engine {
   ListRequest list_request(std::size_t limit, const std::vector<std::string>& exclude) const;
 
   // The related ranking of the article on screen does not change while the reader types:
-  // computed once per article, then only filtered (see rank_related).
-  const std::vector<ArticleId>& related_ranking(ArticleId subject) const;
+  // computed once per article and settings, then only filtered.
+  const std::vector<RelatedHit>& related_ranking(ArticleId subject, const RelatedSettings& settings) const;
+  std::vector<RelatedItem> related_items(ArticleId subject, const CompiledFilter& filter,
+                                         const RelatedSettings& settings, std::size_t limit,
+                                         const std::vector<ArticleId>& exclude) const;
 
   Result<CompiledFilter> compile(const Filter& filter) const {
     return CompiledFilter::compile(filter, index_, clock_);
@@ -98,7 +120,14 @@ class Engine {
   QueryClock clock_;
   Index index_;
   Visibility visible_;
-  mutable std::optional<std::pair<ArticleId, std::vector<ArticleId>>> related_cache_;
+  RelatedIndex related_index_;
+  RelatedSettings related_settings_;
+  struct RelatedCache {
+    ArticleId subject;
+    RelatedSettings settings;
+    std::vector<RelatedHit> hits;
+  };
+  mutable std::optional<RelatedCache> related_cache_;
 };
 
 }  // namespace encart

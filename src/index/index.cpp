@@ -5,92 +5,18 @@
 #include <map>
 #include <unordered_map>
 
+#include "index/word_table.h"
 #include "text/fold.h"
 
 namespace encart {
 namespace {
-
-// Frequent French and English words of four letters or more (folded); shorter words are never
-// significant. Kept short on purpose: the related-articles issue brings real stop-word lists.
-constexpr std::array<std::string_view, 64> kStopWords = {
-    "about", "after", "aller",  "apres", "aussi", "autre", "autres", "avant", "avec",   "avoir", "been",
-    "cela",  "celle", "cette",  "ceux",  "chez",  "comme", "could",  "dans",  "depuis", "deux",  "donc",
-    "elle",  "elles", "encore", "entre", "etre",  "from",  "have",   "leur",  "leurs",  "lors",  "mais",
-    "meme",  "more",  "nous",   "other", "over",  "plus",  "pour",   "quand", "sans",   "selon", "sera",
-    "some",  "sont",  "sous",   "than",  "that",  "their", "there",  "these", "they",   "this",  "tous",
-    "tout",  "toute", "vers",   "very",  "were",  "what",  "when",   "will",  "with"};
-
-static_assert(std::is_sorted(kStopWords.begin(), kStopWords.end()), "binary_search needs order");
 
 void sort_unique(std::vector<std::uint32_t>& v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
-// The distinct words met while loading, each numbered in order of arrival: an open-addressing
-// hash table over one text arena. 100k articles hold some 8 million words; a node-based map
-// allocated per distinct word and hashed each one with a slower function.
-class WordTable {
- public:
-  TermId intern(std::string_view w) {
-    const std::uint32_t h = hash(w);
-    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-      const std::uint32_t id = slots_[i];
-      if (id == kEmpty) {
-        const auto fresh = static_cast<TermId>(hashes_.size());
-        arena_.append(w);
-        ends_.push_back(arena_.size());
-        hashes_.push_back(h);
-        significant_.push_back(is_significant_word(w));
-        slots_[i] = fresh;
-        if (hashes_.size() * 2 > slots_.size()) grow();  // at most half full: short probes
-        return fresh;
-      }
-      if (hashes_[id] == h && word(id) == w) return id;
-    }
-  }
-  std::size_t size() const { return hashes_.size(); }
-  // is_significant_word(), decided once per distinct word rather than once per occurrence.
-  bool significant(TermId id) const { return significant_[id]; }
-  std::string_view word(TermId id) const {
-    const std::size_t begin = id == 0 ? 0 : ends_[id - 1];
-    return std::string_view(arena_).substr(begin, ends_[id] - begin);
-  }
-
- private:
-  static constexpr std::uint32_t kEmpty = UINT32_MAX;
-  static std::uint32_t hash(std::string_view w) {  // FNV-1a: words are short
-    std::uint32_t h = 2166136261U;
-    for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619U;
-    return h;
-  }
-  void grow() {
-    std::vector<std::uint32_t> slots(slots_.size() * 2, kEmpty);
-    const std::size_t mask = slots.size() - 1;
-    for (TermId id = 0; id < hashes_.size(); ++id) {
-      std::size_t i = hashes_[id] & mask;
-      while (slots[i] != kEmpty) i = (i + 1) & mask;
-      slots[i] = id;
-    }
-    slots_ = std::move(slots);
-    mask_ = mask;
-  }
-
-  std::string arena_;
-  std::vector<std::size_t> ends_;      // by id: where its word ends in arena_
-  std::vector<std::uint32_t> hashes_;  // by id
-  std::vector<bool> significant_;      // by id
-  std::vector<std::uint32_t> slots_ = std::vector<std::uint32_t>(1024, kEmpty);
-  std::size_t mask_ = 1023;
-};
-
 }  // namespace
-
-bool is_significant_word(std::string_view w) {
-  // Four code points take at least four bytes: most words are decided without counting.
-  if (w.size() < 4 || (w.size() < 16 && text::length(w) < 4)) return false;
-  return !std::binary_search(kStopWords.begin(), kStopWords.end(), w);
-}
 
 std::int64_t FacetValues::find(std::string_view key) const {
   const auto it = std::lower_bound(sorted_keys.begin(), sorted_keys.end(), key,
@@ -142,15 +68,15 @@ Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
   // the distinct words, not every occurrence, is what keeps loading fast.
   WordTable words;
   // Per provisional id, 1 + the last article that listed it: dedups without sorting.
-  std::vector<std::uint32_t> last_in_search, last_in_content;
+  std::vector<std::uint32_t> last_in_search;
   const auto first_time = [&](std::vector<std::uint32_t>& last, TermId id, std::uint32_t mark) {
     if (id >= last.size()) last.resize(words.size(), 0);
     if (last[id] == mark) return false;
     last[id] = mark;
     return true;
   };
-  IdLists search;                               // article -> provisional ids, only inverted: no order needed
-  std::vector<TermId> search_ids, content_ids;  // one article's, reused
+  IdLists search;                  // article -> provisional ids, only inverted: no order needed
+  std::vector<TermId> search_ids;  // one article's, reused
   std::vector<std::uint32_t> facet_ids[kFacetCount];
   std::map<std::string, ValueId> facet_maps[kFacetCount];  // folded value -> id
   // Most values repeat verbatim from article to article: a lookup by the exact text (views into
@@ -159,17 +85,14 @@ Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
   std::unordered_map<std::string_view, ValueId> by_display[kFacetCount];
   std::vector<std::vector<TermId>> value_words[kFacetCount];  // by ValueId
   search.reserve(n, n * 48);
-  content_.reserve(n, n * 24);
   for (std::size_t a = 0; a < n; ++a) {
     const Article& art = articles_[a];
     const auto mark = static_cast<std::uint32_t>(a + 1);
     search_ids.clear();
-    content_ids.clear();
     const auto add_text = [&](std::string_view text) {
       text::for_each_word(text, [&](std::string_view w) {
         const TermId id = words.intern(w);
         if (first_time(last_in_search, id, mark)) search_ids.push_back(id);
-        if (words.significant(id) && first_time(last_in_content, id, mark)) content_ids.push_back(id);
       });
     };
     add_text(art.title);
@@ -201,7 +124,6 @@ Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
     for (const auto& t : art.tags) add_value(Facet::kTag, t, facet_ids[2]);
     for (std::size_t f = 0; f < kFacetCount; ++f) facet_values_[f].append(facet_ids[f]);
     search.append_unordered(search_ids);
-    content_.append(content_ids);
   }
   for (std::size_t f = 0; f < kFacetCount; ++f) {
     facets_[f].sorted_keys.assign(facet_maps[f].begin(), facet_maps[f].end());
@@ -217,8 +139,6 @@ Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
     dictionary_.emplace_back(words.word(order[rank]));
   }
   words = WordTable();
-  content_.remap(final_id);
-  content_.shrink_to_fit();  // the reserve was a guess; WebAssembly memory never shrinks
   postings_ = search.inverted(dictionary_.size(), &final_id);
   search = IdLists();
   for (std::size_t f = 0; f < kFacetCount; ++f) {

@@ -66,7 +66,6 @@ class IdLists {
 };
 
 struct ArticleTerms {
-  std::span<const TermId> content;               // significant words of title and summary
   std::span<const ValueId> facets[kFacetCount];  // by Facet
 };
 
@@ -81,9 +80,13 @@ class Index {
   Index& operator=(Index&&) = default;
 
   const std::vector<Article>& articles() const { return articles_; }
+  // Frees the articles' body text once the related index has read it: nothing else uses it.
+  void release_text() {
+    for (Article& a : articles_) std::string().swap(a.text);
+  }
   // Sorted, unique ids; views into the index, valid as long as it is.
   ArticleTerms terms(ArticleId a) const {
-    return {content_[a], {facet_values_[0][a], facet_values_[1][a], facet_values_[2][a]}};
+    return {{facet_values_[0][a], facet_values_[1][a], facet_values_[2][a]}};
   }
   std::size_t size() const { return articles_.size(); }
   const FacetValues& facet(Facet f) const { return facets_[static_cast<std::size_t>(f)]; }
@@ -114,8 +117,7 @@ class Index {
   void precompute_dense_ranges();
 
   std::vector<Article> articles_;
-  IdLists postings_;  // TermId -> articles
-  IdLists content_;
+  IdLists postings_;                                                        // TermId -> articles
   IdLists value_postings_[kFacetCount];                                     // ValueId -> articles
   std::vector<std::pair<std::pair<TermId, TermId>, Bitset>> dense_ranges_;  // precomputed unions
   IdLists facet_values_[kFacetCount];
@@ -126,8 +128,5 @@ class Index {
   std::vector<ArticleId> by_date_;
   std::vector<ArticleId> by_views_[kViewWindowCount];
 };
-
-// True for words too common or too short to make two articles related ("avec", "dans", "the").
-bool is_significant_word(std::string_view folded_word);
 
 }  // namespace encart

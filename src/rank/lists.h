@@ -28,29 +28,10 @@ std::vector<ArticleId> latest(const Index& index, const CompiledFilter& filter, 
 std::vector<ArticleId> most_read(const Index& index, const CompiledFilter& filter, const Visibility& visible,
                                  ViewWindow window, const ListRequest& request);
 
-// Relatedness weights (v1). Each in [0, 100].
-struct RelatedWeights {
-  double shared_tag = 3;
-  double same_category = 2;
-  double shared_author = 1;
-  double shared_word = 1;  // a significant word of title or summary
-};
-
-// Every visible article sharing tags, category, authors or significant words with `subject`,
-// highest score first; ties by the newer, then id. Articles scoring 0 are left out; `subject`
-// never appears. Independent of any filter, so it can be computed once per article on screen.
-std::vector<ArticleId> rank_related(const Index& index, ArticleId subject, const Visibility& visible,
-                                    const RelatedWeights& weights = {});
-
-// The first `request.limit` articles of a ranking (latest order, most read order, related
-// ranking) that pass the filter and are not excluded.
+// The first `request.limit` articles of a ranking (latest order, most read order) that pass the filter and
+// are not excluded.
 std::vector<ArticleId> take(const Index& index, const std::vector<ArticleId>& ranking,
                             const CompiledFilter& filter, const Visibility& visible,
                             const ListRequest& request);
-
-// rank_related, then take.
-std::vector<ArticleId> related(const Index& index, ArticleId subject, const CompiledFilter& filter,
-                               const Visibility& visible, const ListRequest& request,
-                               const RelatedWeights& weights = {});
 
 }  // namespace encart

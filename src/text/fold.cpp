@@ -87,6 +87,14 @@ bool is_word_char(char32_t cp) {
   return it != detail::kWordRanges && cp <= (it - 1)->last;
 }
 
+bool is_upper(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  const auto* end = detail::kUpperRanges + detail::kUpperRangeCount;
+  const auto* it = std::upper_bound(detail::kUpperRanges, end, cp,
+                                    [](char32_t c, const detail::CodeRange& r) { return c < r.first; });
+  return it != detail::kUpperRanges && cp <= (it - 1)->last;
+}
+
 namespace {
 
 void append_folded(std::string& out, char32_t cp) {
@@ -191,6 +199,50 @@ void for_each_word(std::string_view s, const std::function<void(std::string_view
     after_apostrophe = apostrophe && word_follows;
   }
   finish(false);
+}
+
+void for_each_token(std::string_view s, const std::function<void(const WordToken&)>& emit) {
+  std::string current;
+  std::size_t start = 0;          // byte where the current word starts
+  bool after_apostrophe = false;  // as in for_each_word
+  bool sentence_start = true;     // flags for the next word emitted
+  bool after_break = true;
+  const auto finish = [&](std::size_t end, bool apostrophe_follows) {
+    if (current.empty()) return;
+    const bool elided = apostrophe_follows && is_elision(current);
+    const bool clitic = after_apostrophe && is_clitic(current);
+    if (!elided && !clitic) {
+      const std::string_view original = s.substr(start, end - start);
+      std::size_t pos = 0;
+      WordToken token{current, original, is_upper(next_code_point(original, pos)), sentence_start,
+                      after_break};
+      emit(token);
+      sentence_start = false;
+      after_break = false;
+    }
+    current.clear();
+  };
+  for (std::size_t pos = 0; pos < s.size();) {
+    const std::size_t at = pos;
+    const char32_t cp = next_code_point(s, pos);
+    if (is_word_char(cp)) {
+      if (current.empty()) start = at;
+      append_folded(current, cp);
+      continue;
+    }
+    const bool apostrophe = is_apostrophe(cp);
+    std::size_t next = pos;
+    const bool word_follows = next < s.size() && is_word_char(next_code_point(s, next));
+    finish(at, apostrophe);
+    after_apostrophe = apostrophe && word_follows;
+    if (cp == U'.' || cp == U'!' || cp == U'?' || cp == U'\u2026' || cp == U'\n' || cp == U'\r') {
+      sentence_start = true;
+    }
+    const bool joins =
+        cp == U' ' || cp == U'\u00A0' || cp == U'\u202F' || cp == U'-' || cp == U'\u2011' || apostrophe;
+    if (!joins) after_break = true;
+  }
+  finish(s.size(), false);
 }
 
 std::vector<std::string> words(std::string_view s) {

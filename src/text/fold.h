@@ -23,6 +23,9 @@ void append_utf8(std::string& out, char32_t cp);
 // characters); everything else separates words.
 bool is_word_char(char32_t cp);
 
+// True for upper- and titlecase letters ("É", "A", "ǅ"); Arabic has no case.
+bool is_upper(char32_t cp);
+
 // Case-folded, accent-free form of the whole string; separators are kept as they are.
 std::string fold(std::string_view s);
 
@@ -34,6 +37,18 @@ std::vector<std::string> words(std::string_view s);
 // The same words, handed to `emit` one by one without allocating each (the view is valid only
 // during the call): what the index uses on every article.
 void for_each_word(std::string_view s, const std::function<void(std::string_view)>& emit);
+
+// A word with what related articles need to spot proper names.
+struct WordToken {
+  std::string_view folded;      // as for_each_word gives it
+  std::string_view original;    // as written ("Hammouchi", "l'économie" gives "économie")
+  bool capitalised = false;     // its first letter is upper- or titlecase
+  bool sentence_start = false;  // first word of the text, or after . ! ? … or a line break
+  bool after_break = false;     // separated from the previous word by more than spaces and hyphens
+};
+
+// The words of for_each_word, with their original spelling and position flags.
+void for_each_token(std::string_view s, const std::function<void(const WordToken&)>& emit);
 
 // At most `max_bytes` of `s`, cut on a code point boundary: for quoting input in messages
 // without producing invalid UTF-8. Appends "…" when something was cut.

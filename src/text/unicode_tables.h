@@ -23,5 +23,7 @@ extern const std::size_t kFoldEntryCount;
 extern const char kFoldPool[];
 extern const CodeRange kWordRanges[];
 extern const std::size_t kWordRangeCount;
+extern const CodeRange kUpperRanges[];  // general categories Lu and Lt
+extern const std::size_t kUpperRangeCount;
 
 }  // namespace encart::text::detail

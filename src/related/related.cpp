@@ -1,0 +1,387 @@
+#include "related/related.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "index/word_table.h"
+#include "related/language.h"
+#include "text/fold.h"
+
+namespace encart {
+namespace {
+
+constexpr double kMsPerDay = 86'400'000.0;
+
+// Lowercase words that may sit inside a name: "Notre-Dame de Paris", "Mohammed ben Salmane".
+bool is_name_connector(std::string_view folded) {
+  for (const std::string_view c : {"de", "du", "des", "la", "le", "el", "al", "ben", "bin", "ibn", "ould",
+                                   "van", "von", "da", "di", "del", "bou", "of"}) {
+    if (folded == c) return true;
+  }
+  return false;
+}
+
+struct Token {
+  std::string folded;
+  std::string_view original;
+  bool capitalised, sentence_start, after_break;
+};
+
+std::vector<Token> tokens_of(std::string_view field) {
+  std::vector<Token> out;
+  text::for_each_token(field, [&](const text::WordToken& t) {
+    out.push_back({std::string(t.folded), t.original, t.capitalised, t.sentence_start, t.after_break});
+  });
+  return out;
+}
+
+// Features of one article before weighting: (feature, weighted count).
+class ArticleFeatures {
+ public:
+  ArticleFeatures(WordTable& table, std::vector<FeatureKind>& kinds, std::vector<std::string>& display)
+      : table_(table), kinds_(kinds), display_(display) {}
+
+  void add(FeatureKind kind, std::string_view key, std::string_view shown, float count) {
+    key_.assign(1, static_cast<char>('0' + static_cast<int>(kind)));
+    key_ += key;
+    const std::uint32_t id = table_.intern(key_);
+    if (id == kinds_.size()) {
+      kinds_.push_back(kind);
+      display_.emplace_back(shown);
+    }
+    counts_.emplace_back(id, count);
+  }
+
+  // Words and names of one field (title, summary or text), each counted `weight` times.
+  void add_text(std::string_view field, float weight, bool english, bool is_title) {
+    const std::vector<Token> tokens = tokens_of(field);
+    for (const Token& t : tokens) {
+      if (!related::is_stop_word(t.folded))
+        add(FeatureKind::kWord, related::stem(t.folded, english), t.original, weight);
+    }
+    // A title in Title Case ("Morocco And France Sign A Deal") says nothing about names.
+    if (is_title && tokens.size() >= 4) {
+      const auto capitalised =
+          std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.capitalised; });
+      if (capitalised * 10 > static_cast<std::ptrdiff_t>(tokens.size()) * 6) return;
+    }
+    add_names(tokens, weight);
+  }
+
+  // (feature, count) sorted by feature, each feature once.
+  const std::vector<std::pair<std::uint32_t, float>>& merged() {
+    std::sort(counts_.begin(), counts_.end());
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < counts_.size(); ++i) {
+      if (out > 0 && counts_[out - 1].first == counts_[i].first) {
+        counts_[out - 1].second += counts_[i].second;
+      } else {
+        counts_[out++] = counts_[i];
+      }
+    }
+    counts_.resize(out);
+    return counts_;
+  }
+
+ private:
+  static bool is_name_word(const Token& t) { return t.capitalised && !related::is_stop_word(t.folded); }
+
+  void add_names(const std::vector<Token>& tokens, float weight) {
+    for (std::size_t i = 0; i < tokens.size();) {
+      if (!is_name_word(tokens[i])) {
+        ++i;
+        continue;
+      }
+      // The run: name words, with connectors between two of them, nothing but spaces and
+      // hyphens in between.
+      std::vector<std::size_t> run{i};
+      std::size_t j = i + 1;
+      while (j < tokens.size() && !tokens[j].after_break) {
+        if (is_name_word(tokens[j])) {
+          run.push_back(j++);
+        } else if (is_name_connector(tokens[j].folded) && j + 1 < tokens.size() &&
+                   !tokens[j + 1].after_break && is_name_word(tokens[j + 1])) {
+          run.push_back(j);
+          run.push_back(j + 1);
+          j += 2;
+        } else {
+          break;
+        }
+      }
+      std::size_t name_words = 0;
+      for (const std::size_t k : run) name_words += is_name_word(tokens[k]) ? 1 : 0;
+      // A lone capitalised word opening a sentence is most often just that.
+      if (name_words >= 2 || !tokens[i].sentence_start) {
+        for (const std::size_t k : run) {
+          if (is_name_word(tokens[k])) add(FeatureKind::kName, tokens[k].folded, tokens[k].original, weight);
+        }
+        if (name_words >= 2) {
+          std::string key, shown;
+          for (const std::size_t k : run) {
+            if (!key.empty()) key += ' ', shown += ' ';
+            key += tokens[k].folded;
+            shown += tokens[k].original;
+          }
+          add(FeatureKind::kName, key, shown, weight);
+        }
+      }
+      i = j;
+    }
+  }
+
+  WordTable& table_;
+  std::vector<FeatureKind>& kinds_;
+  std::vector<std::string>& display_;
+  std::string key_;
+  std::vector<std::pair<std::uint32_t, float>> counts_;
+};
+
+}  // namespace
+
+RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english) {
+  const std::size_t n = index.size();
+  WordTable table;
+  // First pass: raw counts per article, and in how many articles each feature occurs.
+  std::vector<std::pair<std::uint32_t, float>> raw;
+  std::vector<std::uint32_t> raw_offsets{0};
+  std::vector<std::uint32_t> df;
+  for (std::size_t a = 0; a < n; ++a) {
+    const Article& art = index.articles()[a];
+    ArticleFeatures f(table, kinds_, display_);
+    const bool en = a < english.size() && english[a];
+    f.add_text(art.title, 3, en, true);
+    f.add_text(art.summary, 2, en, false);
+    f.add_text(art.text, 1, en, false);
+    const ArticleTerms terms = index.terms(static_cast<ArticleId>(a));
+    for (const auto& [facet, kind] :
+         {std::pair{Facet::kTag, FeatureKind::kTag}, std::pair{Facet::kAuthor, FeatureKind::kAuthor}}) {
+      for (const ValueId v : terms.facets[static_cast<std::size_t>(facet)]) {
+        f.add(kind, std::to_string(v), index.facet(facet).display[v], 1);
+      }
+    }
+    const auto& merged = f.merged();
+    df.resize(kinds_.size(), 0);
+    for (const auto& [feature, count] : merged) ++df[feature];
+    raw.insert(raw.end(), merged.begin(), merged.end());
+    raw_offsets.push_back(static_cast<std::uint32_t>(raw.size()));
+  }
+
+  // Second pass: TF-IDF weights, unit length per kind, the strongest features kept.
+  std::vector<float> idf(df.size());
+  for (std::size_t f = 0; f < df.size(); ++f) {
+    idf[f] = static_cast<float>(std::log(1.0 + (static_cast<double>(n) - df[f] + 0.5) / (df[f] + 0.5)));
+  }
+  std::vector<Entry> kept;
+  for (std::size_t a = 0; a < n; ++a) {
+    kept.clear();
+    for (std::uint32_t i = raw_offsets[a]; i < raw_offsets[a + 1]; ++i) {
+      const auto [feature, count] = raw[i];
+      kept.push_back({feature, (1.0F + std::log(count)) * idf[feature]});
+    }
+    // Strongest first within each kind (ties by feature id), then cut and normalise each kind.
+    std::sort(kept.begin(), kept.end(), [&](const Entry& x, const Entry& y) {
+      if (kinds_[x.key] != kinds_[y.key]) return kinds_[x.key] < kinds_[y.key];
+      return x.weight != y.weight ? x.weight > y.weight : x.key < y.key;
+    });
+    std::vector<Entry> article;
+    for (std::size_t i = 0; i < kept.size();) {
+      const FeatureKind kind = kinds_[kept[i].key];
+      std::size_t end = i;
+      while (end < kept.size() && kinds_[kept[end].key] == kind) ++end;
+      const std::size_t cap = kind == FeatureKind::kWord   ? kMaxWords
+                              : kind == FeatureKind::kName ? kMaxNames
+                                                           : 64;
+      const std::size_t last = std::min(end, i + cap);
+      double norm = 0;
+      for (std::size_t k = i; k < last; ++k) norm += static_cast<double>(kept[k].weight) * kept[k].weight;
+      norm = std::sqrt(norm);
+      for (std::size_t k = i; k < last && norm > 0; ++k) {
+        article.push_back({kept[k].key, static_cast<float>(kept[k].weight / norm)});
+      }
+      i = end;
+    }
+    std::sort(article.begin(), article.end(), [](const Entry& x, const Entry& y) { return x.key < y.key; });
+    features_.insert(features_.end(), article.begin(), article.end());
+    feature_offsets_.push_back(static_cast<std::uint32_t>(features_.size()));
+  }
+  raw = {};
+
+  // Posting lists: per feature, the articles that kept it, the strongest kMaxPostings of them.
+  std::vector<std::uint32_t> counts(kinds_.size() + 1, 0);
+  for (const Entry& e : features_) ++counts[e.key + 1];
+  for (std::size_t f = 0; f < kinds_.size(); ++f) counts[f + 1] += counts[f];
+  std::vector<Entry> all(features_.size());
+  std::vector<std::uint32_t> fill(counts.begin(), counts.end() - 1);
+  for (std::size_t a = 0; a < n; ++a) {
+    for (const Entry& e : features(static_cast<ArticleId>(a)))
+      all[fill[e.key]++] = {static_cast<std::uint32_t>(a), e.weight};
+  }
+  for (std::size_t f = 0; f < kinds_.size(); ++f) {
+    auto first = all.begin() + counts[f], last = all.begin() + counts[f + 1];
+    if (last - first > static_cast<std::ptrdiff_t>(kMaxPostings)) {
+      std::sort(first, last, [](const Entry& x, const Entry& y) {
+        return x.weight != y.weight ? x.weight > y.weight : x.key < y.key;
+      });
+      last = first + kMaxPostings;
+    }
+    postings_.insert(postings_.end(), first, last);
+    posting_offsets_.push_back(static_cast<std::uint32_t>(postings_.size()));
+  }
+  features_.shrink_to_fit();
+  postings_.shrink_to_fit();
+}
+
+double RelatedIndex::kind_weight(FeatureKind k, const RelatedSettings& s) const {
+  switch (k) {
+    case FeatureKind::kWord:
+      return s.text;
+    case FeatureKind::kName:
+      return s.names;
+    case FeatureKind::kTag:
+      return s.tags;
+    case FeatureKind::kAuthor:
+      return s.author;
+  }
+  return 0;
+}
+
+std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject, const Bitset& visible,
+                                           const RelatedSettings& s) const {
+  std::vector<RelatedHit> hits;
+  if (subject >= index.size()) return hits;
+  const auto category = index.terms(subject).facets[static_cast<std::size_t>(Facet::kCategory)];
+  // Relevance is the weighted mean of the similarities of the signals the subject carries: an
+  // article without tags is not marked down for the tags it cannot share.
+  bool carries[4] = {false, false, false, false};
+  for (const Entry& mine : features(subject)) carries[static_cast<std::size_t>(kinds_[mine.key])] = true;
+  double total = category.empty() ? 0.0 : s.category;
+  for (const FeatureKind k :
+       {FeatureKind::kWord, FeatureKind::kName, FeatureKind::kTag, FeatureKind::kAuthor}) {
+    if (carries[static_cast<std::size_t>(k)]) total += kind_weight(k, s);
+  }
+  if (total <= 0) return hits;
+  scores_.resize(index.size(), 0.0F);
+  for (const Entry& mine : features(subject)) {
+    const auto w = static_cast<float>(kind_weight(kinds_[mine.key], s)) * mine.weight;
+    if (w <= 0) continue;
+    for (const Entry& p : postings(mine.key)) {
+      if (scores_[p.key] == 0.0F) touched_.push_back(p.key);
+      scores_[p.key] += w * p.weight;
+    }
+  }
+  const std::int64_t when = index.articles()[subject].published.epoch_ms;
+  for (const ArticleId a : touched_) {
+    const float shared = scores_[a];
+    scores_[a] = 0.0F;
+    if (a == subject || !visible[a]) continue;
+    const auto other = index.terms(a).facets[static_cast<std::size_t>(Facet::kCategory)];
+    const bool same_category = !category.empty() && !other.empty() && category[0] == other[0];
+    double relevance = std::min(1.0, (shared + (same_category ? s.category : 0.0)) / total);
+    if (s.half_life_days > 0) {
+      const double days =
+          std::abs(static_cast<double>(index.articles()[a].published.epoch_ms - when)) / kMsPerDay;
+      relevance *= std::exp2(-days / s.half_life_days);
+    }
+    if (relevance > 0 && relevance >= s.min_score) hits.push_back({a, static_cast<float>(relevance)});
+  }
+  touched_.clear();
+  std::sort(hits.begin(), hits.end(), [](const RelatedHit& x, const RelatedHit& y) {
+    return x.score != y.score ? x.score > y.score : x.id < y.id;
+  });
+  return hits;
+}
+
+RelatedReasons RelatedIndex::reasons(const Index& index, ArticleId subject, ArticleId other,
+                                     const RelatedSettings& s) const {
+  RelatedReasons out;
+  struct Shared {
+    float contribution;
+    std::uint32_t feature;
+  };
+  std::vector<Shared> shared;
+  const auto mine = features(subject), theirs = features(other);
+  for (std::size_t i = 0, j = 0; i < mine.size() && j < theirs.size();) {
+    if (mine[i].key < theirs[j].key) {
+      ++i;
+    } else if (theirs[j].key < mine[i].key) {
+      ++j;
+    } else {
+      const auto w =
+          static_cast<float>(kind_weight(kinds_[mine[i].key], s)) * mine[i].weight * theirs[j].weight;
+      if (w > 0) shared.push_back({w, mine[i].key});
+      ++i, ++j;
+    }
+  }
+  std::sort(shared.begin(), shared.end(), [](const Shared& x, const Shared& y) {
+    return x.contribution != y.contribution ? x.contribution > y.contribution : x.feature < y.feature;
+  });
+  for (const Shared& sh : shared) {
+    const std::string& shown = display_[sh.feature];
+    switch (kinds_[sh.feature]) {
+      case FeatureKind::kWord:
+        if (out.words.size() < 5) out.words.push_back(shown);
+        break;
+      case FeatureKind::kName:
+        out.names.push_back(shown);
+        break;
+      case FeatureKind::kTag:
+        out.tags.push_back(shown);
+        break;
+      case FeatureKind::kAuthor:
+        out.authors.push_back(shown);
+        break;
+    }
+  }
+  // "Hammouchi" says nothing more when "Abdellatif Hammouchi" is listed.
+  std::vector<std::string> names;
+  for (const std::string& name : out.names) {
+    const bool part_of_longer =
+        std::any_of(out.names.begin(), out.names.end(), [&](const std::string& longer) {
+          return longer.size() > name.size() && longer.find(name) != std::string::npos;
+        });
+    if (!part_of_longer) names.push_back(name);
+  }
+  out.names = std::move(names);
+  const auto cat = static_cast<std::size_t>(Facet::kCategory);
+  const auto a = index.terms(subject).facets[cat], b = index.terms(other).facets[cat];
+  out.same_category = !a.empty() && !b.empty() && a[0] == b[0] && s.category > 0;
+  return out;
+}
+
+RelatedSettings apply(RelatedSettings base, const RelatedOverrides& o, std::vector<std::string>* warnings) {
+  const auto set = [&](double& target, const std::optional<double>& value, const char* name, double lo,
+                       double hi) {
+    if (!value || std::isnan(*value)) return;
+    double v = *value;
+    if (v < lo || v > hi) {
+      const double clamped = std::clamp(v, lo, hi);
+      if (warnings != nullptr) {
+        const auto shown = [](double x) {
+          std::string t = std::to_string(x);
+          t.erase(t.find_last_not_of('0') + 1);
+          if (!t.empty() && t.back() == '.') t.pop_back();
+          return t;
+        };
+        warnings->push_back(std::string("related.") + name + ": " + shown(v) +
+                            (v < lo ? " is below " : " is above ") + shown(v < lo ? lo : hi) + ", using " +
+                            shown(clamped));
+      }
+      v = clamped;
+    }
+    target = v;
+  };
+  set(base.text, o.text, "weights.text", 0, 10);
+  set(base.names, o.names, "weights.names", 0, 10);
+  set(base.tags, o.tags, "weights.tags", 0, 10);
+  set(base.category, o.category, "weights.category", 0, 10);
+  set(base.author, o.author, "weights.author", 0, 10);
+  set(base.min_score, o.min_score, "min_score", 0, 1);
+  set(base.half_life_days, o.half_life_days, "half_life_days", 0, 3650);
+  double limit = static_cast<double>(base.limit);
+  set(limit, o.limit, "limit", 0, 20);
+  base.limit = static_cast<std::size_t>(std::floor(limit));
+  if (o.repeats) base.repeats = *o.repeats;
+  return base;
+}
+
+}  // namespace encart

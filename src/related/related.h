@@ -1,0 +1,85 @@
+// "Related articles" (À lire aussi): an index built once at load, so that ranking the articles
+// related to one of them reads a few short posting lists instead of comparing it with every
+// article.
+//
+// Each article is described by weighted features of four kinds: words (stemmed, stop words out;
+// from the title, boosted, the summary and the body text), proper names (runs of capitalised
+// words, and their words), tags and authors. Weights are TF-IDF: (1 + ln tf) * idf, tf counting
+// the title three times and the summary twice, each kind normalised to unit length, so that the
+// dot product of two articles' features of one kind is their cosine similarity. Each article keeps
+// its strongest features (kMaxWords, kMaxNames); each feature keeps its kMaxPostings strongest
+// articles. A ranking accumulates, for each feature of the subject, over that feature's list.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "index/index.h"
+#include "related/settings.h"
+
+namespace encart {
+
+enum class FeatureKind : std::uint8_t { kWord = 0, kName = 1, kTag = 2, kAuthor = 3 };
+
+struct RelatedHit {
+  ArticleId id;
+  float score;  // relevance x recency, in [0, 1]
+};
+
+// Why an article is related to the subject: what they share, strongest first.
+struct RelatedReasons {
+  std::vector<std::string> names;    // as written in the articles
+  std::vector<std::string> words;    // at most 5, as first written
+  std::vector<std::string> tags;     // as in the bundle
+  std::vector<std::string> authors;  // as in the bundle
+  bool same_category = false;
+};
+
+class RelatedIndex {
+ public:
+  static constexpr std::size_t kMaxWords = 48;       // per article
+  static constexpr std::size_t kMaxNames = 12;       // per article
+  static constexpr std::size_t kMaxPostings = 2048;  // per feature
+
+  RelatedIndex() = default;
+  // Reads each article's title, summary and text; `english[a]` picks English stemming for
+  // article a (French otherwise; Arabic words are recognised by their script).
+  RelatedIndex(const Index& index, const std::vector<bool>& english);
+
+  // Visible articles scoring at least settings.min_score, best first; ties by the newer, then
+  // id (ascending ArticleId). Never `subject`.
+  std::vector<RelatedHit> rank(const Index& index, ArticleId subject, const Bitset& visible,
+                               const RelatedSettings& settings) const;
+
+  RelatedReasons reasons(const Index& index, ArticleId subject, ArticleId other,
+                         const RelatedSettings& settings) const;
+
+  std::size_t feature_count() const { return kinds_.size(); }
+
+ private:
+  struct Entry {
+    std::uint32_t key;  // FeatureId in an article's list, ArticleId in a posting list
+    float weight;
+  };
+  std::span<const Entry> features(ArticleId a) const {
+    return {features_.data() + feature_offsets_[a], feature_offsets_[a + 1] - feature_offsets_[a]};
+  }
+  std::span<const Entry> postings(std::uint32_t f) const {
+    return {postings_.data() + posting_offsets_[f], posting_offsets_[f + 1] - posting_offsets_[f]};
+  }
+  double kind_weight(FeatureKind k, const RelatedSettings& s) const;
+
+  std::vector<Entry> features_;  // per article, sorted by FeatureId
+  std::vector<std::uint32_t> feature_offsets_{0};
+  std::vector<Entry> postings_;  // per feature
+  std::vector<std::uint32_t> posting_offsets_{0};
+  std::vector<FeatureKind> kinds_;    // by FeatureId
+  std::vector<std::string> display_;  // by FeatureId: the words or name as first written
+  // Scratch space of rank(): one score per article, zero between calls.
+  mutable std::vector<float> scores_;
+  mutable std::vector<ArticleId> touched_;
+};
+
+}  // namespace encart
