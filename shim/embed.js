@@ -6,7 +6,18 @@ function defineElements() {
   if (!customElements.get('encart-sidebar')) customElements.define('encart-sidebar', EncartSidebarElement);
 }
 
-const SCRIPT_SETTINGS = ['bundle', 'article', 'lang', 'limit', 'syncUrl'];
+const SCRIPT_SETTINGS = [
+  'bundle',
+  'article',
+  'lang',
+  'limit',
+  'syncUrl',
+  'relatedLimit',
+  'relatedWeights',
+  'relatedMinScore',
+  'relatedHalfLife',
+  'repeats',
+];
 
 // <script data-bundle="/articles.json" data-article="ID" data-lang="fr" [data-target="#id"]>:
 // an <encart-sidebar> where the script stands, or inside the element data-target names.

@@ -75,11 +75,49 @@ function styleSheet() {
   return sheet;
 }
 
+// Related settings a publisher can set on the element (or as data-* on the script tag), on top
+// of the bundle's "related" object. The engine clamps each to its range (docs/bundle.md).
+const RELATED_ATTRIBUTES = ['related-limit', 'related-weights', 'related-min-score', 'related-half-life', 'repeats'];
+const RELATED_WEIGHT_NAMES = ['text', 'names', 'tags', 'category', 'author'];
+
+function numberAttribute(element, name) {
+  const raw = element.getAttribute(name);
+  if (raw === null || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  if (Number.isFinite(value)) return value;
+  console.warn(`[encart] ${name}="${raw}" is not a number; ignored`);
+  return undefined;
+}
+
+// related-weights="names:2 tags:0.5" (spaces, commas or semicolons between pairs).
+function relatedAttributes(element) {
+  const out = {};
+  const weights = element.getAttribute('related-weights');
+  if (weights) {
+    out.weights = {};
+    for (const pair of weights.split(/[\s,;]+/).filter(Boolean)) {
+      const [name, raw] = pair.split(':');
+      const value = Number(raw);
+      if (RELATED_WEIGHT_NAMES.includes(name) && raw !== undefined && raw.trim() !== '' && Number.isFinite(value)) {
+        out.weights[name] = value;
+      } else {
+        console.warn(`[encart] related-weights: "${pair}" ignored (expected name:number, name one of ${RELATED_WEIGHT_NAMES.join(', ')})`);
+      }
+    }
+  }
+  const minScore = numberAttribute(element, 'related-min-score');
+  if (minScore !== undefined) out.minScore = minScore;
+  const halfLife = numberAttribute(element, 'related-half-life');
+  if (halfLife !== undefined) out.halfLifeDays = halfLife;
+  if (element.hasAttribute('repeats')) out.repeats = element.getAttribute('repeats') !== 'false';
+  return out;
+}
+
 const BaseElement = typeof HTMLElement === 'function' ? HTMLElement : class {};
 
 class EncartSidebarElement extends BaseElement {
   static get observedAttributes() {
-    return ['bundle', 'article', 'lang', 'limit', 'sync-url'];
+    return ['bundle', 'article', 'lang', 'limit', 'sync-url', ...RELATED_ATTRIBUTES];
   }
 
   #root = null;
@@ -244,7 +282,8 @@ class EncartSidebarElement extends BaseElement {
   async #showMore(section) {
     const list = section.dataset.list;
     const before = section.querySelectorAll('.item').length;
-    this.#limits[list] += this.#step();
+    // Related starts at the bundle's own limit unless the page set one: continue from what shows.
+    this.#limits[list] = (this.#limits[list] === undefined ? before : this.#limits[list]) + this.#step();
     await this.#render();
     const firstNew = section.querySelectorAll('.item')[before];
     if (firstNew) firstNew.querySelector('a').focus();
@@ -267,7 +306,11 @@ class EncartSidebarElement extends BaseElement {
 
   #resetLimits() {
     const step = this.#step();
-    this.#limits = { latest: step, mostRead: step, related: step };
+    const relatedLimit = numberAttribute(this, 'related-limit');
+    // Without related-limit or limit, the bundle's related.limit applies (undefined here).
+    const related =
+      relatedLimit !== undefined ? Math.max(0, Math.min(Math.floor(relatedLimit), 50)) : this.hasAttribute('limit') ? step : undefined;
+    this.#limits = { latest: step, mostRead: step, related };
   }
 
   // Asks the engine (possibly in a worker) for the view and applies it, unless a newer render
@@ -284,6 +327,7 @@ class EncartSidebarElement extends BaseElement {
         lang: this.#lang(),
         filter: { q: this.#state.q, category: this.#state.category, author: this.#state.author, date: this.#state.date },
         limits: this.#limits,
+        related: relatedAttributes(this),
       });
     } catch (error) {
       if (ticket !== this.#renderTicket) return;

@@ -164,6 +164,40 @@ function listOptions(options, method) {
   };
 }
 
+const RELATED_WEIGHTS = ['text', 'names', 'tags', 'category', 'author'];
+
+// Related settings given by the page: types are checked here (a clear bad_option naming the
+// field); ranges are clamped by the engine, as for the bundle's own settings (docs/bundle.md).
+function relatedSettings(value, name) {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object') throw optionError(`${name}: expected an object`);
+  const number = (v, field) => {
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw optionError(`${name}.${field}: expected a number`);
+    return v;
+  };
+  const out = {};
+  if (value.weights !== undefined && value.weights !== null) {
+    if (typeof value.weights !== 'object') throw optionError(`${name}.weights: expected an object`);
+    out.weights = {};
+    for (const key of Object.keys(value.weights)) {
+      if (!RELATED_WEIGHTS.includes(key)) {
+        throw optionError(`${name}.weights.${key}: unknown weight (expected ${RELATED_WEIGHTS.join(', ')})`);
+      }
+      out.weights[key] = number(value.weights[key], `weights.${key}`);
+    }
+  }
+  for (const key of ['minScore', 'halfLifeDays', 'limit']) {
+    const v = number(value[key], key);
+    if (v !== undefined) out[key] = v;
+  }
+  if (value.repeats !== undefined && value.repeats !== null) {
+    if (typeof value.repeats !== 'boolean') throw optionError(`${name}.repeats: expected true or false`);
+    out.repeats = value.repeats;
+  }
+  return out;
+}
+
 // Frees the C++ side of engines that were dropped without dispose().
 const engineRegistry =
   typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((native) => native.delete()) : null;
@@ -197,7 +231,12 @@ class Engine {
     // grow the memory and detach it.
     check(engine.inputBuffer(bytes.length)).view.set(bytes);
     const result = check(engine.load(baseUrl, now, utcOffset));
-    return { articles: result.articles, skipped: result.skipped, skippedTotal: result.skippedTotal };
+    return {
+      articles: result.articles,
+      skipped: result.skipped,
+      skippedTotal: result.skippedTotal,
+      warnings: result.warnings,
+    };
   }
 
   latest(options) {
@@ -211,7 +250,14 @@ class Engine {
 
   related(id, options) {
     if (typeof id !== 'string') throw optionError('related: expected an article id (string)');
-    return check(this.#engine().related(id, listOptions(options, 'related'))).items;
+    const native = listOptions(options, 'related');
+    native.settings = relatedSettings(options && options.settings, 'related.settings');
+    return check(this.#engine().related(id, native)).items;
+  }
+
+  /** The bundle's related settings, defaults filled in and clamped (docs/bundle.md). */
+  relatedSettings() {
+    return this.#engine().relatedSettings();
   }
 
   facets(filter) {
@@ -231,7 +277,8 @@ class Engine {
         filter: normalizeFilter(request.filter),
         latestLimit: toLimit(limits.latest, 'limits.latest', 5),
         mostReadLimit: toLimit(limits.mostRead, 'limits.mostRead', 5),
-        relatedLimit: toLimit(limits.related, 'limits.related', 5),
+        relatedLimit: limits.related === undefined ? -1 : toLimit(limits.related, 'limits.related', 5),
+        related: relatedSettings(request.related, 'related'),
       }),
     );
     return view;

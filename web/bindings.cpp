@@ -104,6 +104,77 @@ val list_value(const Engine& engine, const Result<std::vector<ArticleId>>& ids) 
   return out;
 }
 
+RelatedOverrides to_related(const val& v) {
+  RelatedOverrides o;
+  if (v.isUndefined() || v.isNull()) return o;
+  const auto number = [](const val& x, std::optional<double>& target) {
+    if (x.isNumber()) target = x.as<double>();
+  };
+  const val w = v["weights"];
+  if (!w.isUndefined() && !w.isNull()) {
+    number(w["text"], o.text);
+    number(w["names"], o.names);
+    number(w["tags"], o.tags);
+    number(w["category"], o.category);
+    number(w["author"], o.author);
+  }
+  number(v["minScore"], o.min_score);
+  number(v["halfLifeDays"], o.half_life_days);
+  number(v["limit"], o.limit);
+  const val repeats = v["repeats"];
+  if (repeats.isTrue() || repeats.isFalse()) o.repeats = repeats.as<bool>();
+  return o;
+}
+
+val settings_value(const RelatedSettings& s) {
+  val weights = val::object();
+  weights.set("text", s.text);
+  weights.set("names", s.names);
+  weights.set("tags", s.tags);
+  weights.set("category", s.category);
+  weights.set("author", s.author);
+  val out = val::object();
+  out.set("weights", weights);
+  out.set("minScore", s.min_score);
+  out.set("halfLifeDays", s.half_life_days);
+  out.set("limit", s.limit);
+  out.set("repeats", s.repeats);
+  return out;
+}
+
+const char* source_name(RelatedSource s) {
+  switch (s) {
+    case RelatedSource::kCategory:
+      return "category";
+    case RelatedSource::kLatest:
+      return "latest";
+    case RelatedSource::kScore:
+      break;
+  }
+  return "score";
+}
+
+val related_value(const Engine& engine, const Result<std::vector<RelatedItem>>& items) {
+  if (!items) return error_value(items.error());
+  val list = val::array();
+  for (const RelatedItem& item : items.value()) {
+    val a = article_value(engine.index().articles()[item.id]);
+    a.set("score", item.score);
+    a.set("source", std::string(source_name(item.source)));
+    val reasons = val::object();
+    reasons.set("names", val::array(item.reasons.names));
+    reasons.set("words", val::array(item.reasons.words));
+    reasons.set("tags", val::array(item.reasons.tags));
+    reasons.set("authors", val::array(item.reasons.authors));
+    reasons.set("sameCategory", item.reasons.same_category);
+    a.set("reasons", reasons);
+    list.call<void>("push", a);
+  }
+  val out = ok_value();
+  out.set("items", list);
+  return out;
+}
+
 val counts_value(const std::vector<FacetCount>& counts) {
   val out = val::array();
   for (const auto& c : counts) {
@@ -168,6 +239,7 @@ class WebEngine {
     out.set("articles", report.value().articles);
     out.set("skipped", skipped);
     out.set("skippedTotal", report.value().skipped_total);
+    out.set("warnings", val::array(report.value().warnings));
     return out;
   }
 
@@ -176,8 +248,12 @@ class WebEngine {
     return list_value(engine_, engine_.most_read(to_window(window), to_list_options(o)));
   }
   val related(const std::string& id, const val& o) const {
-    return list_value(engine_, engine_.related(id, to_list_options(o)));
+    ListOptions options = to_list_options(o);
+    options.related = to_related(o["settings"]);
+    return related_value(engine_, engine_.related(id, options));
   }
+
+  val related_settings() const { return settings_value(engine_.related_settings()); }
 
   val facets(const val& f) const {
     auto facets = engine_.facets(to_filter(f));
@@ -195,7 +271,11 @@ class WebEngine {
     request.filter = to_filter(r["filter"]);
     request.latest_limit = static_cast<std::size_t>(r["latestLimit"].as<double>());
     request.most_read_limit = static_cast<std::size_t>(r["mostReadLimit"].as<double>());
-    request.related_limit = static_cast<std::size_t>(r["relatedLimit"].as<double>());
+    // api.js passes -1 when the page gives no limit: the related settings' limit applies.
+    if (const double limit = r["relatedLimit"].as<double>(); limit >= 0) {
+      request.related_limit = static_cast<std::size_t>(limit);
+    }
+    request.related = to_related(r["related"]);
     request.window = to_window(string_or_empty(r["window"]));
     request.locale = parse_locale(string_or_empty(r["lang"]));
     auto sidebar = engine_.sidebar(request);
@@ -241,6 +321,7 @@ EMSCRIPTEN_BINDINGS(encart) {
       .function("latest", &WebEngine::latest)
       .function("mostRead", &WebEngine::most_read)
       .function("related", &WebEngine::related)
+      .function("relatedSettings", &WebEngine::related_settings)
       .function("facets", &WebEngine::facets)
       .function("sidebar", &WebEngine::sidebar);
   emscripten::function("renderShell", &render_shell_for);

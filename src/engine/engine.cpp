@@ -67,9 +67,13 @@ std::vector<RelatedItem> Engine::related_items(ArticleId subject, const Compiled
     out.push_back({static_cast<ArticleId>(a), score, source,
                    related_index_.reasons(index_, subject, static_cast<ArticleId>(a), settings)});
   };
-  for (const RelatedHit& hit : related_ranking(subject, settings)) {
-    if (out.size() >= limit) break;
-    if (eligible(hit.id)) add(hit.id, hit.score, RelatedSource::kScore);
+  const std::vector<RelatedHit>& hits = related_ranking(subject, settings);
+  for (std::size_t i = 0; i < hits.size() && out.size() < limit; ++i) {
+    if (i == RelatedIndex::kRankedFirst && !related_cache_->rest_ranked) {
+      RelatedIndex::rank_rest(related_cache_->hits);  // a narrow filter: read further, in order
+      related_cache_->rest_ranked = true;
+    }
+    if (eligible(hits[i].id)) add(hits[i].id, hits[i].score, RelatedSource::kScore);
   }
   // Never an empty box: the newest of the same category, then the newest (ArticleIds are in
   // date order, newest first).

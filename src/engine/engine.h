@@ -125,7 +125,8 @@ class Engine {
   struct RelatedCache {
     ArticleId subject;
     RelatedSettings settings;
-    std::vector<RelatedHit> hits;
+    std::vector<RelatedHit> hits;  // the first RelatedIndex::kRankedFirst in order, then all
+    bool rest_ranked = false;
   };
   mutable std::optional<RelatedCache> related_cache_;
 };

@@ -41,23 +41,39 @@ class ArticleFeatures {
   ArticleFeatures(WordTable& table, std::vector<FeatureKind>& kinds, std::vector<std::string>& display)
       : table_(table), kinds_(kinds), display_(display) {}
 
-  void add(FeatureKind kind, std::string_view key, std::string_view shown, float count) {
-    key_.assign(1, static_cast<char>('0' + static_cast<int>(kind)));
-    key_ += key;
-    const std::uint32_t id = table_.intern(key_);
+  std::uint32_t feature(FeatureKind kind, std::string_view key, std::string_view shown) {
+    feature_key_.assign(1, static_cast<char>('0' + static_cast<int>(kind)));
+    feature_key_ += key;
+    const std::uint32_t id = table_.intern(feature_key_);
     if (id == kinds_.size()) {
       kinds_.push_back(kind);
       display_.emplace_back(shown);
     }
-    counts_.emplace_back(id, count);
+    return id;
   }
+
+  void add(FeatureKind kind, std::string_view key, std::string_view shown, float count) {
+    counts_.emplace_back(feature(kind, key, shown), count);
+  }
+
+  void start_article() { counts_.clear(); }
 
   // Words and names of one field (title, summary or text), each counted `weight` times.
   void add_text(std::string_view field, float weight, bool english, bool is_title) {
     const std::vector<Token> tokens = tokens_of(field);
     for (const Token& t : tokens) {
-      if (!related::is_stop_word(t.folded))
-        add(FeatureKind::kWord, related::stem(t.folded, english), t.original, weight);
+      // Stop-word test and stemming once per distinct word (and language), not per occurrence.
+      key_.assign(english ? "e" : "f");
+      key_ += t.folded;
+      const std::uint32_t w = words_.intern(key_);
+      if (w == word_features_.size()) {
+        word_features_.push_back(
+            related::is_stop_word(t.folded)
+                ? -1
+                : static_cast<std::int32_t>(
+                      feature(FeatureKind::kWord, related::stem(t.folded, english), t.original)));
+      }
+      if (word_features_[w] >= 0) counts_.emplace_back(static_cast<std::uint32_t>(word_features_[w]), weight);
     }
     // A title in Title Case ("Morocco And France Sign A Deal") says nothing about names.
     if (is_title && tokens.size() >= 4) {
@@ -132,8 +148,10 @@ class ArticleFeatures {
   WordTable& table_;
   std::vector<FeatureKind>& kinds_;
   std::vector<std::string>& display_;
-  std::string key_;
+  std::string key_, feature_key_;
   std::vector<std::pair<std::uint32_t, float>> counts_;
+  WordTable words_;                          // folded words met, with a language prefix
+  std::vector<std::int32_t> word_features_;  // by word: its feature, or -1 for a stop word
 };
 
 }  // namespace
@@ -145,9 +163,10 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
   std::vector<std::pair<std::uint32_t, float>> raw;
   std::vector<std::uint32_t> raw_offsets{0};
   std::vector<std::uint32_t> df;
+  ArticleFeatures f(table, kinds_, display_);
   for (std::size_t a = 0; a < n; ++a) {
     const Article& art = index.articles()[a];
-    ArticleFeatures f(table, kinds_, display_);
+    f.start_article();
     const bool en = a < english.size() && english[a];
     f.add_text(art.title, 3, en, true);
     f.add_text(art.summary, 2, en, false);
@@ -183,7 +202,11 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
       if (kinds_[x.key] != kinds_[y.key]) return kinds_[x.key] < kinds_[y.key];
       return x.weight != y.weight ? x.weight > y.weight : x.key < y.key;
     });
+    // Words and names form one text vector (a name shared by two long articles is a small
+    // part of their likeness, not all of it); tags and authors are each their own.
     std::vector<Entry> article;
+    std::size_t group_start = 0;
+    const auto group = [&](FeatureKind k) { return k == FeatureKind::kName ? FeatureKind::kWord : k; };
     for (std::size_t i = 0; i < kept.size();) {
       const FeatureKind kind = kinds_[kept[i].key];
       std::size_t end = i;
@@ -191,12 +214,17 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
       const std::size_t cap = kind == FeatureKind::kWord   ? kMaxWords
                               : kind == FeatureKind::kName ? kMaxNames
                                                            : 64;
-      const std::size_t last = std::min(end, i + cap);
-      double norm = 0;
-      for (std::size_t k = i; k < last; ++k) norm += static_cast<double>(kept[k].weight) * kept[k].weight;
-      norm = std::sqrt(norm);
-      for (std::size_t k = i; k < last && norm > 0; ++k) {
-        article.push_back({kept[k].key, static_cast<float>(kept[k].weight / norm)});
+      for (std::size_t k = i; k < std::min(end, i + cap); ++k) article.push_back(kept[k]);
+      if (end == kept.size() || group(kinds_[kept[end].key]) != group(kind)) {
+        double norm = 0;
+        for (std::size_t k = group_start; k < article.size(); ++k) {
+          norm += static_cast<double>(article[k].weight) * article[k].weight;
+        }
+        norm = std::sqrt(norm);
+        for (std::size_t k = group_start; k < article.size(); ++k) {
+          article[k].weight = norm > 0 ? static_cast<float>(article[k].weight / norm) : 0.0F;
+        }
+        group_start = article.size();
       }
       i = end;
     }
@@ -254,9 +282,12 @@ std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject
   // article without tags is not marked down for the tags it cannot share.
   bool carries[4] = {false, false, false, false};
   for (const Entry& mine : features(subject)) carries[static_cast<std::size_t>(kinds_[mine.key])] = true;
+  // Words and names share one unit vector, where the names weight acts as a boost of the
+  // names over the words: the text counts for its own weight, so shared names can take the
+  // score above 1 (the ranking needs no cap: a cap would turn the best matches into ties).
   double total = category.empty() ? 0.0 : s.category;
-  for (const FeatureKind k :
-       {FeatureKind::kWord, FeatureKind::kName, FeatureKind::kTag, FeatureKind::kAuthor}) {
+  if (carries[0] || carries[1]) total += s.text > 0 ? s.text : s.names;
+  for (const FeatureKind k : {FeatureKind::kTag, FeatureKind::kAuthor}) {
     if (carries[static_cast<std::size_t>(k)]) total += kind_weight(k, s);
   }
   if (total <= 0) return hits;
@@ -276,7 +307,8 @@ std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject
     if (a == subject || !visible[a]) continue;
     const auto other = index.terms(a).facets[static_cast<std::size_t>(Facet::kCategory)];
     const bool same_category = !category.empty() && !other.empty() && category[0] == other[0];
-    double relevance = std::min(1.0, (shared + (same_category ? s.category : 0.0)) / total);
+    double relevance = (shared + (same_category ? s.category : 0.0)) / total;
+    if (relevance < s.min_score) continue;  // recency only lowers it
     if (s.half_life_days > 0) {
       const double days =
           std::abs(static_cast<double>(index.articles()[a].published.epoch_ms - when)) / kMsPerDay;
@@ -285,9 +317,9 @@ std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject
     if (relevance > 0 && relevance >= s.min_score) hits.push_back({a, static_cast<float>(relevance)});
   }
   touched_.clear();
-  std::sort(hits.begin(), hits.end(), [](const RelatedHit& x, const RelatedHit& y) {
-    return x.score != y.score ? x.score > y.score : x.id < y.id;
-  });
+  // Lists show a handful: order the best kRankedFirst, leave the rest for ranked_rest().
+  const auto first = static_cast<std::ptrdiff_t>(std::min(hits.size(), kRankedFirst));
+  std::partial_sort(hits.begin(), hits.begin() + first, hits.end(), better);
   return hits;
 }
 

@@ -11,6 +11,7 @@
 // articles. A ranking accumulates, for each feature of the subject, over that feature's list.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -25,7 +26,7 @@ enum class FeatureKind : std::uint8_t { kWord = 0, kName = 1, kTag = 2, kAuthor 
 
 struct RelatedHit {
   ArticleId id;
-  float score;  // relevance x recency, in [0, 1]
+  float score;  // relevance x recency: about 1 for the same words, above with shared names
 };
 
 // Why an article is related to the subject: what they share, strongest first.
@@ -39,9 +40,9 @@ struct RelatedReasons {
 
 class RelatedIndex {
  public:
-  static constexpr std::size_t kMaxWords = 48;       // per article
-  static constexpr std::size_t kMaxNames = 12;       // per article
-  static constexpr std::size_t kMaxPostings = 2048;  // per feature
+  static constexpr std::size_t kMaxWords = 48;      // per article
+  static constexpr std::size_t kMaxNames = 12;      // per article
+  static constexpr std::size_t kMaxPostings = 512;  // per feature
 
   RelatedIndex() = default;
   // Reads each article's title, summary and text; `english[a]` picks English stemming for
@@ -49,9 +50,18 @@ class RelatedIndex {
   RelatedIndex(const Index& index, const std::vector<bool>& english);
 
   // Visible articles scoring at least settings.min_score, best first; ties by the newer, then
-  // id (ascending ArticleId). Never `subject`.
+  // id (ascending ArticleId). Never `subject`. Only the first kRankedFirst are in order: pass
+  // the rest to rank_rest() before reading past them (a filter that keeps few of them).
   std::vector<RelatedHit> rank(const Index& index, ArticleId subject, const Bitset& visible,
                                const RelatedSettings& settings) const;
+
+  static constexpr std::size_t kRankedFirst = 256;
+  static void rank_rest(std::vector<RelatedHit>& hits) {
+    if (hits.size() > kRankedFirst) std::sort(hits.begin() + kRankedFirst, hits.end(), better);
+  }
+  static bool better(const RelatedHit& x, const RelatedHit& y) {
+    return x.score != y.score ? x.score > y.score : x.id < y.id;
+  }
 
   RelatedReasons reasons(const Index& index, ArticleId subject, ArticleId other,
                          const RelatedSettings& settings) const;

@@ -14,7 +14,7 @@ struct RelatedSettings {
   // its similarities (each in [0, 1]) over the signals the subject carries, so only the ratios
   // between weights matter.
   double text = 1.0;            // shared words of title (boosted), summary and text, TF-IDF weighted
-  double names = 0.5;           // shared proper names ("Abdellatif Hammouchi", "Notre-Dame de Paris")
+  double names = 3.0;           // shared proper names ("Abdellatif Hammouchi"): a boost within the text
   double tags = 0.1;            // shared tags, rarer tags weighing more
   double category = 0.02;       // same category
   double author = 0.02;         // a shared author

@@ -116,50 +116,76 @@ test('mostRead: limit and filter apply', async () => {
   assert.deepEqual(ids(engine.mostRead({ window: '30d', filter: { tag: 'sécurité' } })), ['cyber-securite', 'securite-routiere']);
 });
 
-test('related: never the article itself; shared tags rank above same category', async () => {
+test('related: never the article itself; scored items first, then the fallback, each saying which', async () => {
   const engine = await newsEngine();
-  // cyber-securite shares the tag "sécurité" and the author; ete-canicule only the category.
-  const related = ids(engine.related('securite-routiere'));
-  assert.ok(!related.includes('securite-routiere'));
-  assert.deepEqual(related, ['cyber-securite', 'ete-canicule']);
+  // Tags weigh as much as the text here (the default is 0.1: docs/bundle.md).
+  const related = engine.related('securite-routiere', { settings: { weights: { tags: 1 } } });
+  assert.ok(!ids(related).includes('securite-routiere'));
+  // cyber-securite shares the tag "sécurité" and the author.
+  assert.equal(related[0].id, 'cyber-securite');
+  assert.equal(related[0].source, 'score');
+  assert.ok(related[0].score > 0 && related[0].score <= 1);
+  assert.deepEqual(related[0].reasons.tags, ['sécurité']);
+  // Never an empty box: the rest comes from the same category, then the newest.
+  assert.equal(related.length, 5); // every other visible article
+  const sources = related.map((r) => r.source);
+  assert.deepEqual(sources.slice().sort(), sources.slice().sort()); // a defined value for each
+  for (const item of related.slice(1)) {
+    assert.ok(['score', 'category', 'latest'].includes(item.source), item.source);
+    if (item.source !== 'score') assert.equal(item.score, 0);
+  }
+  const category = related.find((r) => r.source === 'category');
+  assert.equal(category.id, 'ete-canicule'); // the other Société article
+  assert.equal(category.reasons.sameCategory, true);
 });
 
-test('related: more shared tags rank higher; unrelated articles are left out', async () => {
+test('related: settings change the order; bad settings are bad_option naming the field', async () => {
   const engine = await engineWith([
-    // Titles share no significant word, so only tags and category score.
-    article('subject', { title: 'Match', tags: ['alpha', 'beta', 'gamma'], category: 'Sport', published: '2024-12-01T10:00:00Z' }),
-    article('one-tag', { title: 'Un', tags: ['alpha'], published: '2024-12-09T10:00:00Z' }),
-    article('three-tags', { title: 'Trois', tags: ['gamma', 'beta', 'alpha'], published: '2024-11-01T10:00:00Z' }),
-    article('two-tags', { title: 'Deux', tags: ['beta', 'gamma', 'other'], published: '2024-11-02T10:00:00Z' }),
-    article('category', { title: 'Rubrique', category: 'Sport', published: '2024-12-09T11:00:00Z' }),
-    article('nothing', { title: 'Rien', category: 'Culture', tags: ['zeta'], published: '2024-12-09T12:00:00Z' }),
+    article('subject', { title: 'Inondations dans le Nord', category: 'Régions', tags: ['Météo'], published: '2024-12-01T10:00:00Z' }),
+    article('tag', { title: 'Alerte orange', category: 'Société', tags: ['Météo'], published: '2024-12-02T10:00:00Z' }),
+    article('word', { title: 'Les inondations continuent', category: 'Société', published: '2024-12-02T10:00:00Z' }),
   ]);
-  assert.deepEqual(ids(engine.related('subject')), ['three-tags', 'two-tags', 'one-tag', 'category']);
-  assert.deepEqual(ids(engine.related('subject', { limit: 2 })), ['three-tags', 'two-tags']);
-  assert.deepEqual(ids(engine.related('subject', { exclude: ['two-tags', 'subject'] })), ['three-tags', 'one-tag', 'category']);
-  assert.deepEqual(ids(engine.related('nothing')), []);
+  const first = (settings) => engine.related('subject', { settings })[0].id;
+  assert.equal(first({ weights: { tags: 5, names: 0, category: 0 } }), 'tag');
+  assert.equal(first({ weights: { tags: 0.1, names: 0, category: 0 } }), 'word');
+  const onlyTags = engine.related('subject', { settings: { weights: { text: 0, names: 0, tags: 1, category: 0, author: 0 } } });
+  assert.deepEqual(onlyTags.filter((r) => r.source === 'score').map((r) => r.id), ['tag']);
+  expectEncartError(() => engine.related('subject', { settings: { minScore: 'high' } }), 'bad_option', /related\.settings\.minScore/);
+  expectEncartError(() => engine.related('subject', { settings: { weights: { color: 1 } } }), 'bad_option', /weights\.color/);
+  expectEncartError(() => engine.related('subject', { settings: { repeats: 'yes' } }), 'bad_option', /repeats/);
 });
 
-test('related: tags match with case and accents folded; equal scores by the newer', async () => {
-  const engine = await engineWith([
-    article('subject', { title: 'Sujet', tags: ['Sécurité'] }),
-    article('older', { title: 'Ancien', tags: ['securite'], published: '2024-11-01T10:00:00Z' }),
-    article('newer', { title: 'Récent', tags: ['SÉCURITÉ'], published: '2024-12-05T10:00:00Z' }),
-    article('unrelated', { title: 'Autre', tags: ['sport'], published: '2024-12-06T10:00:00Z' }),
-  ]);
-  assert.deepEqual(ids(engine.related('subject')), ['newer', 'older']);
+test('related: the bundle sets the defaults, clamped with a warning naming the field', async () => {
+  const { Encart, bundle, NOW } = require('./helpers.cjs');
+  const engine = await Encart.createEngine();
+  const text = bundle([article('a'), article('b')]).replace(
+    '{',
+    '{"related": {"limit": 50, "weights": {"names": 2}, "half_life_days": "long", "repeats": true},',
+  );
+  const report = engine.load(text, { now: NOW });
+  assert.ok(report.warnings.some((w) => w === 'related.limit: 50 is above 20, using 20'), report.warnings.join('; '));
+  assert.ok(report.warnings.some((w) => w.startsWith('related.half_life_days: expected a number')));
+  const settings = engine.relatedSettings();
+  assert.equal(settings.limit, 20);
+  assert.equal(settings.weights.names, 2);
+  assert.equal(settings.repeats, true);
+  assert.equal(settings.halfLifeDays, 365);
 });
 
-test('related: shared significant words of title and summary count, accents and case folded', async () => {
+test('related: equal scores by the newer, then id; words match with accents and case folded', async () => {
   const engine = await engineWith([
     article('subject', { title: 'Les élections régionales en Bretagne', published: '2024-12-01T10:00:00Z' }),
-    article('words', { title: 'Bretagne : ELECTIONS anticipées', published: '2024-11-01T10:00:00Z' }),
-    article('stopword', { title: 'Les avis sont partagés', published: '2024-12-09T10:00:00Z' }),
+    article('b', { title: 'Bretagne : ELECTIONS régionales', published: '2024-11-01T10:00:00Z' }),
+    article('a', { title: 'Bretagne : ELECTIONS régionales', published: '2024-11-01T10:00:00Z' }),
+    article('newer', { title: 'Bretagne : ELECTIONS régionales', published: '2024-11-02T10:00:00Z' }),
+    article('other', { title: 'Les avis sont partagés', published: '2024-12-09T10:00:00Z' }),
   ]);
-  assert.deepEqual(ids(engine.related('subject')), ['words']);
+  const scored = engine.related('subject', { settings: { halfLifeDays: 0 } }).filter((r) => r.source === 'score');
+  assert.deepEqual(ids(scored), ['newer', 'a', 'b']);
+  assert.ok(scored[0].reasons.words.includes('Bretagne') || scored[0].reasons.names.includes('Bretagne'));
 });
 
-test('related: the filter applies; a hidden (future) article is not listed', async () => {
+test('related: the filter applies to scored and fallback items; a hidden (future) article is not listed', async () => {
   const engine = await newsEngine();
   // "programme" shares the tag sécurité but is published after now.
   assert.ok(!ids(engine.related('cyber-securite')).includes('programme'));
@@ -224,9 +250,12 @@ test('the three lists return the same objects for the same article', async () =>
   const engine = await newsEngine();
   const fromLatest = engine.latest().find((a) => a.id === 'cyber-securite');
   const fromMostRead = engine.mostRead().find((a) => a.id === 'cyber-securite');
-  const fromRelated = engine.related('securite-routiere').find((a) => a.id === 'cyber-securite');
+  const { score, source, reasons, ...fromRelated } = engine.related('securite-routiere').find((a) => a.id === 'cyber-securite');
   assert.deepEqual(fromMostRead, fromLatest);
-  assert.deepEqual(fromRelated, fromLatest);
+  assert.deepEqual(fromRelated, fromLatest); // related adds score, source and reasons
+  assert.equal(typeof score, 'number');
+  assert.equal(typeof source, 'string');
+  assert.equal(typeof reasons, 'object');
   // Results are fresh copies: changing one does not change the engine.
   fromLatest.title = 'changed';
   fromLatest.tags.push('x');

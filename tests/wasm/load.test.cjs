@@ -25,14 +25,14 @@ async function skipOf(bad) {
   return skip;
 }
 
-test('load returns {articles, skipped, skippedTotal} and nothing else', async () => {
+test('load returns {articles, skipped, skippedTotal, warnings} and nothing else', async () => {
   const { report } = await load([article('a'), article('b')]);
-  assert.deepEqual(report, { articles: 2, skipped: [], skippedTotal: 0 });
+  assert.deepEqual(report, { articles: 2, skipped: [], skippedTotal: 0, warnings: [] });
 });
 
 test('an empty articles array loads and gives empty lists', async () => {
   const { engine, report } = await load([]);
-  assert.deepEqual(report, { articles: 0, skipped: [], skippedTotal: 0 });
+  assert.deepEqual(report, { articles: 0, skipped: [], skippedTotal: 0, warnings: [] });
   assert.deepEqual(engine.latest(), []);
   assert.deepEqual(engine.mostRead(), []);
   assert.deepEqual(engine.facets(), { category: [], author: [], tag: [] });

@@ -39,10 +39,23 @@ test('sidebar returns the three lists, the menus, the status, the count and arti
 test('the lists follow latest(), mostRead() and related() with the current article excluded', async () => {
   const engine = await newsEngine();
   const current = 'politique-budget'; // first in latest, second in mostRead
-  const view = engine.sidebar({ article: current, lang: 'fr', limits: { latest: 3, mostRead: 3, related: 3 } });
+  // repeats: true lets each list be what the API call alone returns (see the next test).
+  const view = engine.sidebar({ article: current, lang: 'fr', limits: { latest: 3, mostRead: 3, related: 3 }, related: { repeats: true } });
   assert.deepEqual(idsOf(view.latest.html), ids(engine.latest({ exclude: [current], limit: 3 })));
   assert.deepEqual(idsOf(view.mostRead.html), ids(engine.mostRead({ exclude: [current], limit: 3 })));
   assert.deepEqual(idsOf(view.related.html), ids(engine.related(current, { limit: 3 })));
+});
+
+test('no article is shown twice across the lists unless repeats are allowed', async () => {
+  const engine = await newsEngine();
+  const view = engine.sidebar({ article: 'politique-budget', limits: { latest: 2, mostRead: 1, related: 2 } });
+  const shown = [...idsOf(view.latest.html), ...idsOf(view.related.html), ...idsOf(view.mostRead.html)];
+  assert.equal(shown.length, 5); // the 5 visible articles besides the current one
+  assert.equal(new Set(shown).size, 5, shown.join(', '));
+  assert.ok(!shown.includes('politique-budget'));
+  const repeated = engine.sidebar({ article: 'politique-budget', limits: { latest: 2, mostRead: 1, related: 2 }, related: { repeats: true } });
+  const again = [...idsOf(repeated.latest.html), ...idsOf(repeated.related.html), ...idsOf(repeated.mostRead.html)];
+  assert.ok(new Set(again).size < 5, again.join(', '));
 });
 
 test('the current article never appears in any list, whichever it is', async () => {
@@ -60,7 +73,7 @@ test('the current article never appears in any list, whichever it is', async () 
 
 test('limits set how many are shown; hasMore tells whether there are more', async () => {
   const engine = await newsEngine();
-  const view = engine.sidebar({ article: 'securite-routiere', limits: { latest: 2, mostRead: 5, related: 1 } });
+  const view = engine.sidebar({ article: 'securite-routiere', limits: { latest: 2, mostRead: 5, related: 1 }, related: { repeats: true } });
   assert.equal(view.latest.shown, 2);
   assert.equal(view.latest.hasMore, true);
   assert.equal(view.mostRead.shown, 5);
@@ -78,7 +91,7 @@ test('limits set how many are shown; hasMore tells whether there are more', asyn
 test('limits default to 5', async () => {
   const many = Array.from({ length: 8 }, (_, i) => article(`a${i}`, { published: `2024-12-0${i + 1}T10:00:00Z`, views: i, tags: ['t'] }));
   const engine = await engineWith(many);
-  const view = engine.sidebar({ article: 'a0' });
+  const view = engine.sidebar({ article: 'a0', related: { repeats: true } });
   for (const key of LIST_KEYS) {
     assert.equal(view[key].shown, 5, key);
     assert.equal(view[key].hasMore, true, key);
@@ -87,16 +100,18 @@ test('limits default to 5', async () => {
 
 test('window picks the mostRead ranking', async () => {
   const engine = await newsEngine();
-  const view = engine.sidebar({ article: 'culture-expo', window: '30d', limits: { mostRead: 3 } });
+  const view = engine.sidebar({ article: 'culture-expo', window: '30d', limits: { mostRead: 3 }, related: { repeats: true } });
   assert.deepEqual(idsOf(view.mostRead.html), ['cyber-securite', 'politique-budget', 'ete-canicule']);
 });
 
 test('the filter narrows every list, the count and the status', async () => {
   const engine = await newsEngine();
-  const view = engine.sidebar({ article: 'politique-budget', lang: 'fr', filter: { q: 'sécu' } });
+  const filter = { q: 'sécu' };
+  const view = engine.sidebar({ article: 'politique-budget', lang: 'fr', filter, related: { repeats: true } });
   assert.deepEqual(idsOf(view.latest.html), ['securite-routiere', 'cyber-securite']);
   assert.deepEqual(idsOf(view.mostRead.html), ['securite-routiere', 'cyber-securite']);
-  assert.deepEqual(idsOf(view.related.html), ['cyber-securite']); // shares the author
+  assert.deepEqual(idsOf(view.related.html), ids(engine.related('politique-budget', { filter, limit: 5 })));
+  assert.deepEqual(idsOf(view.related.html).sort(), ['cyber-securite', 'securite-routiere']);
   assert.equal(view.matching, 2);
   assert.equal(view.status, '2 articles correspondent');
   // The current article is left out of the count too.
