@@ -21,19 +21,13 @@ bool is_name_connector(std::string_view folded) {
   return false;
 }
 
+// A word of a field, its folded form kept in ArticleFeatures::folded_ (no allocation per word).
 struct Token {
-  std::string folded;
+  std::uint32_t begin, size;  // in folded_
   std::string_view original;
   bool capitalised, sentence_start, after_break;
+  std::uint32_t word;  // id in words_
 };
-
-std::vector<Token> tokens_of(std::string_view field) {
-  std::vector<Token> out;
-  text::for_each_token(field, [&](const text::WordToken& t) {
-    out.push_back({std::string(t.folded), t.original, t.capitalised, t.sentence_start, t.after_break});
-  });
-  return out;
-}
 
 // Features of one article before weighting: (feature, weighted count).
 class ArticleFeatures {
@@ -60,9 +54,10 @@ class ArticleFeatures {
 
   // Words and names of one field (title, summary or text), each counted `weight` times.
   void add_text(std::string_view field, float weight, bool english, bool is_title) {
-    const std::vector<Token> tokens = tokens_of(field);
-    for (const Token& t : tokens) {
-      // Stop-word test and stemming once per distinct word (and language), not per occurrence.
+    tokens_.clear();
+    folded_.clear();
+    text::for_each_token(field, [&](const text::WordToken& t) {
+      // Stop-word test, stemming and the word's feature once per distinct word (and language).
       key_.assign(english ? "e" : "f");
       key_ += t.folded;
       const std::uint32_t w = words_.intern(key_);
@@ -72,9 +67,15 @@ class ArticleFeatures {
                 ? -1
                 : static_cast<std::int32_t>(
                       feature(FeatureKind::kWord, related::stem(t.folded, english), t.original)));
+        name_features_.push_back(-1);
       }
       if (word_features_[w] >= 0) counts_.emplace_back(static_cast<std::uint32_t>(word_features_[w]), weight);
-    }
+      tokens_.push_back({static_cast<std::uint32_t>(folded_.size()),
+                         static_cast<std::uint32_t>(t.folded.size()), t.original, t.capitalised,
+                         t.sentence_start, t.after_break, w});
+      folded_ += t.folded;
+    });
+    const std::vector<Token>& tokens = tokens_;
     // A title in Title Case ("Morocco And France Sign A Deal") says nothing about names.
     if (is_title && tokens.size() >= 4) {
       const auto capitalised =
@@ -100,7 +101,16 @@ class ArticleFeatures {
   }
 
  private:
-  static bool is_name_word(const Token& t) { return t.capitalised && !related::is_stop_word(t.folded); }
+  std::string_view folded(const Token& t) const { return std::string_view(folded_).substr(t.begin, t.size); }
+  bool is_name_word(const Token& t) const { return t.capitalised && word_features_[t.word] >= 0; }
+
+  // A single name's feature, interned once per distinct word.
+  std::uint32_t name_feature(const Token& t) {
+    if (name_features_[t.word] < 0) {
+      name_features_[t.word] = static_cast<std::int32_t>(feature(FeatureKind::kName, folded(t), t.original));
+    }
+    return static_cast<std::uint32_t>(name_features_[t.word]);
+  }
 
   void add_names(const std::vector<Token>& tokens, float weight) {
     for (std::size_t i = 0; i < tokens.size();) {
@@ -110,12 +120,13 @@ class ArticleFeatures {
       }
       // The run: name words, with connectors between two of them, nothing but spaces and
       // hyphens in between.
-      std::vector<std::size_t> run{i};
+      std::vector<std::size_t>& run = run_;
+      run.assign(1, i);
       std::size_t j = i + 1;
       while (j < tokens.size() && !tokens[j].after_break) {
         if (is_name_word(tokens[j])) {
           run.push_back(j++);
-        } else if (is_name_connector(tokens[j].folded) && j + 1 < tokens.size() &&
+        } else if (is_name_connector(folded(tokens[j])) && j + 1 < tokens.size() &&
                    !tokens[j + 1].after_break && is_name_word(tokens[j + 1])) {
           run.push_back(j);
           run.push_back(j + 1);
@@ -129,13 +140,13 @@ class ArticleFeatures {
       // A lone capitalised word opening a sentence is most often just that.
       if (name_words >= 2 || !tokens[i].sentence_start) {
         for (const std::size_t k : run) {
-          if (is_name_word(tokens[k])) add(FeatureKind::kName, tokens[k].folded, tokens[k].original, weight);
+          if (is_name_word(tokens[k])) counts_.emplace_back(name_feature(tokens[k]), weight);
         }
         if (name_words >= 2) {
           std::string key, shown;
           for (const std::size_t k : run) {
             if (!key.empty()) key += ' ', shown += ' ';
-            key += tokens[k].folded;
+            key += folded(tokens[k]);
             shown += tokens[k].original;
           }
           add(FeatureKind::kName, key, shown, weight);
@@ -150,6 +161,10 @@ class ArticleFeatures {
   std::vector<std::string>& display_;
   std::string key_, feature_key_;
   std::vector<std::pair<std::uint32_t, float>> counts_;
+  std::vector<Token> tokens_;                // of the field being read
+  std::vector<std::size_t> run_;             // the name being read: indices in tokens_
+  std::string folded_;                       // their folded forms, end to end
+  std::vector<std::int32_t> name_features_;  // by word: its feature as a single name, or -1
   WordTable words_;                          // folded words met, with a language prefix
   std::vector<std::int32_t> word_features_;  // by word: its feature, or -1 for a stop word
 };
@@ -190,46 +205,48 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
   for (std::size_t f = 0; f < df.size(); ++f) {
     idf[f] = static_cast<float>(std::log(1.0 + (static_cast<double>(n) - df[f] + 0.5) / (df[f] + 0.5)));
   }
-  std::vector<Entry> kept;
+  std::vector<Entry> kept, article;
+  const auto cap_of = [](FeatureKind k) {
+    return k == FeatureKind::kWord ? kMaxWords : k == FeatureKind::kName ? kMaxNames : std::size_t{64};
+  };
+  // Words and names form one text vector (a name shared by two long articles is a small part of
+  // their likeness, not all of it); tags and authors are each their own.
+  const auto group_of = [](FeatureKind k) -> std::size_t {
+    return k == FeatureKind::kTag ? 1 : k == FeatureKind::kAuthor ? 2 : 0;  // words and names: 0
+  };
+  const auto stronger = [](const Entry& x, const Entry& y) {
+    return x.weight != y.weight ? x.weight > y.weight : x.key < y.key;
+  };
   for (std::size_t a = 0; a < n; ++a) {
     kept.clear();
+    std::size_t per_kind[4] = {0, 0, 0, 0};
     for (std::uint32_t i = raw_offsets[a]; i < raw_offsets[a + 1]; ++i) {
       const auto [feature, count] = raw[i];
       kept.push_back({feature, (1.0F + std::log(count)) * idf[feature]});
+      ++per_kind[static_cast<std::size_t>(kinds_[feature])];
     }
-    // Strongest first within each kind (ties by feature id), then cut and normalise each kind.
-    std::sort(kept.begin(), kept.end(), [&](const Entry& x, const Entry& y) {
-      if (kinds_[x.key] != kinds_[y.key]) return kinds_[x.key] < kinds_[y.key];
-      return x.weight != y.weight ? x.weight > y.weight : x.key < y.key;
-    });
-    // Words and names form one text vector (a name shared by two long articles is a small
-    // part of their likeness, not all of it); tags and authors are each their own.
-    std::vector<Entry> article;
-    std::size_t group_start = 0;
-    const auto group = [&](FeatureKind k) { return k == FeatureKind::kName ? FeatureKind::kWord : k; };
-    for (std::size_t i = 0; i < kept.size();) {
-      const FeatureKind kind = kinds_[kept[i].key];
-      std::size_t end = i;
-      while (end < kept.size() && kinds_[kept[end].key] == kind) ++end;
-      const std::size_t cap = kind == FeatureKind::kWord   ? kMaxWords
-                              : kind == FeatureKind::kName ? kMaxNames
-                                                           : 64;
-      for (std::size_t k = i; k < std::min(end, i + cap); ++k) article.push_back(kept[k]);
-      if (end == kept.size() || group(kinds_[kept[end].key]) != group(kind)) {
-        double norm = 0;
-        for (std::size_t k = group_start; k < article.size(); ++k) {
-          norm += static_cast<double>(article[k].weight) * article[k].weight;
-        }
-        norm = std::sqrt(norm);
-        for (std::size_t k = group_start; k < article.size(); ++k) {
-          article[k].weight = norm > 0 ? static_cast<float>(article[k].weight / norm) : 0.0F;
-        }
-        group_start = article.size();
+    // Over a kind's cap, keep its strongest (ties by feature id). Most articles are under it:
+    // no sorting then, and `kept` stays in feature order, as merged() left it.
+    for (const FeatureKind kind :
+         {FeatureKind::kWord, FeatureKind::kName, FeatureKind::kTag, FeatureKind::kAuthor}) {
+      const std::size_t cap = cap_of(kind);
+      if (per_kind[static_cast<std::size_t>(kind)] <= cap) continue;
+      article.clear();
+      for (const Entry& e : kept) {
+        if (kinds_[e.key] == kind) article.push_back(e);
       }
-      i = end;
+      std::nth_element(article.begin(), article.begin() + static_cast<std::ptrdiff_t>(cap - 1), article.end(),
+                       stronger);
+      const Entry weakest = article[cap - 1];
+      std::erase_if(kept, [&](const Entry& e) { return kinds_[e.key] == kind && stronger(weakest, e); });
     }
-    std::sort(article.begin(), article.end(), [](const Entry& x, const Entry& y) { return x.key < y.key; });
-    features_.insert(features_.end(), article.begin(), article.end());
+    double norms[3] = {0, 0, 0};
+    for (const Entry& e : kept) norms[group_of(kinds_[e.key])] += static_cast<double>(e.weight) * e.weight;
+    for (double& norm : norms) norm = std::sqrt(norm);
+    for (const Entry& e : kept) {
+      const double norm = norms[group_of(kinds_[e.key])];
+      if (norm > 0) features_.push_back({e.key, static_cast<float>(e.weight / norm)});
+    }
     feature_offsets_.push_back(static_cast<std::uint32_t>(features_.size()));
   }
   raw = {};
@@ -247,9 +264,8 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
   for (std::size_t f = 0; f < kinds_.size(); ++f) {
     auto first = all.begin() + counts[f], last = all.begin() + counts[f + 1];
     if (last - first > static_cast<std::ptrdiff_t>(kMaxPostings)) {
-      std::sort(first, last, [](const Entry& x, const Entry& y) {
-        return x.weight != y.weight ? x.weight > y.weight : x.key < y.key;
-      });
+      // The strongest kMaxPostings, in no particular order: rank() only sums them.
+      std::nth_element(first, first + (kMaxPostings - 1), last, stronger);
       last = first + kMaxPostings;
     }
     postings_.insert(postings_.end(), first, last);
@@ -257,6 +273,15 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
   }
   features_.shrink_to_fit();
   postings_.shrink_to_fit();
+  // What rank() reads of every candidate, side by side rather than in each Article.
+  categories_.resize(n, kNoCategory);
+  days_.resize(n);
+  for (std::size_t a = 0; a < n; ++a) {
+    const auto category =
+        index.terms(static_cast<ArticleId>(a)).facets[static_cast<std::size_t>(Facet::kCategory)];
+    if (!category.empty()) categories_[a] = category[0];
+    days_[a] = static_cast<double>(index.articles()[a].published.epoch_ms) / kMsPerDay;
+  }
 }
 
 double RelatedIndex::kind_weight(FeatureKind k, const RelatedSettings& s) const {
@@ -300,20 +325,18 @@ std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject
       scores_[p.key] += w * p.weight;
     }
   }
-  const std::int64_t when = index.articles()[subject].published.epoch_ms;
+  // Most candidates share one weak word: they are dropped before anything else is read.
+  const double floor = s.min_score * total - s.category;
+  const std::uint32_t my_category = categories_[subject];
+  const double my_day = days_[subject];
   for (const ArticleId a : touched_) {
     const float shared = scores_[a];
     scores_[a] = 0.0F;
-    if (a == subject || !visible[a]) continue;
-    const auto other = index.terms(a).facets[static_cast<std::size_t>(Facet::kCategory)];
-    const bool same_category = !category.empty() && !other.empty() && category[0] == other[0];
+    if (shared < floor || a == subject || !visible[a]) continue;
+    const bool same_category = my_category != kNoCategory && categories_[a] == my_category;
     double relevance = (shared + (same_category ? s.category : 0.0)) / total;
     if (relevance < s.min_score) continue;  // recency only lowers it
-    if (s.half_life_days > 0) {
-      const double days =
-          std::abs(static_cast<double>(index.articles()[a].published.epoch_ms - when)) / kMsPerDay;
-      relevance *= std::exp2(-days / s.half_life_days);
-    }
+    if (s.half_life_days > 0) relevance *= std::exp2(-std::abs(days_[a] - my_day) / s.half_life_days);
     if (relevance > 0 && relevance >= s.min_score) hits.push_back({a, static_cast<float>(relevance)});
   }
   touched_.clear();

@@ -87,6 +87,9 @@ class RelatedIndex {
   std::vector<std::uint32_t> posting_offsets_{0};
   std::vector<FeatureKind> kinds_;    // by FeatureId
   std::vector<std::string> display_;  // by FeatureId: the words or name as first written
+  static constexpr std::uint32_t kNoCategory = UINT32_MAX;
+  std::vector<std::uint32_t> categories_;  // by ArticleId: category ValueId or kNoCategory
+  std::vector<double> days_;               // by ArticleId: publication, in days since 1970
   // Scratch space of rank(): one score per article, zero between calls.
   mutable std::vector<float> scores_;
   mutable std::vector<ArticleId> touched_;

@@ -223,6 +223,22 @@ void for_each_token(std::string_view s, const std::function<void(const WordToken
     current.clear();
   };
   for (std::size_t pos = 0; pos < s.size();) {
+    // A run of ASCII letters and digits is folded in one go (as in for_each_word).
+    std::size_t end = pos;
+    while (end < s.size() && static_cast<unsigned char>(s[end]) < 0x80 &&
+           kAsciiWordFold[static_cast<unsigned char>(s[end])] != 0) {
+      ++end;
+    }
+    if (end > pos) {
+      if (current.empty()) start = pos;
+      const std::size_t old_size = current.size();
+      current.resize(old_size + (end - pos));
+      for (std::size_t k = pos; k < end; ++k) {
+        current[old_size + (k - pos)] = kAsciiWordFold[static_cast<unsigned char>(s[k])];
+      }
+      pos = end;
+      continue;
+    }
     const std::size_t at = pos;
     const char32_t cp = next_code_point(s, pos);
     if (is_word_char(cp)) {
