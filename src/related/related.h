@@ -42,7 +42,7 @@ class RelatedIndex {
  public:
   static constexpr std::size_t kMaxWords = 48;      // per article
   static constexpr std::size_t kMaxNames = 12;      // per article
-  static constexpr std::size_t kMaxPostings = 512;  // per feature
+  static constexpr std::size_t kMaxPostings = 256;  // per feature
 
   RelatedIndex() = default;
   // Reads each article's title, summary and text; `english[a]` picks English stemming for
