@@ -6,6 +6,17 @@
 // Generate the bundle with ./build/native-release/bench/encart_gen_bundle 100000 > b.json
 const fs = require('node:fs');
 const path = require('node:path');
+// The engine's WebAssembly memory, caught as the module is instantiated: its size after the load
+// is the high-water mark of the load (WebAssembly memory never shrinks).
+const memories = [];
+const instantiate = WebAssembly.instantiate;
+WebAssembly.instantiate = function (...args) {
+  return instantiate.apply(this, args).then((result) => {
+    const instance = result.instance || result;
+    for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) memories.push(value);
+    return result;
+  });
+};
 const Encart = require(path.join(__dirname, '..', 'dist', 'encart.js'));
 
 async function main() {
@@ -27,7 +38,8 @@ async function main() {
   }
   times.sort((a, b) => a - b);
   const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(3);
-  console.log(`${report.articles} articles, load ${loadMs.toFixed(0)} ms; related(id, {limit: 5}) over ${calls} different articles: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms`);
+  const memoryMb = memories.length ? (memories[0].buffer.byteLength / 1e6).toFixed(1) : '?';
+  console.log(`${report.articles} articles (${(bytes.length / 1e6).toFixed(1)} MB), load ${loadMs.toFixed(0)} ms, WASM memory after load ${memoryMb} MB; related(id, {limit: 5}) over ${calls} different articles: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms`);
 }
 main().catch((e) => {
   console.error(e);

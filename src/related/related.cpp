@@ -175,8 +175,13 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
   const std::size_t n = index.size();
   WordTable table;
   // First pass: raw counts per article, and in how many articles each feature occurs.
-  std::vector<std::pair<std::uint32_t, float>> raw;
+  // WebAssembly memory never shrinks, so the transient data of this build is what the page
+  // keeps: one vector of (feature, count) becomes the weighted features in place, and one of
+  // postings is cut down in place.
+  std::vector<Entry> raw;
+  raw.reserve(n * 36);  // a guess (34 per generated article); it grows if needed
   std::vector<std::uint32_t> raw_offsets{0};
+  raw_offsets.reserve(n + 1);
   std::vector<std::uint32_t> df;
   ArticleFeatures f(table, kinds_, display_);
   for (std::size_t a = 0; a < n; ++a) {
@@ -196,7 +201,7 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
     const auto& merged = f.merged();
     df.resize(kinds_.size(), 0);
     for (const auto& [feature, count] : merged) ++df[feature];
-    raw.insert(raw.end(), merged.begin(), merged.end());
+    for (const auto& [feature, count] : merged) raw.push_back({feature, count});
     raw_offsets.push_back(static_cast<std::uint32_t>(raw.size()));
   }
 
@@ -217,13 +222,15 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
   const auto stronger = [](const Entry& x, const Entry& y) {
     return x.weight != y.weight ? x.weight > y.weight : x.key < y.key;
   };
+  std::size_t written = 0;
+  feature_offsets_.reserve(n + 1);
   for (std::size_t a = 0; a < n; ++a) {
     kept.clear();
     std::size_t per_kind[4] = {0, 0, 0, 0};
     for (std::uint32_t i = raw_offsets[a]; i < raw_offsets[a + 1]; ++i) {
-      const auto [feature, count] = raw[i];
-      kept.push_back({feature, (1.0F + std::log(count)) * idf[feature]});
-      ++per_kind[static_cast<std::size_t>(kinds_[feature])];
+      const Entry e = raw[i];
+      kept.push_back({e.key, (1.0F + std::log(e.weight)) * idf[e.key]});
+      ++per_kind[static_cast<std::size_t>(kinds_[e.key])];
     }
     // Over a kind's cap, keep its strongest (ties by feature id). Most articles are under it:
     // no sorting then, and `kept` stays in feature order, as merged() left it.
@@ -245,11 +252,14 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
     for (double& norm : norms) norm = std::sqrt(norm);
     for (const Entry& e : kept) {
       const double norm = norms[group_of(kinds_[e.key])];
-      if (norm > 0) features_.push_back({e.key, static_cast<float>(e.weight / norm)});
+      if (norm > 0) raw[written++] = {e.key, static_cast<float>(e.weight / norm)};  // written <= i
     }
-    feature_offsets_.push_back(static_cast<std::uint32_t>(features_.size()));
+    feature_offsets_.push_back(static_cast<std::uint32_t>(written));
   }
-  raw = {};
+  raw.resize(written);
+  features_ = std::move(raw);
+  // A copy costs as much memory as the slack it saves: only when the guess was far off.
+  if (features_.capacity() > written + written / 4) features_.shrink_to_fit();
 
   // Posting lists: per feature, the articles that kept it, the strongest kMaxPostings of them.
   std::vector<std::uint32_t> counts(kinds_.size() + 1, 0);
@@ -261,6 +271,8 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
     for (const Entry& e : features(static_cast<ArticleId>(a)))
       all[fill[e.key]++] = {static_cast<std::uint32_t>(a), e.weight};
   }
+  written = 0;
+  posting_offsets_.reserve(kinds_.size() + 1);
   for (std::size_t f = 0; f < kinds_.size(); ++f) {
     auto first = all.begin() + counts[f], last = all.begin() + counts[f + 1];
     if (last - first > static_cast<std::ptrdiff_t>(kMaxPostings)) {
@@ -268,11 +280,13 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
       std::nth_element(first, first + (kMaxPostings - 1), last, stronger);
       last = first + kMaxPostings;
     }
-    postings_.insert(postings_.end(), first, last);
-    posting_offsets_.push_back(static_cast<std::uint32_t>(postings_.size()));
+    const auto kept_here = last - first;
+    std::copy(first, last, all.begin() + static_cast<std::ptrdiff_t>(written));  // never ahead of `first`
+    written += static_cast<std::size_t>(kept_here);
+    posting_offsets_.push_back(static_cast<std::uint32_t>(written));
   }
-  features_.shrink_to_fit();
-  postings_.shrink_to_fit();
+  all.resize(written);
+  postings_ = std::move(all);
   // What rank() reads of every candidate, side by side rather than in each Article.
   categories_.resize(n, kNoCategory);
   days_.resize(n);
