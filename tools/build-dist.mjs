@@ -35,6 +35,7 @@ var module = undefined, exports = undefined, define = undefined;
 ${glue}
 const ENCART_CSS = ${JSON.stringify(read('shim/styles.css'))};
 ${read('web/api.js')}
+${read('web/feeds.js')}
 ${read('shim/bundle-source.js')}
 ${read('shim/sidebar-element.js')}
 ${read('shim/embed.js')}

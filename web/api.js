@@ -61,6 +61,20 @@ function loadModule(options) {
   return modulePromise;
 }
 
+const FORMATS = ['auto', 'bundle', 'jsonfeed', 'wordpress', 'rss', 'atom'];
+
+// View counts from elsewhere (docs/connect.md): the views.json text, its bytes, or the parsed
+// object.
+function viewsText(views) {
+  if (views === undefined || views === null) return '';
+  if (typeof views === 'string') return views;
+  if (views instanceof Uint8Array || views instanceof ArrayBuffer || ArrayBuffer.isView(views)) {
+    return new TextDecoder().decode(toBytes(views));
+  }
+  if (typeof views === 'object') return JSON.stringify(views);
+  throw optionError('views: expected the views.json text, its bytes or an object');
+}
+
 function toBytes(input) {
   if (typeof input === 'string') return new TextEncoder().encode(input);
   if (input instanceof Uint8Array) return input;
@@ -215,9 +229,12 @@ class Engine {
     return this.#native;
   }
 
-  /** Loads a bundle; replaces the previous one only on success. */
+  /** Loads a bundle or feed; replaces the previous one only on success. */
   load(input, options) {
     options = options || {};
+    let format = options.format === undefined ? 'auto' : options.format;
+    if (!FORMATS.includes(format)) throw optionError(`format: expected one of ${FORMATS.join(', ')}`);
+    const views = viewsText(options.views);
     const now = toEpochMs(options.now === undefined ? Date.now() : options.now, 'now');
     const baseUrl = options.baseUrl === undefined ? '' : String(options.baseUrl);
     // The reader's offset from UTC at "now", for the "today" preset; minutes east of UTC.
@@ -225,12 +242,16 @@ class Engine {
     if (!Number.isInteger(utcOffset) || Math.abs(utcOffset) > 1440) {
       throw optionError('utcOffset: expected whole minutes between -1440 and 1440');
     }
-    const bytes = toBytes(input);
+    let bytes = toBytes(input);
+    if (format === 'rss' || format === 'atom' || (format === 'auto' && looksLikeXml(bytes))) {
+      bytes = new TextEncoder().encode(JSON.stringify(xmlToJsonFeed(new TextDecoder().decode(bytes))));
+      format = 'jsonfeed';
+    }
     const engine = this.#engine();
     // Straight into WebAssembly memory (one copy); the view is used before anything else can
     // grow the memory and detach it.
     check(engine.inputBuffer(bytes.length)).view.set(bytes);
-    const result = check(engine.load(baseUrl, now, utcOffset));
+    const result = check(engine.load(baseUrl, now, utcOffset, format, views));
     return {
       articles: result.articles,
       skipped: result.skipped,

@@ -217,7 +217,8 @@ class WebEngine {
     return out;
   }
 
-  val load(const std::string& base_url, double now_ms, double utc_offset) {
+  val load(const std::string& base_url, double now_ms, double utc_offset, const std::string& format,
+           const std::string& views) {
     std::string bytes = std::move(input_);
     input_.clear();
     LoadOptions options;
@@ -225,6 +226,8 @@ class WebEngine {
     options.now_ms = static_cast<std::int64_t>(std::clamp(now_ms, -8.64e15, 8.64e15));
     options.parse.base_url = base_url;
     options.utc_offset_minutes = static_cast<std::int32_t>(std::clamp(utc_offset, -1440.0, 1440.0));
+    options.format = parse_format_name(format).value_or(InputFormat::kAuto);  // api.js checked the name
+    options.views = views;
     auto report = engine_.load_owned(std::move(bytes), options);
     if (!report) return error_value(report.error());
     val skipped = val::array();

@@ -202,7 +202,9 @@ class BundleSax {
   std::size_t over_limit_ = 0;
 };
 
-Error syntax_error(std::string_view text, std::size_t position, const std::string& last_token) {
+}  // namespace
+
+Error json_syntax_error(std::string_view text, std::size_t position, const std::string& last_token) {
   // nlohmann reports how many bytes it read, the offending one included.
   const std::size_t offset = position == 0 ? 0 : std::min(position - 1, text.size());
   std::size_t line = 1;
@@ -228,6 +230,8 @@ Error syntax_error(std::string_view text, std::size_t position, const std::strin
   return Error{ErrorCode::kBadJson, std::move(message), line, column, offset};
 }
 
+namespace {
+
 // Skips found after streaming (URLs, duplicate ids), in index order: keeping the first
 // `limit` of them, merged with the streamed ones, still yields the first `limit` overall.
 struct LateSkips {
@@ -249,7 +253,7 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
   }
   // nlohmann reads a NUL byte as the end of input; JSON never contains a raw one.
   if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
-    return syntax_error(text, nul + 1, std::string(1, '\0'));
+    return json_syntax_error(text, nul + 1, std::string(1, '\0'));
   }
   Bundle bundle;
   std::vector<std::size_t> indices;  // by position in bundle.articles: the input index
@@ -257,7 +261,7 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
   const bool parsed = json::sax_parse(text.begin(), text.end(), &sax);
   if (!parsed || sax.syntax_error_) {
     const auto [position, token] = sax.syntax_error_.value_or(std::pair{text.size() + 1, std::string()});
-    return syntax_error(text, position, token);
+    return json_syntax_error(text, position, token);
   }
   if (sax.fatal()) return *sax.fatal();
   if (const auto& v = sax.version(); v && !(v->is_number_unsigned() && v->get<std::uint64_t>() == 1)) {

@@ -1,4 +1,4 @@
-// Reads an encart bundle v1 (docs/bundle.md). The only module that includes nlohmann-json.
+// Reads an encart bundle v1 (docs/bundle.md).
 #pragma once
 
 #include <cstddef>
@@ -22,5 +22,9 @@ struct ParseOptions {
 // Fatal errors (not JSON, no "articles" array, too large) return an Error. Invalid articles are
 // skipped and listed in Bundle::skipped; the valid ones load.
 Result<Bundle> parse_bundle(std::string_view json_text, const ParseOptions& options);
+
+// The kBadJson error for a syntax error nlohmann reported at `position` (bytes read): line,
+// column (in characters) and byte offset, and the token quoted in printable ASCII only.
+Error json_syntax_error(std::string_view text, std::size_t position, const std::string& last_token);
 
 }  // namespace encart

@@ -8,11 +8,11 @@
 namespace encart {
 
 Result<LoadReport> Engine::load(std::string_view json_text, const LoadOptions& options) {
-  return load_parsed(parse_bundle(json_text, options.parse), options);
+  return load_parsed(parse_input(json_text, options.format, options.parse), options);
 }
 
 Result<LoadReport> Engine::load_owned(std::string&& json_text, const LoadOptions& options) {
-  auto parsed = parse_bundle(json_text, options.parse);
+  auto parsed = parse_input(json_text, options.format, options.parse);
   std::string().swap(json_text);  // freed before the index is built
   return load_parsed(std::move(parsed), options);
 }
@@ -20,6 +20,11 @@ Result<LoadReport> Engine::load_owned(std::string&& json_text, const LoadOptions
 Result<LoadReport> Engine::load_parsed(Result<Bundle> parsed, const LoadOptions& options) {
   if (!parsed) return parsed.error();
   Bundle bundle = std::move(parsed).value();
+  if (!options.views.empty()) {
+    // A broken views file costs the counts, not the articles: the load goes on, and says why.
+    auto merged = merge_views(bundle, options.views, bundle.warnings);
+    if (!merged) bundle.warnings.push_back(merged.error().message + " (no view counts merged)");
+  }
   LoadReport report{bundle.articles.size(), std::move(bundle.skipped), bundle.skipped_total,
                     std::move(bundle.warnings)};
   related_settings_ = apply(RelatedSettings{}, bundle.related, &report.warnings);

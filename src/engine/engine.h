@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bundle/feeds.h"
 #include "bundle/parser.h"
 #include "common/result.h"
 #include "index/index.h"
@@ -23,6 +24,8 @@ struct LoadOptions {
   // The reader's offset from UTC in minutes, for the "today" date preset ([-1440, 1440]).
   std::int32_t utc_offset_minutes = 0;
   ParseOptions parse;
+  InputFormat format = InputFormat::kAuto;  // bundle, JSON Feed or WordPress posts (bundle/feeds.h)
+  std::string_view views;                   // optional views.json text, merged before indexing (merge_views)
 };
 
 struct LoadReport {

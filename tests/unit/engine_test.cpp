@@ -126,7 +126,8 @@ TEST(Engine, ReportsLoadedAndSkippedArticles) {
 
 TEST_F(EngineTest, KeepsThePreviousBundleWhenALoadFails) {
   const Ids before = ids(engine_.latest({}));
-  for (const char* bad : {"pas du JSON", "[]", "{\"version\":2,\"articles\":[]}", "{\"site\":{}}"}) {
+  // ("[]" is not here: a JSON array is WordPress posts, and an empty page of posts loads.)
+  for (const char* bad : {"pas du JSON", "42", "{\"version\":2,\"articles\":[]}", "{\"site\":{}}"}) {
     EXPECT_FALSE(engine_.load(bad, at_now()).ok()) << bad;
     EXPECT_TRUE(engine_.loaded());
     EXPECT_EQ(ids(engine_.latest({})), before) << bad;

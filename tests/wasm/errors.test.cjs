@@ -68,10 +68,11 @@ test('invalid JSON: truncated input, empty input, trailing garbage, invalid UTF-
   assert.match(error.message, /^[\x20-\x7e]*$/);
 });
 
-test('a top-level array or scalar is bad_bundle', async () => {
+test('a top-level array or scalar is bad_bundle (an array, once format says bundle)', async () => {
   const engine = await Encart.createEngine();
-  expectEncartError(() => engine.load('[]'), 'bad_bundle', /object/);
-  expectEncartError(() => engine.load(JSON.stringify([article('a')])), 'bad_bundle');
+  // Without a format, a JSON array is WordPress posts (see feeds.test.cjs).
+  expectEncartError(() => engine.load('[]', { format: 'bundle' }), 'bad_bundle', /object/);
+  expectEncartError(() => engine.load(JSON.stringify([article('a')]), { format: 'bundle' }), 'bad_bundle');
   expectEncartError(() => engine.load('"articles"'), 'bad_bundle');
   expectEncartError(() => engine.load('42'), 'bad_bundle');
   expectEncartError(() => engine.load('null'), 'bad_bundle');

@@ -1,0 +1,140 @@
+#include "text/html_text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstring>
+
+#include "text/fold.h"
+#include "text/html_entities.h"
+
+namespace encart::text {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Decodes the reference starting at s[pos] == '&' into `out`; returns the bytes consumed, or 0
+// when it is not a reference (then the "&" is kept as text).
+std::size_t decode_reference(std::string_view s, std::size_t pos, std::string& out) {
+  const std::size_t semi = s.find(';', pos + 1);
+  if (semi == std::string_view::npos || semi - pos > 40) return 0;
+  const std::string_view body = s.substr(pos + 1, semi - pos - 1);
+  if (body.empty()) return 0;
+  if (body[0] == '#') {
+    const bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+    const std::string_view digits = body.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 8) return 0;
+    std::uint32_t cp = 0;
+    for (const char c : digits) {
+      int d = -1;
+      if (c >= '0' && c <= '9') d = c - '0';
+      if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
+      if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
+      if (d < 0) return 0;
+      cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
+    }
+    // As browsers do: NUL, surrogates and values past Unicode become U+FFFD.
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    append_utf8(out, cp);
+    return semi - pos + 1;
+  }
+  const auto* end = detail::kHtmlEntities + detail::kHtmlEntityCount;
+  const auto* it =
+      std::lower_bound(detail::kHtmlEntities, end, body,
+                       [](const detail::HtmlEntity& e, std::string_view k) { return e.name < k; });
+  if (it == end || it->name != body) return 0;
+  out += it->utf8;
+  return semi - pos + 1;
+}
+
+bool starts_with_ci(std::string_view s, std::size_t pos, std::string_view word) {
+  if (pos + word.size() > s.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    char c = s[pos + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != word[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string decode_html_entities(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t pos = 0; pos < s.size();) {
+    if (s[pos] == '&') {
+      if (const std::size_t used = decode_reference(s, pos, out); used > 0) {
+        pos += used;
+        continue;
+      }
+    }
+    out += s[pos++];
+  }
+  return out;
+}
+
+std::string html_to_text(std::string_view s) {
+  std::string text;  // tags removed, references still encoded
+  text.reserve(s.size());
+  for (std::size_t pos = 0; pos < s.size();) {
+    if (s[pos] != '<') {
+      text += s[pos++];
+      continue;
+    }
+    if (s.substr(pos, 4) == "<!--") {
+      const std::size_t close = s.find("-->", pos + 4);
+      pos = close == std::string_view::npos ? s.size() : close + 3;
+      continue;
+    }
+    // Not a tag ("a < b"): kept as text.
+    if (pos + 1 >= s.size() || !(std::isalpha(static_cast<unsigned char>(s[pos + 1])) || s[pos + 1] == '/' ||
+                                 s[pos + 1] == '!' || s[pos + 1] == '?')) {
+      text += s[pos++];
+      continue;
+    }
+    for (const std::string_view raw : {std::string_view("script"), std::string_view("style")}) {
+      if (starts_with_ci(s, pos + 1, raw)) {
+        const std::string closing = "</" + std::string(raw);
+        std::size_t close = pos;
+        while ((close = s.find("</", close + 1)) != std::string_view::npos &&
+               !starts_with_ci(s, close, closing)) {
+        }
+        pos = close == std::string_view::npos ? s.size() : close;
+        break;
+      }
+    }
+    if (pos >= s.size()) break;
+    // Skip the tag, quotes included (an attribute may hold ">").
+    char quote = 0;
+    std::size_t end = pos + 1;
+    for (; end < s.size(); ++end) {
+      if (quote != 0) {
+        if (s[end] == quote) quote = 0;
+      } else if (s[end] == '"' || s[end] == '\'') {
+        quote = s[end];
+      } else if (s[end] == '>') {
+        break;
+      }
+    }
+    text += ' ';  // "<p>a</p><p>b</p>" reads "a b", not "ab"
+    pos = end + 1;
+  }
+  const std::string decoded = decode_html_entities(text);
+  // Collapse white space (U+00A0 stays: "« Oui »" keeps its non-breaking spaces).
+  std::string out;
+  out.reserve(decoded.size());
+  bool pending_space = false;
+  for (const char c : decoded) {
+    if (is_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace encart::text

@@ -1,0 +1,19 @@
+// Plain text out of the HTML fragments feeds carry (WordPress titles and excerpts, JSON Feed's
+// content_html): tags removed, character references decoded, white space collapsed. The result
+// is text, never markup: the renderer escapes it again like any other field.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace encart::text {
+
+// "<p>L&rsquo;&eacute;t&eacute; [&hellip;]</p>" gives "L’été […]". Contents of <script>,
+// <style> and comments are dropped; block ends (</p>, <br>) become spaces.
+std::string html_to_text(std::string_view html);
+
+// Character references alone: "&laquo;&nbsp;Oui&nbsp;&raquo;" gives "« Oui »" (with U+00A0).
+// Unknown or malformed references are kept as written.
+std::string decode_html_entities(std::string_view text);
+
+}  // namespace encart::text
