@@ -55,10 +55,51 @@ function startWorker() {
   };
 }
 
-async function loadInWorker(client, url) {
+// Fetches a source: the bundle or feed, and the views file when there is one. A views file that
+// cannot be fetched costs the counts, not the sidebar: it becomes a warning.
+async function fetchSource({ url, views }) {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new EncartError('fetch_failed', `${url}: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const fetched = { bytes, baseUrl: response.url || url, views: '', warnings: [] };
+  if (views) {
+    try {
+      const viewsResponse = await fetch(views, { credentials: 'same-origin' });
+      if (!viewsResponse.ok) throw new Error(`HTTP ${viewsResponse.status}`);
+      fetched.views = await viewsResponse.text();
+    } catch (error) {
+      fetched.warnings.push(`views ${views}: ${error.message} (no view counts merged)`);
+    }
+  }
+  return fetched;
+}
+
+function loadFetched(engine, fetched, source, now) {
+  const report = engine.load(fetched.bytes, { now, baseUrl: fetched.baseUrl, format: source.format, views: fetched.views });
+  report.warnings = [...fetched.warnings, ...report.warnings];
+  return report;
+}
+
+// RSS and Atom need DOMParser, which workers lack: the page reads the XML into a JSON Feed and
+// hands the worker that.
+async function xmlSourceAsJsonFeed(source) {
+  const fetched = await fetchSource(source);
+  const feed = xmlToJsonFeed(new TextDecoder().decode(fetched.bytes));
+  return { ...fetched, bytes: new TextEncoder().encode(JSON.stringify(feed)) };
+}
+
+async function loadInWorker(client, source) {
   // The worker names each loaded engine by a handle, not by URL: two loads of one URL (a
   // widget switching bundles back and forth) never step on each other.
-  const { handle, report } = await client.call('load', { url, now: Date.now() });
+  let answer;
+  try {
+    answer = await client.call('load', { source, now: Date.now() });
+  } catch (error) {
+    if (error.code !== 'unsupported_format') throw error;
+    const fetched = await xmlSourceAsJsonFeed(source);
+    answer = await client.call('load', { source: { ...source, format: 'jsonfeed' }, fetched, now: Date.now() });
+  }
+  const { handle, report } = answer;
   return {
     report,
     remote: true,
@@ -69,13 +110,11 @@ async function loadInWorker(client, url) {
   };
 }
 
-async function loadOnMainThread(url) {
-  const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new EncartError('fetch_failed', `${url}: HTTP ${response.status}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
+async function loadOnMainThread(source) {
+  const fetched = await fetchSource(source);
   const engine = await createEngine();
   try {
-    return { engine, report: engine.load(bytes, { now: Date.now(), baseUrl: response.url || url }) };
+    return { engine, report: loadFetched(engine, fetched, source, Date.now()) };
   } catch (error) {
     engine.dispose();
     throw error;
@@ -102,34 +141,40 @@ async function interfaceText(lang) {
   return interfaceFor(lang);
 }
 
-async function loadBundle(url) {
+async function loadBundle(source) {
+  const { url } = source;
   worker();
   let loaded;
   if (workerClient) {
     try {
-      loaded = await loadInWorker(workerClient, url);
+      loaded = await loadInWorker(workerClient, source);
     } catch (error) {
       if (error.code !== 'worker_failed') throw error;
       workerClient = null; // the worker cannot run here: the main thread takes over
     }
   }
-  if (!loaded) loaded = await loadOnMainThread(url);
+  if (!loaded) loaded = await loadOnMainThread(source);
   const { report } = loaded;
   if (report.skippedTotal > 0) {
     const first = report.skipped[0];
     console.warn(`[encart] ${url}: ${report.skippedTotal} article(s) skipped; first: ${first ? first.reason : ''}`);
   }
+  for (const warning of report.warnings || []) console.warn(`[encart] ${url}: ${warning}`);
   return loaded;
 }
 
-const bundles = new Map(); // url -> {promise, users}
+const bundles = new Map(); // source key -> {promise, users}
 
-function acquireBundle(url) {
+// A source: {url, format, views}; widgets with the same one share an engine.
+const sourceKey = ({ url, format, views }) => `${url}\n${format || 'auto'}\n${views || ''}`;
+
+function acquireBundle(source) {
+  const url = sourceKey(source);
   let entry = bundles.get(url);
   if (!entry) {
     entry = { users: 0, remote: false, promise: null };
     const current = entry;
-    entry.promise = loadBundle(url).then((loaded) => {
+    entry.promise = loadBundle(source).then((loaded) => {
       current.remote = loaded.remote === true;
       return loaded;
     });
@@ -142,7 +187,8 @@ function acquireBundle(url) {
   return entry.promise;
 }
 
-function releaseBundle(url) {
+function releaseBundle(source) {
+  const url = sourceKey(source);
   const entry = bundles.get(url);
   if (!entry || --entry.users > 0) return;
   bundles.delete(url);
@@ -153,13 +199,11 @@ function releaseBundle(url) {
 function serveWorker() {
   const engines = new Map(); // handle -> engine
   let nextHandle = 1;
-  const load = async ({ url, now }) => {
-    const response = await fetch(url, { credentials: 'same-origin' });
-    if (!response.ok) throw new EncartError('fetch_failed', `${url}: HTTP ${response.status}`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
+  const load = async ({ source, fetched, now }) => {
+    const ready = fetched || (await fetchSource(source));
     const engine = await createEngine();
     try {
-      const report = engine.load(bytes, { now, baseUrl: response.url || url });
+      const report = loadFetched(engine, ready, source, now);
       const handle = nextHandle++;
       engines.set(handle, engine);
       return { handle, report };

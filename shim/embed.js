@@ -8,6 +8,8 @@ function defineElements() {
 
 const SCRIPT_SETTINGS = [
   'bundle',
+  'format',
+  'views',
   'article',
   'lang',
   'limit',

@@ -117,12 +117,12 @@ const BaseElement = typeof HTMLElement === 'function' ? HTMLElement : class {};
 
 class EncartSidebarElement extends BaseElement {
   static get observedAttributes() {
-    return ['bundle', 'article', 'lang', 'limit', 'sync-url', ...RELATED_ATTRIBUTES];
+    return ['bundle', 'format', 'views', 'article', 'lang', 'limit', 'sync-url', ...RELATED_ATTRIBUTES];
   }
 
   #root = null;
   #engine = null;
-  #bundleUrl = null; // the URL this element holds a reference to
+  #bundleUrl = null; // the source ({url, format, views}) this element holds a reference to
   #generation = 0; // ignores loads that finish after the attributes changed
   #state = { q: '', category: '', author: '', date: '' };
   #limits = null;
@@ -165,7 +165,7 @@ class EncartSidebarElement extends BaseElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (!this.#root || oldValue === newValue) return;
-    if (name === 'bundle' || name === 'lang') this.#build();
+    if (name === 'bundle' || name === 'format' || name === 'views' || name === 'lang') this.#build();
     else {
       this.#resetLimits();
       this.#render();
@@ -223,9 +223,15 @@ class EncartSidebarElement extends BaseElement {
       return;
     }
     const url = new URL(bundle, document.baseURI).href;
-    this.#bundleUrl = url;
+    const views = this.getAttribute('views');
+    const source = {
+      url,
+      format: this.getAttribute('format') || 'auto',
+      views: views ? new URL(views, document.baseURI).href : '',
+    };
+    this.#bundleUrl = source;
     try {
-      const { engine, report } = await acquireBundle(url);
+      const { engine, report } = await acquireBundle(source);
       if (generation !== this.#generation) return;
       this.#engine = engine;
       if (report.articles === 0) {

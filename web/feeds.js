@@ -17,15 +17,27 @@ function looksLikeXml(bytes) {
 
 // Text of an HTML fragment, as the engine's own HTML reader gives it: a space where a tag was,
 // runs of ASCII white space as one space (U+00A0 stays), a trailing " […]" as "…".
+const BLOCK_ELEMENTS = new Set(
+  'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR DD DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TD TH TR UL'.split(' '),
+);
+
 function htmlText(html) {
   const body = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
-  const parts = [];
-  const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentNode && node.parentNode.nodeName;
-    if (parent !== 'SCRIPT' && parent !== 'STYLE') parts.push(node.nodeValue);
-  }
-  return parts.join(' ').replace(/[ \t\n\r\f]+/g, ' ').trim();
+  let text = '';
+  // Block elements separate words ("<p>a</p><p>b</p>" reads "a b"); inline ones do not.
+  const walk = (node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) text += child.nodeValue;
+      else if (child.nodeType === 1 && child.nodeName !== 'SCRIPT' && child.nodeName !== 'STYLE') {
+        const block = BLOCK_ELEMENTS.has(child.nodeName);
+        if (block) text += ' ';
+        walk(child);
+        if (block) text += ' ';
+      }
+    }
+  };
+  walk(body);
+  return text.replace(/[ \t\n\r\f]+/g, ' ').trim();
 }
 
 function excerptText(html) {

@@ -47,6 +47,22 @@ std::size_t decode_reference(std::string_view s, std::size_t pos, std::string& o
   return semi - pos + 1;
 }
 
+// Elements that end a run of text: a tag of theirs separates words. Inline ones (em, a, span)
+// do not.
+bool is_block_tag(std::string_view tag) {
+  if (!tag.empty() && tag.front() == '/') tag.remove_prefix(1);
+  std::string name;
+  for (const char c : tag) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) break;
+    name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  static constexpr std::string_view kBlocks[] = {"address", "article", "aside", "blockquote", "br", "dd", "div",
+                                                 "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3",
+                                                 "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+                                                 "pre", "section", "table", "td", "th", "tr", "ul"};
+  return std::find(std::begin(kBlocks), std::end(kBlocks), name) != std::end(kBlocks);
+}
+
 bool starts_with_ci(std::string_view s, std::size_t pos, std::string_view word) {
   if (pos + word.size() > s.size()) return false;
   for (std::size_t i = 0; i < word.size(); ++i) {
@@ -117,7 +133,8 @@ std::string html_to_text(std::string_view s) {
         break;
       }
     }
-    text += ' ';  // "<p>a</p><p>b</p>" reads "a b", not "ab"
+    // "<p>a</p><p>b</p>" reads "a b", not "ab"; "l'<em>été</em>" stays one word.
+    if (is_block_tag(s.substr(pos + 1, end - pos - 1))) text += ' ';
     pos = end + 1;
   }
   const std::string decoded = decode_html_entities(text);
