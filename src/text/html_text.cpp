@@ -56,10 +56,11 @@ bool is_block_tag(std::string_view tag) {
     if (!std::isalnum(static_cast<unsigned char>(c))) break;
     name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  static constexpr std::string_view kBlocks[] = {"address", "article", "aside", "blockquote", "br", "dd", "div",
-                                                 "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3",
-                                                 "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
-                                                 "pre", "section", "table", "td", "th", "tr", "ul"};
+  static constexpr std::string_view kBlocks[] = {
+      "address", "article",    "aside",   "blockquote", "br", "dd",   "div", "dl",
+      "dt",      "figcaption", "figure",  "footer",     "h1", "h2",   "h3",  "h4",
+      "h5",      "h6",         "header",  "hr",         "li", "main", "nav", "ol",
+      "p",       "pre",        "section", "table",      "td", "th",   "tr",  "ul"};
   return std::find(std::begin(kBlocks), std::end(kBlocks), name) != std::end(kBlocks);
 }
 
