@@ -86,6 +86,20 @@ std::string render_facet_options(const std::vector<FacetCount>& counts, Facet fa
   return out;
 }
 
+std::string render_static(const std::string& latest, const std::string& most_read, const std::string& related,
+                          const Locale& locale) {
+  const UiStrings& s = ui_strings(locale);
+  std::string out =
+      std::string("<div class=\"encart-static\" lang=\"") + s.lang_tag + "\" dir=\"" + s.dir + "\">";
+  for (const auto& [items, title] :
+       {std::pair{&latest, s.latest}, std::pair{&related, s.related}, std::pair{&most_read, s.most_read}}) {
+    if (items->empty()) continue;
+    out += std::string("<section class=\"list\"><h2 class=\"heading\">") + title +
+           "</h2><ol class=\"items\">" + *items + "</ol></section>";
+  }
+  return out + "</div>";
+}
+
 std::string render_shell(const Locale& locale) {
   const UiStrings& s = ui_strings(locale);
   const auto section = [&](const char* list, const char* title) {

@@ -27,4 +27,10 @@ std::string render_facet_options(const std::vector<FacetCount>& counts, Facet fa
 // fills the parts named by data-part; no bundle data is in it.
 std::string render_shell(const Locale& locale);
 
+// The lists as static HTML, for the page to carry before (or without) JavaScript: inside
+// <encart-sidebar> it is the fallback the widget replaces. Empty lists are left out. Item markup
+// is render_items'; `latest`, `most_read`, `related` are such markup.
+std::string render_static(const std::string& latest, const std::string& most_read, const std::string& related,
+                          const Locale& locale);
+
 }  // namespace encart

@@ -1,0 +1,327 @@
+// encart: the publisher's command line, built from the same core as the widget (issue 5).
+//   encart validate FILE [--format F] [--views FILE]   every skipped article with its reason
+//   encart convert FILE -o OUT [--format F] [--views FILE]   any supported input to a bundle v1
+//   encart stats FILE [--format F] [--views FILE]      what the sidebar will have to work with
+//   encart render FILE --article ID [--lang fr] [--now ISO] [--bundle-url URL]   static HTML
+// Exit status: 0 done (skipped articles included), 1 the input cannot be loaded, 2 usage.
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "bundle/feeds.h"
+#include "engine/engine.h"
+#include "render/html.h"
+#include "xml_feed.h"
+
+namespace {
+
+using encart::Bundle;
+using nlohmann::ordered_json;
+
+int usage(const char* why) {
+  std::fprintf(
+      stderr,
+      "encart: %s\n"
+      "usage: encart validate FILE [--format auto|bundle|jsonfeed|wordpress|rss|atom] [--views FILE]\n"
+      "       encart convert FILE -o OUT [--format F] [--views FILE]\n"
+      "       encart stats FILE [--format F] [--views FILE]\n"
+      "       encart render FILE --article ID [--lang fr|en|ar|ar-MA] [--now ISO-8601] "
+      "[--bundle-url URL]\n",
+      why);
+  return 2;
+}
+
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+struct Args {
+  std::string command, file, out, format = "auto", views, article, lang = "fr", now, bundle_url;
+};
+
+std::optional<Args> parse_args(int argc, char** argv, std::string& why) {
+  Args a;
+  std::vector<std::string> positional;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const auto value = [&]() -> std::optional<std::string> {
+      if (i + 1 >= argc) return std::nullopt;
+      return std::string(argv[++i]);
+    };
+    std::string* target = nullptr;
+    if (arg == "-o" || arg == "--out") target = &a.out;
+    if (arg == "--format") target = &a.format;
+    if (arg == "--views") target = &a.views;
+    if (arg == "--article") target = &a.article;
+    if (arg == "--lang") target = &a.lang;
+    if (arg == "--now") target = &a.now;
+    if (arg == "--bundle-url") target = &a.bundle_url;
+    if (target != nullptr) {
+      const auto v = value();
+      if (!v) {
+        why = arg + " needs a value";
+        return std::nullopt;
+      }
+      *target = *v;
+    } else if (arg.starts_with("-")) {
+      why = "unknown option " + arg;
+      return std::nullopt;
+    } else {
+      positional.push_back(arg);
+    }
+  }
+  if (positional.size() != 2) {
+    why = positional.empty() ? "no command" : "expected a command and one FILE";
+    return std::nullopt;
+  }
+  a.command = positional[0];
+  a.file = positional[1];
+  return a;
+}
+
+// Reads FILE in any supported format: XML (RSS, Atom) through libxml2 into a JSON Feed first.
+struct Input {
+  std::string text;
+  encart::InputFormat format = encart::InputFormat::kAuto;
+  std::string views;
+};
+
+encart::Result<Input> read_input(const Args& a) {
+  auto text = read_file(a.file);
+  if (!text) return encart::Error{encart::ErrorCode::kBadBundle, a.file + ": cannot be read"};
+  Input in;
+  in.text = std::move(*text);
+  const bool xml_format = a.format == "rss" || a.format == "atom";
+  if (xml_format || (a.format == "auto" && encart::cli::looks_like_xml(in.text))) {
+    auto feed = encart::cli::xml_to_json_feed(in.text);
+    if (!feed) return feed.error();
+    in.text = std::move(feed).value();
+    in.format = encart::InputFormat::kJsonFeed;
+  } else if (const auto format = encart::parse_format_name(a.format)) {
+    in.format = *format == encart::InputFormat::kAuto ? encart::detect_format(in.text) : *format;
+  } else {
+    return encart::Error{
+        encart::ErrorCode::kBadBundle,
+        "--format " + a.format + ": expected auto, bundle, jsonfeed, wordpress, rss or atom"};
+  }
+  if (!a.views.empty()) {
+    auto views = read_file(a.views);
+    if (!views) return encart::Error{encart::ErrorCode::kBadBundle, a.views + ": cannot be read"};
+    in.views = std::move(*views);
+  }
+  return in;
+}
+
+encart::ParseOptions report_everything() {
+  encart::ParseOptions o;
+  o.max_reported_skips = SIZE_MAX;  // the command line lists every skipped article
+  return o;
+}
+
+encart::Result<Bundle> load_bundle(const Input& in, std::vector<std::string>& warnings) {
+  auto parsed = encart::parse_input(in.text, in.format, report_everything());
+  if (!parsed) return parsed;
+  Bundle bundle = std::move(parsed).value();
+  if (!in.views.empty()) {
+    auto merged = encart::merge_views(bundle, in.views, bundle.warnings);
+    if (!merged) bundle.warnings.push_back(merged.error().message + " (no view counts merged)");
+  }
+  warnings = bundle.warnings;
+  return bundle;
+}
+
+int fail(const std::string& file, const encart::Error& e) {
+  std::fprintf(stderr, "encart: %s: %s\n", file.c_str(), e.message.c_str());
+  return 1;
+}
+
+ordered_json article_json(const encart::Article& a) {
+  ordered_json j;
+  j["id"] = a.id;
+  j["url"] = a.url;
+  j["title"] = a.title;
+  j["published"] = a.published_text;
+  if (!a.summary.empty()) j["summary"] = a.summary;
+  if (!a.text.empty()) j["text"] = a.text;
+  if (!a.category.empty()) j["category"] = a.category;
+  if (!a.tags.empty()) j["tags"] = a.tags;
+  if (!a.authors.empty()) j["authors"] = a.authors;
+  static constexpr const char* kWindows[] = {"views", "views_24h", "views_7d", "views_30d"};
+  for (std::size_t w = 0; w < encart::kViewWindowCount; ++w) {
+    if (a.views[w]) j[kWindows[w]] = *a.views[w];
+  }
+  if (a.image) {
+    ordered_json image;
+    image["url"] = a.image->url;
+    if (!a.image->alt.empty()) image["alt"] = a.image->alt;
+    if (a.image->width > 0) image["width"] = a.image->width;
+    if (a.image->height > 0) image["height"] = a.image->height;
+    j["image"] = image;
+  }
+  if (!a.lang.empty()) j["lang"] = a.lang;
+  return j;
+}
+
+void print_skips(const Bundle& b, std::FILE* to) {
+  for (const auto& s : b.skipped) {
+    if (s.id.empty()) {
+      std::fprintf(to, "skipped: %s\n", s.reason.c_str());
+    } else {
+      std::fprintf(to, "skipped \"%s\": %s\n", s.id.c_str(), s.reason.c_str());
+    }
+  }
+}
+
+int validate(const Args& a) {
+  auto in = read_input(a);
+  if (!in) return fail(a.file, in.error());
+  std::vector<std::string> warnings;
+  auto bundle = load_bundle(in.value(), warnings);
+  if (!bundle) return fail(a.file, bundle.error());
+  print_skips(bundle.value(), stdout);
+  for (const auto& w : warnings) std::printf("warning: %s\n", w.c_str());
+  std::printf("%s: %zu article(s) valid, %zu skipped (%s)\n", a.file.c_str(), bundle.value().articles.size(),
+              bundle.value().skipped_total, encart::format_name(in.value().format));
+  return 0;
+}
+
+int convert(const Args& a) {
+  if (a.out.empty()) return usage("convert needs -o OUT");
+  auto in = read_input(a);
+  if (!in) return fail(a.file, in.error());
+  std::vector<std::string> warnings;
+  auto bundle = load_bundle(in.value(), warnings);
+  if (!bundle) return fail(a.file, bundle.error());
+  const Bundle& b = bundle.value();
+  ordered_json out;
+  out["version"] = 1;
+  ordered_json site = ordered_json::object();
+  if (!b.site.name.empty()) site["name"] = b.site.name;
+  if (!b.site.url.empty()) site["url"] = b.site.url;
+  if (!b.site.lang.empty()) site["lang"] = b.site.lang;
+  out["site"] = site;
+  out["articles"] = ordered_json::array();
+  for (const auto& article : b.articles) out["articles"].push_back(article_json(article));
+  std::ofstream file(a.out, std::ios::binary);
+  file << out.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+  if (!file) return fail(a.out, encart::Error{encart::ErrorCode::kBadBundle, "cannot be written"});
+  print_skips(b, stderr);
+  for (const auto& w : warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+  std::fprintf(stderr, "%s: %zu article(s) written, %zu skipped\n", a.out.c_str(), b.articles.size(),
+               b.skipped_total);
+  return 0;
+}
+
+int stats(const Args& a) {
+  auto in = read_input(a);
+  if (!in) return fail(a.file, in.error());
+  std::vector<std::string> warnings;
+  auto bundle = load_bundle(in.value(), warnings);
+  if (!bundle) return fail(a.file, bundle.error());
+  const Bundle& b = bundle.value();
+  std::map<std::string, std::size_t> categories, authors, tags;
+  std::size_t with_views = 0, with_image = 0, with_summary = 0, with_text = 0;
+  std::string first, last;
+  std::int64_t first_ms = INT64_MAX, last_ms = INT64_MIN;
+  for (const auto& art : b.articles) {
+    if (!art.category.empty()) ++categories[art.category];
+    for (const auto& au : art.authors) ++authors[au];
+    for (const auto& t : art.tags) ++tags[t];
+    with_views += art.views[0] ? 1 : 0;
+    with_image += art.image ? 1 : 0;
+    with_summary += art.summary.empty() ? 0 : 1;
+    with_text += art.text.empty() ? 0 : 1;
+    if (art.published.epoch_ms < first_ms) first_ms = art.published.epoch_ms, first = art.published_text;
+    if (art.published.epoch_ms > last_ms) last_ms = art.published.epoch_ms, last = art.published_text;
+  }
+  std::printf("format      %s\n", encart::format_name(in.value().format));
+  std::printf("articles    %zu (%zu skipped)\n", b.articles.size(), b.skipped_total);
+  if (!b.articles.empty()) std::printf("published   %s .. %s\n", first.c_str(), last.c_str());
+  std::printf("categories  %zu\n", categories.size());
+  for (const auto& [name, n] : categories) std::printf("  %-30s %zu\n", name.c_str(), n);
+  std::printf("authors     %zu\ntags        %zu\n", authors.size(), tags.size());
+  std::printf("with views %zu, image %zu, summary %zu, text %zu\n", with_views, with_image, with_summary,
+              with_text);
+  for (const auto& w : warnings) std::printf("warning: %s\n", w.c_str());
+  return 0;
+}
+
+std::string escape_attribute(const std::string& s) {
+  std::string out;
+  for (const char c : s) {
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '"')
+      out += "&quot;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out += c;
+  }
+  return out;
+}
+
+int render(const Args& a) {
+  if (a.article.empty()) return usage("render needs --article ID");
+  auto in = read_input(a);
+  if (!in) return fail(a.file, in.error());
+  encart::LoadOptions options;
+  options.format = in.value().format;
+  options.views = in.value().views;
+  if (!a.now.empty()) {
+    const auto now = encart::parse_iso8601(a.now, encart::OffsetRule::kOptional);
+    if (!now) return usage("--now: expected an ISO 8601 date and time");
+    options.now_ms = now->epoch_ms;
+  } else {
+    options.now_ms = static_cast<std::int64_t>(std::time(nullptr)) * 1000;
+  }
+  encart::Engine engine;
+  auto loaded = engine.load(in.value().text, options);
+  if (!loaded) return fail(a.file, loaded.error());
+  encart::SidebarRequest request;
+  request.article = a.article;
+  request.locale = encart::parse_locale(a.lang);
+  auto sidebar = engine.sidebar(request);
+  if (!sidebar) return fail(a.file, sidebar.error());
+  if (!sidebar.value().article_found) {
+    std::fprintf(stderr, "encart: %s: no article with id \"%s\" (related left out)\n", a.file.c_str(),
+                 a.article.c_str());
+  }
+  const auto& s = sidebar.value();
+  const std::string lists =
+      encart::render_static(s.latest.html, s.most_read.html, s.related.html, request.locale);
+  if (a.bundle_url.empty()) {
+    std::printf("%s\n", lists.c_str());
+  } else {
+    std::printf("<encart-sidebar bundle=\"%s\" article=\"%s\" lang=\"%s\">%s</encart-sidebar>\n",
+                escape_attribute(a.bundle_url).c_str(), escape_attribute(a.article).c_str(),
+                escape_attribute(a.lang).c_str(), lists.c_str());
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string why;
+  const auto args = parse_args(argc, argv, why);
+  if (!args) return usage(why.c_str());
+  if (args->command == "validate") return validate(*args);
+  if (args->command == "convert") return convert(*args);
+  if (args->command == "stats") return stats(*args);
+  if (args->command == "render") return render(*args);
+  return usage(("unknown command " + args->command).c_str());
+}
