@@ -173,6 +173,12 @@ class EncartSidebarElement extends BaseElement {
   }
 
   #attach() {
+    // `encart render` pre-renders the sidebar as a declarative shadow root (<template
+    // shadowrootmode>): it is already on screen, styled; the widget adopts it (see #mountShell).
+    if (this.shadowRoot && this.shadowRoot.querySelector('.encart[data-prerendered]')) {
+      this.#root = this.shadowRoot;
+      return;
+    }
     this.#root = this.attachShadow({ mode: 'open' });
     const sheet = styleSheet();
     if (sheet) this.#root.adoptedStyleSheets = [sheet];
@@ -216,8 +222,8 @@ class EncartSidebarElement extends BaseElement {
       return;
     }
     if (generation !== this.#generation) return;
-    this.#mountShell(ui.shell);
     this.#messages = ui.messages;
+    this.#mountShell(ui.shell);
     if (!bundle) {
       this.#fail('no bundle: set the "bundle" attribute (or data-bundle on the script tag)');
       return;
@@ -250,11 +256,18 @@ class EncartSidebarElement extends BaseElement {
   }
 
   #mountShell(html) {
-    for (const old of this.#root.querySelectorAll('.encart')) old.remove();
-    // Parsed inside the shadow root's own document fragment: fixed markup and interface text.
-    const template = document.createElement('template');
-    template.innerHTML = trustedHtml(html);
-    this.#root.prepend(template.content);
+    // A pre-rendered shell in the same language is kept as it is: the lists the reader already
+    // sees stay in place until the engine's (identical) ones replace them, without a shift.
+    const prerendered = this.#root.querySelector('.encart[data-prerendered]');
+    if (prerendered && prerendered.getAttribute('lang') === this.#messages?.lang) {
+      prerendered.removeAttribute('data-prerendered');
+    } else {
+      for (const old of this.#root.querySelectorAll('.encart')) old.remove();
+      // Parsed inside the shadow root's own document fragment: fixed markup and interface text.
+      const template = document.createElement('template');
+      template.innerHTML = trustedHtml(html);
+      this.#root.prepend(template.content);
+    }
     const q = this.#part('q');
     q.addEventListener('input', () => {
       this.#state.q = q.value;

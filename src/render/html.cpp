@@ -100,27 +100,44 @@ std::string render_static(const std::string& latest, const std::string& most_rea
   return out + "</div>";
 }
 
-std::string render_shell(const Locale& locale) {
+namespace {
+std::string render_shell(const Locale& locale, const ShellContent* content);
+}  // namespace
+
+std::string render_shell(const Locale& locale) { return render_shell(locale, nullptr); }
+
+std::string render_shell(const Locale& locale, const ShellContent& content) {
+  return render_shell(locale, &content);
+}
+
+namespace {
+std::string render_shell(const Locale& locale, const ShellContent* content) {
   const UiStrings& s = ui_strings(locale);
-  const auto section = [&](const char* list, const char* title) {
+  const auto hidden_unless = [](bool shown) { return shown ? "" : " hidden"; };
+  const auto section = [&](const char* list, const char* title, const std::string* items, bool more) {
+    const bool shown = items != nullptr && !items->empty();
     return std::string("<section class=\"list\" data-list=\"") + list + "\" aria-labelledby=\"encart-h-" +
-           list + "\" hidden><h2 class=\"heading\" id=\"encart-h-" + list + "\">" + title +
-           "</h2><ol class=\"items\" data-part=\"items\"></ol><button class=\"more\" type=\"button\" "
-           "data-part=\"more\" hidden>" +
+           list + "\"" + hidden_unless(shown) + "><h2 class=\"heading\" id=\"encart-h-" + list + "\">" +
+           title + "</h2><ol class=\"items\" data-part=\"items\">" +
+           (items != nullptr ? *items : std::string()) +
+           "</ol><button class=\"more\" type=\"button\" data-part=\"more\"" + hidden_unless(more) + ">" +
            s.more + "</button></section>";
   };
-  std::string out = std::string("<div class=\"encart\" lang=\"") + s.lang_tag + "\" dir=\"" + s.dir + "\">";
+  std::string out = std::string("<div class=\"encart\" lang=\"") + s.lang_tag + "\" dir=\"" + s.dir + "\"" +
+                    (content != nullptr ? " data-prerendered" : "") + ">";
   out += std::string("<form class=\"filters\" role=\"search\" aria-label=\"") + s.filters_label +
-         "\" data-part=\"filters\" hidden>";
+         "\" data-part=\"filters\"" + hidden_unless(content != nullptr) + ">";
   out += std::string("<label class=\"sr-only\" for=\"encart-q\">") + s.search_label + "</label>";
   out += std::string(
              "<input class=\"search\" id=\"encart-q\" type=\"search\" data-part=\"q\" "
              "autocomplete=\"off\" spellcheck=\"false\" placeholder=\"") +
          s.search_placeholder + "\">";
   out += std::string("<label class=\"sr-only\" for=\"encart-category\">") + s.category_label + "</label>";
-  out += "<select class=\"choice\" id=\"encart-category\" data-part=\"category\"></select>";
+  out += "<select class=\"choice\" id=\"encart-category\" data-part=\"category\">" +
+         (content != nullptr ? content->category_options : std::string()) + "</select>";
   out += std::string("<label class=\"sr-only\" for=\"encart-author\">") + s.author_label + "</label>";
-  out += "<select class=\"choice\" id=\"encart-author\" data-part=\"author\"></select>";
+  out += "<select class=\"choice\" id=\"encart-author\" data-part=\"author\">" +
+         (content != nullptr ? content->author_options : std::string()) + "</select>";
   out += std::string("<label class=\"sr-only\" for=\"encart-date\">") + s.date_label + "</label>";
   out += "<select class=\"choice\" id=\"encart-date\" data-part=\"date\">";
   const std::pair<const char*, const char*> dates[] = {
@@ -132,12 +149,17 @@ std::string render_shell(const Locale& locale) {
   out += "<p class=\"status\" role=\"status\" aria-live=\"polite\" data-part=\"status\"></p>";
   out += std::string("<div class=\"empty\" data-part=\"empty\" hidden><p>") + s.no_match +
          "</p><button class=\"more\" type=\"button\" data-part=\"reset\">" + s.reset + "</button></div>";
-  out += section("latest", s.latest);
-  out += section("mostRead", s.most_read);
-  out += section("related", s.related);
-  out += std::string("<p class=\"message\" data-part=\"message\">") + s.loading + "</p>";
+  out += section("latest", s.latest, content != nullptr ? &content->latest : nullptr,
+                 content != nullptr && content->more_latest);
+  out += section("mostRead", s.most_read, content != nullptr ? &content->most_read : nullptr,
+                 content != nullptr && content->more_most_read);
+  out += section("related", s.related, content != nullptr ? &content->related : nullptr,
+                 content != nullptr && content->more_related);
+  out += std::string("<p class=\"message\" data-part=\"message\"") + hidden_unless(content == nullptr) + ">" +
+         s.loading + "</p>";
   out += "</div>";
   return out;
 }
+}  // namespace
 
 }  // namespace encart

@@ -27,6 +27,18 @@ std::string render_facet_options(const std::vector<FacetCount>& counts, Facet fa
 // fills the parts named by data-part; no bundle data is in it.
 std::string render_shell(const Locale& locale);
 
+// What a pre-rendered shell shows (encart render): each list's items and whether it has more,
+// and the menus' options.
+struct ShellContent {
+  std::string latest, most_read, related;  // render_items markup
+  bool more_latest = false, more_most_read = false, more_related = false;
+  std::string category_options, author_options;
+};
+
+// The shell with its lists filled and its filters shown, as the widget shows it once ready, and
+// marked data-prerendered: the widget adopts it instead of building its own (no layout shift).
+std::string render_shell(const Locale& locale, const ShellContent& content);
+
 // The lists as static HTML, for the page to carry before (or without) JavaScript: inside
 // <encart-sidebar> it is the fallback the widget replaces. Empty lists are left out. Item markup
 // is render_items'; `latest`, `most_read`, `related` are such markup.

@@ -20,6 +20,8 @@
 #include "render/html.h"
 #include "xml_feed.h"
 
+extern const char kWidgetCss[];  // shim/styles.css, generated into the build (CMakeLists.txt)
+
 namespace {
 
 using encart::Bundle;
@@ -301,15 +303,23 @@ int render(const Args& a) {
                  a.article.c_str());
   }
   const auto& s = sidebar.value();
-  const std::string lists =
-      encart::render_static(s.latest.html, s.most_read.html, s.related.html, request.locale);
-  if (a.bundle_url.empty()) {
-    std::printf("%s\n", lists.c_str());
-  } else {
-    std::printf("<encart-sidebar bundle=\"%s\" article=\"%s\" lang=\"%s\">%s</encart-sidebar>\n",
-                escape_attribute(a.bundle_url).c_str(), escape_attribute(a.article).c_str(),
-                escape_attribute(a.lang).c_str(), lists.c_str());
+  if (a.bundle_url.empty()) {  // the lists alone, for a page that styles them itself
+    std::printf(
+        "%s\n",
+        encart::render_static(s.latest.html, s.most_read.html, s.related.html, request.locale).c_str());
+    return 0;
   }
+  // The element with a declarative shadow root: the widget's own shell and stylesheet, lists
+  // filled. Browsers show it before (and without) JavaScript; the widget adopts it as its shell.
+  encart::ShellContent content{s.latest.html,      s.most_read.html,     s.related.html,
+                               s.latest.has_more,  s.most_read.has_more, s.related.has_more,
+                               s.category_options, s.author_options};
+  std::printf(
+      "<encart-sidebar bundle=\"%s\" article=\"%s\" lang=\"%s\"><template "
+      "shadowrootmode=\"open\"><style>%s</style>%s"
+      "</template></encart-sidebar>\n",
+      escape_attribute(a.bundle_url).c_str(), escape_attribute(a.article).c_str(),
+      escape_attribute(a.lang).c_str(), kWidgetCss, encart::render_shell(request.locale, content).c_str());
   return 0;
 }
 

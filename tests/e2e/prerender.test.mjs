@@ -1,0 +1,75 @@
+// `encart render` (issue 5): the sidebar pre-rendered as a declarative shadow root shows before
+// (and without) JavaScript, and the widget adopts it without a layout shift.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { launch, settled, waitForWidget } from './harness.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+// tools/test builds the native tree (and the CLI) before the browser tests.
+const cli = ['build/native-debug/tools/cli/encart', 'build/native-release/tools/cli/encart']
+  .map((p) => root + p)
+  .find((p) => existsSync(p));
+
+let h;
+before(async () => {
+  h = await launch();
+});
+after(async () => {
+  await h.close();
+});
+
+function prerenderedPage() {
+  const html = execFileSync(cli, [
+    'render', `${root}tests/fixtures/feeds/bundle.json`, '--article', '101', '--lang', 'fr',
+    '--now', new Date().toISOString(), '--bundle-url', '/fixtures/feeds/bundle.json',
+  ]).toString();
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script>
+  window.__shifts = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push(e.value); })
+    .observe({ type: 'layout-shift', buffered: true });
+</script></head><body><main style="width: 320px">${html}</main>
+<script src="/dist/encart.js" async></script></body></html>`;
+}
+
+const titles = (page) =>
+  page.evaluate(() =>
+    [...document.querySelector('encart-sidebar').shadowRoot.querySelectorAll('[data-list] .item .title')].map((t) => t.textContent),
+  );
+
+test('the pre-rendered sidebar shows before JavaScript and is adopted without a layout shift', async () => {
+  assert.ok(cli, 'the encart command line is built');
+  const page = await h.page();
+  const body = prerenderedPage();
+  let releaseScript;
+  const scriptHeld = new Promise((resolve) => (releaseScript = resolve));
+  await page.route(`${h.base}/prerendered.html`, (route) => route.fulfill({ body, contentType: 'text/html' }));
+  // Hold encart.js back: what shows meanwhile is the HTML alone.
+  await page.route(`${h.base}/dist/encart.js`, async (route) => {
+    await scriptHeld;
+    await route.continue();
+  });
+  await page.goto(`${h.base}/prerendered.html`, { waitUntil: 'domcontentloaded' });
+  const before = await titles(page);
+  // Six articles, one on screen: "latest" shows the five others (nothing repeats in the other lists).
+  assert.equal(before.length, 5, `the lists are there without JavaScript: ${before.length} items`);
+  const boxBefore = await page.evaluate(() => document.querySelector('encart-sidebar').getBoundingClientRect().height);
+  releaseScript();
+  await page.waitForFunction(() => document.querySelector('encart-sidebar').dataset.state === 'ready');
+  await waitForWidget(page);
+  await settled(page);
+  assert.deepEqual(await titles(page), before, 'the engine shows the same lists');
+  const boxAfter = await page.evaluate(() => document.querySelector('encart-sidebar').getBoundingClientRect().height);
+  assert.equal(boxAfter, boxBefore);
+  const shift = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+  assert.equal(shift, 0, `layout shift ${shift}`);
+  // And it is the live widget now: filtering works.
+  await page.locator('encart-sidebar input[type="search"]').fill('moudawana');
+  await settled(page);
+  assert.ok((await titles(page)).every((t) => /Moudawana/i.test(t)), (await titles(page)).join(' | '));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
