@@ -41,13 +41,14 @@ test('every format shows the lists of the equivalent bundle', async () => {
   await page.context().close();
 });
 
-test('malformed RSS and WordPress output show an error naming line and column', async () => {
+test('malformed RSS, Atom and WordPress output show an error naming line and column', async () => {
   const page = await h.page('/fixtures/pages/feeds.html');
-  for (const id of ['bad-rss', 'bad-wordpress']) {
+  for (const id of ['bad-rss', 'bad-atom', 'bad-wordpress']) {
     await page.waitForFunction((sel) => document.querySelector(sel).dataset.state === 'error', `#${id} encart-sidebar`);
   }
   const errors = page.messages.filter((m) => m.startsWith('error: [encart]'));
   assert.ok(errors.some((m) => /bad-rss\.xml: not well-formed XML at line \d+, column \d+/.test(m)), errors.join('\n'));
+  assert.ok(errors.some((m) => /bad-atom\.xml: not well-formed XML at line \d+, column \d+/.test(m)), errors.join('\n'));
   assert.ok(errors.some((m) => /bad-wordpress\.json: not valid JSON at line \d+, column \d+/.test(m)), errors.join('\n'));
   await page.context().close();
 });
