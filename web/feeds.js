@@ -22,7 +22,9 @@ const BLOCK_ELEMENTS = new Set(
 );
 
 function htmlText(html) {
-  const body = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
+  // An inert document (DOMParser runs no script, loads nothing); trustedHtml (shim/sidebar-element.js)
+  // because parseFromString is a Trusted Types sink on pages that enforce them.
+  const body = new DOMParser().parseFromString(trustedHtml(`<body>${html}</body>`), 'text/html').body;
   let text = '';
   // Block elements separate words ("<p>a</p><p>b</p>" reads "a b"); inline ones do not.
   const walk = (node) => {
@@ -133,7 +135,7 @@ function xmlToJsonFeed(text) {
       'RSS and Atom are read with the browser’s DOMParser, which this environment lacks: convert the feed with `encart convert FEED -o bundle.json`',
     );
   }
-  const doc = new DOMParser().parseFromString(text, 'application/xml');
+  const doc = new DOMParser().parseFromString(trustedHtml(text), 'application/xml');
   const error = doc.getElementsByTagName('parsererror')[0];
   if (error) {
     const message = error.textContent.replace(/\s+/g, ' ').trim();

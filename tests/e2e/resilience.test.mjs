@@ -39,6 +39,15 @@ test('the widget renders on a page that enforces Trusted Types', async () => {
   await page.context().close();
 });
 
+test('an RSS feed is read on a page that enforces Trusted Types', async () => {
+  // DOMParser.parseFromString is a Trusted Types sink, for XML as for HTML.
+  const page = await h.page('/fixtures/pages/trusted-types-rss.html');
+  await waitForWidget(page);
+  assert.deepEqual(page.errors, []);
+  assert.ok(!page.messages.some((m) => /TrustedHTML|Trusted Type/i.test(m)), `${page.messages}`);
+  await page.context().close();
+});
+
 test('a bundle with only scheduled articles says there is nothing to show yet', async () => {
   const page = await h.page('/fixtures/pages/future.html');
   await page.waitForFunction(() => {
