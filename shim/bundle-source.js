@@ -84,7 +84,7 @@ function loadFetched(engine, fetched, source, now) {
 // hands the worker that.
 async function xmlSourceAsJsonFeed(source) {
   const fetched = await fetchSource(source);
-  const feed = xmlToJsonFeed(new TextDecoder().decode(fetched.bytes));
+  const feed = xmlToJsonFeed(decodeXml(fetched.bytes));
   return { ...fetched, bytes: new TextEncoder().encode(JSON.stringify(feed)) };
 }
 

@@ -244,7 +244,7 @@ class Engine {
     }
     let bytes = toBytes(input);
     if (format === 'rss' || format === 'atom' || (format === 'auto' && looksLikeXml(bytes))) {
-      bytes = new TextEncoder().encode(JSON.stringify(xmlToJsonFeed(new TextDecoder().decode(bytes))));
+      bytes = new TextEncoder().encode(JSON.stringify(xmlToJsonFeed(decodeXml(bytes))));
       format = 'jsonfeed';
     }
     const engine = this.#engine();

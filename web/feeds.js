@@ -59,6 +59,9 @@ function children(element, name) {
 // cannot read is passed on as written, for the engine to report with its item.
 function isoDate(text) {
   if (!text) return undefined;
+  // ISO dates are passed on as written: Date.parse would read one without an offset in the
+  // reader's own time zone. The engine reads them (and refuses those without an offset).
+  if (/^\d{4}-\d{2}-\d{2}/.test(text)) return text;
   const t = Date.parse(text);
   return Number.isNaN(t) ? text : new Date(t).toISOString();
 }
@@ -126,6 +129,22 @@ function atomEntry(element) {
   if (authors.length) item.authors = authors.map((name) => ({ name }));
   splitCategories(item, children(element, 'category').map((c) => c.getAttribute('term')).filter(Boolean));
   return item;
+}
+
+// XML bytes as text, in the encoding the document declares (a BOM, or <?xml encoding="...">):
+// older French feeds are often ISO-8859-1 or windows-1252.
+function decodeXml(bytes) {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+  const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head);
+  let label = 'utf-8';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) label = 'utf-16be';
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) label = 'utf-16le';
+  else if (declared) label = declared[1];
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch {
+    return new TextDecoder().decode(bytes); // an encoding the browser does not know
+  }
 }
 
 function xmlToJsonFeed(text) {

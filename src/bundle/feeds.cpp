@@ -135,7 +135,12 @@ json map_json_feed_item(const json& item, const json& feed) {
     }
   };
   add_authors(item);
-  if (authors.empty()) add_authors(feed);  // the feed's authors are every item's by default
+  // The feed's authors are every item's by default; copied into each item, so only a short
+  // list is (a long one would multiply the feed's size by its number of items).
+  if (authors.empty()) {
+    add_authors(feed);
+    if (authors.dump().size() > 512) authors = json::array();
+  }
   if (!authors.empty()) a["authors"] = authors;
   if (const json* lang = member(item, "language")) {
     a["lang"] = *lang;
@@ -260,11 +265,12 @@ std::string rename_reason(std::string reason, InputFormat format) {
       {".published:", ".date_published:"}, {".updated:", ".date_modified:"},
       {".image.url:", ".image:"},          {".category:", "._encart.category:"},
       {".views", "._encart.views"},        {".authors", ".authors[].name"}};
-  static constexpr Rename kWordPress[] = {{".published:", ".date_gmt:"},
+  // The longer path first: ".url:" would match inside ".image.url:".
+  static constexpr Rename kWordPress[] = {{".image.url:", "._embedded.wp:featuredmedia[0].source_url:"},
+                                          {".published:", ".date_gmt:"},
                                           {".updated:", ".modified_gmt:"},
                                           {".url:", ".link:"},
-                                          {".title:", ".title.rendered:"},
-                                          {".image.url:", "._embedded.wp:featuredmedia[0].source_url:"}};
+                                          {".title:", ".title.rendered:"}};
   const std::string_view prefix = format == InputFormat::kJsonFeed ? "items[" : "[";
   if (reason.starts_with("articles[")) reason.replace(0, 9, prefix);
   const auto apply = [&](const auto& table) {

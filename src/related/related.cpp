@@ -76,11 +76,14 @@ class ArticleFeatures {
       folded_ += t.folded;
     });
     const std::vector<Token>& tokens = tokens_;
-    // A title in Title Case ("Morocco And France Sign A Deal") says nothing about names.
-    if (is_title && tokens.size() >= 4) {
-      const auto capitalised =
-          std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.capitalised; });
-      if (capitalised * 10 > static_cast<std::ptrdiff_t>(tokens.size()) * 6) return;
+    // A title in Title Case ("Morocco And France Sign A Deal") says nothing about names; it
+    // shows in capitalised small words after the first. French titles ("Pour Ali, Alibaba Group
+    // vise le Maroc") keep theirs in lowercase, however many names they hold.
+    if (is_title) {
+      const auto title_case =
+          std::any_of(tokens.begin() + (tokens.empty() ? 0 : 1), tokens.end(),
+                      [&](const Token& t) { return t.capitalised && word_features_[t.word] < 0; });
+      if (title_case) return;
     }
     add_names(tokens, weight);
   }
@@ -281,7 +284,8 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
       last = first + kMaxPostings;
     }
     const auto kept_here = last - first;
-    std::copy(first, last, all.begin() + static_cast<std::ptrdiff_t>(written));  // never ahead of `first`
+    const auto to = all.begin() + static_cast<std::ptrdiff_t>(written);  // never ahead of `first`
+    if (to != first) std::copy(first, last, to);
     written += static_cast<std::size_t>(kept_here);
     posting_offsets_.push_back(static_cast<std::uint32_t>(written));
   }
@@ -406,7 +410,14 @@ RelatedReasons RelatedIndex::reasons(const Index& index, ArticleId subject, Arti
   for (const std::string& name : out.names) {
     const bool part_of_longer =
         std::any_of(out.names.begin(), out.names.end(), [&](const std::string& longer) {
-          return longer.size() > name.size() && longer.find(name) != std::string::npos;
+          if (longer.size() <= name.size()) return false;
+          // As a whole word: "Ali" is part of "Ali Benali", not of "Alibaba Group".
+          for (std::size_t at = longer.find(name); at != std::string::npos; at = longer.find(name, at + 1)) {
+            const std::size_t end = at + name.size();
+            if ((at == 0 || longer[at - 1] == ' ') && (end == longer.size() || longer[end] == ' '))
+              return true;
+          }
+          return false;
         });
     if (!part_of_longer) names.push_back(name);
   }

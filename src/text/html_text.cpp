@@ -16,8 +16,10 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 // Decodes the reference starting at s[pos] == '&' into `out`; returns the bytes consumed, or 0
 // when it is not a reference (then the "&" is kept as text).
 std::size_t decode_reference(std::string_view s, std::size_t pos, std::string& out) {
-  const std::size_t semi = s.find(';', pos + 1);
-  if (semi == std::string_view::npos || semi - pos > 40) return 0;
+  // The longest reference name is 31 letters: look no further (a page of "&" stays linear).
+  const std::size_t near = s.substr(pos + 1, 41).find(';');
+  if (near == std::string_view::npos) return 0;
+  const std::size_t semi = pos + 1 + near;
   const std::string_view body = s.substr(pos + 1, semi - pos - 1);
   if (body.empty()) return 0;
   if (body[0] == '#') {

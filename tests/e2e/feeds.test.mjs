@@ -41,6 +41,15 @@ test('every format shows the lists of the equivalent bundle', async () => {
   await page.context().close();
 });
 
+test('an ISO-8859-1 RSS feed with GMT dates reads as written', async () => {
+  const page = await h.page('/fixtures/pages/feeds.html');
+  await waitForWidget(page, '#latin1 encart-sidebar');
+  const { latest } = await lists(page, '#latin1 encart-sidebar');
+  assert.deepEqual(latest.map((i) => i.title), ['Sécurité routière : un été sous haute surveillance à Tanger']);
+  assert.equal(latest[0].category, 'Société');
+  await page.context().close();
+});
+
 test('malformed RSS, Atom and WordPress output show an error naming line and column', async () => {
   const page = await h.page('/fixtures/pages/feeds.html');
   for (const id of ['bad-rss', 'bad-atom', 'bad-wordpress']) {

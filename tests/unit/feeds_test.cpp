@@ -277,3 +277,37 @@ TEST(FeedFixtures, ViewsMergeByIdOrUrlAndReportWhatTheyCannotUse) {
 
 }  // namespace
 }  // namespace encart
+
+namespace encart {
+namespace {
+
+TEST(WordPress, AnImageErrorNamesTheFeaturedMediaField) {
+  const auto bundle = parse_input(R"([{"id": 1, "link": "https://q.example/1", "title": {"rendered": "T"},
+      "date_gmt": "2024-12-09T09:15:00", "_embedded": {"wp:featuredmedia": [{"source_url": "ftp://q.example/i.jpg"}]}}])",
+                                  InputFormat::kWordPress, {});
+  ASSERT_TRUE(bundle.ok()) << bundle.error().message;
+  ASSERT_EQ(bundle.value().skipped.size(), 1u);
+  EXPECT_TRUE(
+      contains(bundle.value().skipped[0].reason, "[0]._embedded.wp:featuredmedia[0].source_url: \"ftp:"))
+      << bundle.value().skipped[0].reason;
+}
+
+TEST(JsonFeed, AFeedsLongAuthorListIsNotCopiedIntoEveryItem) {
+  std::string authors;
+  for (int i = 0; i < 100; ++i)
+    authors += std::string(i ? "," : "") + R"({"name": "Auteur numéro )" + std::to_string(i) + "\"}";
+  const auto text =
+      json_feed(R"({"id": "1", "url": "/a", "title": "T", "date_published": "2024-12-09T10:15:00Z"})",
+                "\"authors\": [" + authors + "], ");
+  const auto bundle = parse_input(text, InputFormat::kJsonFeed, {});
+  ASSERT_TRUE(bundle.ok()) << bundle.error().message;
+  EXPECT_TRUE(bundle.value().articles[0].authors.empty());
+}
+
+TEST(HtmlText, AReferenceIsLookedForOnlyNearItsAmpersand) {
+  EXPECT_EQ(text::decode_html_entities("& " + std::string(50, 'x') + ";"), "& " + std::string(50, 'x') + ";");
+  EXPECT_EQ(text::decode_html_entities("&CounterClockwiseContourIntegral;"), "\u2233");  // the longest name
+}
+
+}  // namespace
+}  // namespace encart

@@ -361,3 +361,38 @@ TEST_F(Related, ReleasesTheBodyTextOnceIndexed) {
 
 }  // namespace
 }  // namespace encart
+
+namespace encart {
+namespace {
+
+TEST(RelatedReasonsNames, AShortNameIsHiddenOnlyInsideALongerOneAsAWord) {
+  // Also: a French title full of names ("Pour Ali, Alibaba Group vise le Maroc") is not Title Case.
+  Engine engine;
+  LoadOptions o;
+  o.now_ms = test::ms("2025-01-31T12:00:00Z");
+  std::vector<std::string> articles = {
+      test::article("a", {{"title", test::js("Rencontre entre Ali et le patron de Alibaba Group à Rabat")},
+                          {"published", test::js("2025-01-10T10:00:00Z")}}),
+      test::article("b", {{"title", test::js("Pour Ali, Alibaba Group vise le Maroc")},
+                          {"published", test::js("2025-01-11T10:00:00Z")}}),
+  };
+  // Other stories, so that what the two share is rare enough to count.
+  for (const char* other :
+       {"Festival de musique à Essaouira", "Pluies sur le Rif", "Le budget adopté", "Victoire du Wydad"}) {
+    articles.push_back(
+        test::article(other, {{"title", test::js(other)}, {"published", test::js("2025-01-05T10:00:00Z")}}));
+  }
+  const auto b = test::bundle(articles);
+  ASSERT_TRUE(engine.load(b, o).ok());
+  const auto related = engine.related("a", {});
+  ASSERT_TRUE(related.ok());
+  ASSERT_FALSE(related.value().empty());
+  EXPECT_EQ(related.value()[0].source, RelatedSource::kScore);
+  const auto& names = related.value()[0].reasons.names;
+  EXPECT_NE(std::find(names.begin(), names.end(), "Ali"), names.end()) << names.size();
+  EXPECT_NE(std::find(names.begin(), names.end(), "Alibaba Group"), names.end());
+  EXPECT_EQ(std::find(names.begin(), names.end(), "Alibaba"), names.end());  // part of "Alibaba Group"
+}
+
+}  // namespace
+}  // namespace encart

@@ -2,7 +2,7 @@
 //   encart validate FILE [--format F] [--views FILE]   every skipped article with its reason
 //   encart convert FILE -o OUT [--format F] [--views FILE]   any supported input to a bundle v1
 //   encart stats FILE [--format F] [--views FILE]      what the sidebar will have to work with
-//   encart render FILE --article ID [--lang fr] [--now ISO] [--bundle-url URL]   static HTML
+//   encart render FILE --article ID [--lang fr] [--now ISO] [--bundle-url URL [--views-url URL]]
 // Exit status: 0 done (skipped articles included), 1 the input cannot be loaded, 2 usage.
 #include <cstdio>
 #include <ctime>
@@ -35,7 +35,7 @@ int usage(const char* why) {
       "       encart convert FILE -o OUT [--format F] [--views FILE]\n"
       "       encart stats FILE [--format F] [--views FILE]\n"
       "       encart render FILE --article ID [--lang fr|en|ar|ar-MA] [--now ISO-8601] "
-      "[--bundle-url URL]\n",
+      "[--bundle-url URL [--views-url URL]]\n",
       why);
   return 2;
 }
@@ -49,7 +49,7 @@ std::optional<std::string> read_file(const std::string& path) {
 }
 
 struct Args {
-  std::string command, file, out, format = "auto", views, article, lang = "fr", now, bundle_url;
+  std::string command, file, out, format = "auto", views, article, lang = "fr", now, bundle_url, views_url;
 };
 
 std::optional<Args> parse_args(int argc, char** argv, std::string& why) {
@@ -69,6 +69,7 @@ std::optional<Args> parse_args(int argc, char** argv, std::string& why) {
     if (arg == "--lang") target = &a.lang;
     if (arg == "--now") target = &a.now;
     if (arg == "--bundle-url") target = &a.bundle_url;
+    if (arg == "--views-url") target = &a.views_url;
     if (target != nullptr) {
       const auto v = value();
       if (!v) {
@@ -213,6 +214,22 @@ int convert(const Args& a) {
   if (!b.site.url.empty()) site["url"] = b.site.url;
   if (!b.site.lang.empty()) site["lang"] = b.site.lang;
   out["site"] = site;
+  // The related settings travel with the articles (a JSON Feed's _encart.related included).
+  ordered_json related = ordered_json::object(), weights = ordered_json::object();
+  const auto put = [](ordered_json& to, const char* key, const std::optional<double>& v) {
+    if (v) to[key] = *v;
+  };
+  put(weights, "text", b.related.text);
+  put(weights, "names", b.related.names);
+  put(weights, "tags", b.related.tags);
+  put(weights, "category", b.related.category);
+  put(weights, "author", b.related.author);
+  if (!weights.empty()) related["weights"] = weights;
+  put(related, "min_score", b.related.min_score);
+  put(related, "half_life_days", b.related.half_life_days);
+  put(related, "limit", b.related.limit);
+  if (b.related.repeats) related["repeats"] = *b.related.repeats;
+  if (!related.empty()) out["related"] = related;
   out["articles"] = ordered_json::array();
   for (const auto& article : b.articles) out["articles"].push_back(article_json(article));
   std::ofstream file(a.out, std::ios::binary);
@@ -314,12 +331,18 @@ int render(const Args& a) {
   encart::ShellContent content{s.latest.html,      s.most_read.html,     s.related.html,
                                s.latest.has_more,  s.most_read.has_more, s.related.has_more,
                                s.category_options, s.author_options};
+  // The element must load what was rendered: the same format and views, or its lists differ.
+  if (!a.views.empty() && a.views_url.empty()) {
+    std::fprintf(stderr, "encart: --views without --views-url: the widget will not have these view counts\n");
+  }
+  std::string source = "bundle=\"" + escape_attribute(a.bundle_url) + "\"";
+  if (a.format != "auto") source += " format=\"" + escape_attribute(a.format) + "\"";
+  if (!a.views_url.empty()) source += " views=\"" + escape_attribute(a.views_url) + "\"";
   std::printf(
-      "<encart-sidebar bundle=\"%s\" article=\"%s\" lang=\"%s\"><template "
-      "shadowrootmode=\"open\"><style>%s</style>%s"
+      "<encart-sidebar %s article=\"%s\" lang=\"%s\"><template shadowrootmode=\"open\"><style>%s</style>%s"
       "</template></encart-sidebar>\n",
-      escape_attribute(a.bundle_url).c_str(), escape_attribute(a.article).c_str(),
-      escape_attribute(a.lang).c_str(), kWidgetCss, encart::render_shell(request.locale, content).c_str());
+      source.c_str(), escape_attribute(a.article).c_str(), escape_attribute(a.lang).c_str(), kWidgetCss,
+      encart::render_shell(request.locale, content).c_str());
   return 0;
 }
 

@@ -6,6 +6,8 @@
 #include <ctime>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "text/html_text.h"
@@ -76,11 +78,23 @@ std::string excerpt(const std::string& html) {
 
 // RFC 822 ("Mon, 09 Dec 2024 10:15:00 +0100") with the C library's strptime; a date it cannot
 // read is passed on as written, for the engine to report with its item.
-std::string iso_date(const std::string& text) {
+std::string iso_date(const std::string& written) {
+  // glibc's %z reads only numeric offsets: RFC 822's zone names become theirs first.
+  std::string text = trimmed(written);
+  static constexpr std::pair<std::string_view, std::string_view> kZones[] = {
+      {" GMT", " +0000"}, {" UTC", " +0000"}, {" UT", " +0000"},  {" Z", " +0000"},
+      {" EST", " -0500"}, {" EDT", " -0400"}, {" CST", " -0600"}, {" CDT", " -0500"},
+      {" MST", " -0700"}, {" MDT", " -0600"}, {" PST", " -0800"}, {" PDT", " -0700"}};
+  for (const auto& [name, offset] : kZones) {
+    if (text.ends_with(name)) {
+      text.replace(text.size() - name.size(), name.size(), offset);
+      break;
+    }
+  }
   std::tm tm{};
   const char* end = strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S %z", &tm);
   if (end == nullptr) end = strptime(text.c_str(), "%d %b %Y %H:%M:%S %z", &tm);
-  if (end == nullptr) return text;
+  if (end == nullptr) return written;
   const long offset = tm.tm_gmtoff;
   const std::time_t utc = timegm(&tm) - offset;
   std::tm out{};
