@@ -58,7 +58,8 @@ const std::vector<RelatedHit>& Engine::related_ranking(ArticleId subject,
 
 std::vector<RelatedItem> Engine::related_items(ArticleId subject, const CompiledFilter& filter,
                                                const RelatedSettings& settings, std::size_t limit,
-                                               const std::vector<ArticleId>& exclude) const {
+                                               const std::vector<ArticleId>& exclude,
+                                               bool with_reasons) const {
   std::vector<RelatedItem> out;
   limit = std::min(limit, kMaxListLimit);
   Bitset taken(index_.size());
@@ -70,7 +71,8 @@ std::vector<RelatedItem> Engine::related_items(ArticleId subject, const Compiled
   const auto add = [&](std::size_t a, double score, RelatedSource source) {
     taken.set(a);
     out.push_back({static_cast<ArticleId>(a), score, source,
-                   related_index_.reasons(index_, subject, static_cast<ArticleId>(a), settings)});
+                   with_reasons ? related_index_.reasons(index_, subject, static_cast<ArticleId>(a), settings)
+                                : RelatedReasons{}});
   };
   const std::vector<RelatedHit>& hits = related_ranking(subject, settings);
   for (std::size_t i = 0; i < hits.size() && out.size() < limit; ++i) {
@@ -138,7 +140,7 @@ Result<std::vector<RelatedItem>> Engine::related(std::string_view id, const List
   if (!filter) return filter.error();
   const RelatedSettings settings = apply(related_settings_, options.related);
   return related_items(static_cast<ArticleId>(subject), filter.value(), settings, options.limit,
-                       list_request(options.limit, options.exclude).exclude);
+                       list_request(options.limit, options.exclude).exclude, true);
 }
 
 Result<Facets> Engine::facets(const Filter& filter) const {
@@ -181,7 +183,7 @@ Result<Sidebar> Engine::sidebar(const SidebarRequest& request) const {
     fill(out.related, request.related_limit.value_or(settings.limit), [&](const ListRequest& r) {
       std::vector<ArticleId> ids;
       for (const RelatedItem& item :
-           related_items(static_cast<ArticleId>(current), filter, settings, r.limit, r.exclude)) {
+           related_items(static_cast<ArticleId>(current), filter, settings, r.limit, r.exclude, false)) {
         ids.push_back(item.id);
       }
       return ids;

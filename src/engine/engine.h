@@ -111,9 +111,10 @@ class Engine {
   // The related ranking of the article on screen does not change while the reader types:
   // computed once per article and settings, then only filtered.
   const std::vector<RelatedHit>& related_ranking(ArticleId subject, const RelatedSettings& settings) const;
+  // `with_reasons`: the API returns them; the sidebar, re-rendered at every keystroke, does not.
   std::vector<RelatedItem> related_items(ArticleId subject, const CompiledFilter& filter,
                                          const RelatedSettings& settings, std::size_t limit,
-                                         const std::vector<ArticleId>& exclude) const;
+                                         const std::vector<ArticleId>& exclude, bool with_reasons) const;
 
   Result<CompiledFilter> compile(const Filter& filter) const {
     return CompiledFilter::compile(filter, index_, clock_);
