@@ -159,16 +159,23 @@ constexpr std::array<char, 128> kAsciiWordFold = [] {
 
 }  // namespace
 
-void for_each_word(std::string_view s, const std::function<void(std::string_view)>& emit) {
+namespace {
+
+// The one word splitter: `word(folded, begin, end)` for each word kept (bytes [begin, end) of
+// `s`), `separator(cp, apostrophe)` after each separating code point. Elided French articles
+// and English clitics are left out here, for every caller.
+template <typename Word, typename Separator>
+void scan_words(std::string_view s, Word&& word, Separator&& separator) {
   std::string current;
+  std::size_t start = 0;          // byte where the current word starts
   bool after_apostrophe = false;  // the current word started right after an apostrophe
-  const auto finish = [&](bool apostrophe_follows) {
+  const auto finish = [&](std::size_t end, bool apostrophe_follows) {
     if (current.empty()) return;
     // "l'" before a word is dropped; so are the English clitics of "Morocco's", "don't".
     // Also when nothing follows yet: a reader who has typed "l'" is about to type the word.
     const bool elided = apostrophe_follows && is_elision(current);
     const bool clitic = after_apostrophe && is_clitic(current);
-    if (!elided && !clitic) emit(current);
+    if (!elided && !clitic) word(std::string_view(current), start, end);
     current.clear();
   };
   for (std::size_t pos = 0; pos < s.size();) {
@@ -179,62 +186,11 @@ void for_each_word(std::string_view s, const std::function<void(std::string_view
       ++end;
     }
     if (end > pos) {
+      if (current.empty()) start = pos;
       const std::size_t old_size = current.size();
       current.resize(old_size + (end - pos));
       for (std::size_t i = pos; i < end; ++i) {
         current[old_size + (i - pos)] = kAsciiWordFold[static_cast<unsigned char>(s[i])];
-      }
-      pos = end;
-      continue;
-    }
-    const char32_t cp = next_code_point(s, pos);
-    if (is_word_char(cp)) {
-      append_folded(current, cp);
-      continue;
-    }
-    const bool apostrophe = is_apostrophe(cp);
-    std::size_t next = pos;
-    const bool word_follows = next < s.size() && is_word_char(next_code_point(s, next));
-    finish(apostrophe);
-    after_apostrophe = apostrophe && word_follows;
-  }
-  finish(false);
-}
-
-void for_each_token(std::string_view s, const std::function<void(const WordToken&)>& emit) {
-  std::string current;
-  std::size_t start = 0;          // byte where the current word starts
-  bool after_apostrophe = false;  // as in for_each_word
-  bool sentence_start = true;     // flags for the next word emitted
-  bool after_break = true;
-  const auto finish = [&](std::size_t end, bool apostrophe_follows) {
-    if (current.empty()) return;
-    const bool elided = apostrophe_follows && is_elision(current);
-    const bool clitic = after_apostrophe && is_clitic(current);
-    if (!elided && !clitic) {
-      const std::string_view original = s.substr(start, end - start);
-      std::size_t pos = 0;
-      WordToken token{current, original, is_upper(next_code_point(original, pos)), sentence_start,
-                      after_break};
-      emit(token);
-      sentence_start = false;
-      after_break = false;
-    }
-    current.clear();
-  };
-  for (std::size_t pos = 0; pos < s.size();) {
-    // A run of ASCII letters and digits is folded in one go (as in for_each_word).
-    std::size_t end = pos;
-    while (end < s.size() && static_cast<unsigned char>(s[end]) < 0x80 &&
-           kAsciiWordFold[static_cast<unsigned char>(s[end])] != 0) {
-      ++end;
-    }
-    if (end > pos) {
-      if (current.empty()) start = pos;
-      const std::size_t old_size = current.size();
-      current.resize(old_size + (end - pos));
-      for (std::size_t k = pos; k < end; ++k) {
-        current[old_size + (k - pos)] = kAsciiWordFold[static_cast<unsigned char>(s[k])];
       }
       pos = end;
       continue;
@@ -251,14 +207,39 @@ void for_each_token(std::string_view s, const std::function<void(const WordToken
     const bool word_follows = next < s.size() && is_word_char(next_code_point(s, next));
     finish(at, apostrophe);
     after_apostrophe = apostrophe && word_follows;
-    if (cp == U'.' || cp == U'!' || cp == U'?' || cp == U'\u2026' || cp == U'\n' || cp == U'\r') {
-      sentence_start = true;
-    }
-    const bool joins =
-        cp == U' ' || cp == U'\u00A0' || cp == U'\u202F' || cp == U'-' || cp == U'\u2011' || apostrophe;
-    if (!joins) after_break = true;
+    separator(cp, apostrophe);
   }
   finish(s.size(), false);
+}
+
+}  // namespace
+
+void for_each_word(std::string_view s, const std::function<void(std::string_view)>& emit) {
+  scan_words(
+      s, [&](std::string_view folded, std::size_t, std::size_t) { emit(folded); }, [](char32_t, bool) {});
+}
+
+void for_each_token(std::string_view s, const std::function<void(const WordToken&)>& emit) {
+  bool sentence_start = true;  // flags for the next word emitted
+  bool after_break = true;
+  scan_words(
+      s,
+      [&](std::string_view folded, std::size_t begin, std::size_t end) {
+        const std::string_view original = s.substr(begin, end - begin);
+        std::size_t pos = 0;
+        emit(WordToken{folded, original, is_upper(next_code_point(original, pos)), sentence_start,
+                       after_break});
+        sentence_start = false;
+        after_break = false;
+      },
+      [&](char32_t cp, bool apostrophe) {
+        if (cp == U'.' || cp == U'!' || cp == U'?' || cp == U'\u2026' || cp == U'\n' || cp == U'\r') {
+          sentence_start = true;
+        }
+        const bool joins =
+            cp == U' ' || cp == U'\u00A0' || cp == U'\u202F' || cp == U'-' || cp == U'\u2011' || apostrophe;
+        if (!joins) after_break = true;
+      });
 }
 
 std::vector<std::string> words(std::string_view s) {
