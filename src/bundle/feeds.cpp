@@ -177,11 +177,15 @@ json map_json_feed(const json& feed) {
 }
 
 // "title": {"rendered": "L&rsquo;&eacute;t&eacute;"} -> "L’été".
-std::string rendered(const json& post, std::string_view key) {
+std::string rendered_html(const json& post, std::string_view key) {
   const json* field = member(post, key);
   if (field == nullptr) return {};
   const json* html = field->is_object() ? member(*field, "rendered") : field;
-  return html != nullptr && html->is_string() ? text::html_to_text(html->get<std::string>()) : std::string();
+  return html != nullptr && html->is_string() ? html->get<std::string>() : std::string();
+}
+
+std::string rendered(const json& post, std::string_view key) {
+  return text::html_to_text(rendered_html(post, key));
 }
 
 // WordPress REST API (/wp-json/wp/v2/posts?_embed): taxonomy terms, author and featured image
@@ -200,16 +204,8 @@ json map_wordpress_post(const json& post) {
                   : *date;
     }
   }
-  std::string summary = rendered(post, "excerpt");
-  // WordPress ends automatic excerpts with " […]" (or "[...]").
-  for (const std::string_view more : {"[…]", "[...]", "…"}) {
-    if (summary.ends_with(more)) {
-      summary.resize(summary.size() - more.size());
-      while (!summary.empty() && summary.back() == ' ') summary.pop_back();
-      summary += "…";
-      break;
-    }
-  }
+  // WordPress ends automatic excerpts with " […]": excerpt_text makes it "…".
+  const std::string summary = text::excerpt_text(rendered_html(post, "excerpt"));
   if (!summary.empty()) a["summary"] = summary;
   if (const std::string body = rendered(post, "content"); !body.empty()) a["text"] = body;
   const json* embedded = member(post, "_embedded");

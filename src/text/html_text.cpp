@@ -140,12 +140,14 @@ std::string html_to_text(std::string_view s) {
     if (is_block_tag(s.substr(pos + 1, end - pos - 1))) text += ' ';
     pos = end + 1;
   }
-  const std::string decoded = decode_html_entities(text);
-  // Collapse white space (U+00A0 stays: "« Oui »" keeps its non-breaking spaces).
+  return collapse_white_space(decode_html_entities(text));
+}
+
+std::string collapse_white_space(std::string_view text) {
   std::string out;
-  out.reserve(decoded.size());
+  out.reserve(text.size());
   bool pending_space = false;
-  for (const char c : decoded) {
+  for (const char c : text) {
     if (is_space(c)) {
       pending_space = !out.empty();
       continue;
@@ -155,6 +157,19 @@ std::string html_to_text(std::string_view s) {
     out += c;
   }
   return out;
+}
+
+std::string excerpt_text(std::string_view html) {
+  std::string s = html_to_text(html);
+  for (const std::string_view more : {"[…]", "[...]", "…"}) {
+    if (s.ends_with(more)) {
+      s.resize(s.size() - more.size());
+      while (!s.empty() && s.back() == ' ') s.pop_back();
+      if (!s.ends_with("…")) s += "…";
+      break;
+    }
+  }
+  return s;
 }
 
 }  // namespace encart::text

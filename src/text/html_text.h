@@ -12,6 +12,13 @@ namespace encart::text {
 // <style> and comments are dropped; block ends (</p>, <br>) become spaces.
 std::string html_to_text(std::string_view html);
 
+// The text of an excerpt: html_to_text, then the mark of a cut ("[…]", "[...]", as WordPress
+// ends automatic excerpts, or "…") becomes one "…" right after the last word.
+std::string excerpt_text(std::string_view html);
+
+// Runs of ASCII white space as one space, trimmed; U+00A0 stays (French « » keep theirs).
+std::string collapse_white_space(std::string_view text);
+
 // Character references alone: "&laquo;&nbsp;Oui&nbsp;&raquo;" gives "« Oui »" (with U+00A0).
 // Unknown or malformed references are kept as written.
 std::string decode_html_entities(std::string_view text);

@@ -304,6 +304,14 @@ TEST(JsonFeed, AFeedsLongAuthorListIsNotCopiedIntoEveryItem) {
   EXPECT_TRUE(bundle.value().articles[0].authors.empty());
 }
 
+TEST(HtmlText, AnExcerptEndsWithOneEllipsisAfterItsLastWord) {
+  EXPECT_EQ(text::excerpt_text("<p>Le patron a parlé [&hellip;]</p>\n"), "Le patron a parlé…");
+  EXPECT_EQ(text::excerpt_text("<p>Le patron a parlé&#8230; [...]</p>"), "Le patron a parlé…");
+  EXPECT_EQ(text::excerpt_text("Le patron a parlé …"), "Le patron a parlé…");
+  EXPECT_EQ(text::excerpt_text("Le patron a parlé."), "Le patron a parlé.");
+  EXPECT_EQ(text::collapse_white_space("  «\u00A0oui\u00A0»\n\t non  "), "«\u00A0oui\u00A0» non");
+}
+
 TEST(HtmlText, AReferenceIsLookedForOnlyNearItsAmpersand) {
   EXPECT_EQ(text::decode_html_entities("& " + std::string(50, 'x') + ";"), "& " + std::string(50, 'x') + ";");
   EXPECT_EQ(text::decode_html_entities("&CounterClockwiseContourIntegral;"), "\u2233");  // the longest name

@@ -62,20 +62,6 @@ std::string child_text(const xmlNode* n, const std::string& name, const char* ns
   return found.empty() ? std::string() : trimmed(text_of(found[0]));
 }
 
-// An excerpt as the widget shows it: text, and a trailing " […]" folded to "…".
-std::string excerpt(const std::string& html) {
-  std::string s = text::html_to_text(html);
-  for (const std::string_view more : {"[…]", "[...]"}) {
-    if (s.ends_with(more)) {
-      s.resize(s.size() - more.size());
-      while (!s.empty() && s.back() == ' ') s.pop_back();
-      if (!s.ends_with("…")) s += "…";
-      break;
-    }
-  }
-  return s;
-}
-
 // RFC 822 ("Mon, 09 Dec 2024 10:15:00 +0100") with the C library's strptime; a date it cannot
 // read is passed on as written, for the engine to report with its item.
 std::string iso_date(const std::string& written) {
@@ -119,7 +105,7 @@ json rss_item(const xmlNode* n) {
   if (date.empty()) date = child_text(n, "date", kDc);
   if (!date.empty()) item["date_published"] = iso_date(date);
   if (const std::string description = child_text(n, "description"); !description.empty()) {
-    item["summary"] = excerpt(description);
+    item["summary"] = text::excerpt_text(description);
   }
   if (const auto content = children(n, "encoded", kContent); !content.empty())
     item["content_html"] = text_of(content[0]);
@@ -164,18 +150,7 @@ std::string atom_text(const xmlNode* n) {
   if (type == "xhtml") return text::html_to_text(inner_xml(n));
   if (type == "html") return text::html_to_text(text_of(n));
   // Plain text: only white space is tidied (decoding again would turn a written "&amp;" into "&").
-  std::string out;
-  bool space = false;
-  for (const char c : text_of(n)) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
+  return text::collapse_white_space(text_of(n));
 }
 
 json atom_entry(const xmlNode* n) {
