@@ -348,6 +348,12 @@ Result<std::size_t> merge_views(Bundle& bundle, std::string_view views_json,
   return merged;
 }
 
+void apply_views(Bundle& bundle, std::string_view views_json) {
+  if (views_json.empty()) return;
+  auto merged = merge_views(bundle, views_json, bundle.warnings);
+  if (!merged) bundle.warnings.push_back(merged.error().message + " (no view counts merged)");
+}
+
 std::optional<InputFormat> parse_format_name(std::string_view name) {
   if (name.empty() || name == "auto") return InputFormat::kAuto;
   if (name == "bundle") return InputFormat::kBundle;

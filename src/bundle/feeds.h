@@ -39,4 +39,8 @@ Result<Bundle> parse_input(std::string_view text, InputFormat format, const Pars
 Result<std::size_t> merge_views(Bundle& bundle, std::string_view views_json,
                                 std::vector<std::string>& warnings);
 
+// merge_views into bundle.warnings, where a views file that cannot be read at all is one more
+// warning: it costs the counts, not the articles. Nothing happens for empty `views_json`.
+void apply_views(Bundle& bundle, std::string_view views_json);
+
 }  // namespace encart

@@ -20,11 +20,7 @@ Result<LoadReport> Engine::load_owned(std::string&& json_text, const LoadOptions
 Result<LoadReport> Engine::load_parsed(Result<Bundle> parsed, const LoadOptions& options) {
   if (!parsed) return parsed.error();
   Bundle bundle = std::move(parsed).value();
-  if (!options.views.empty()) {
-    // A broken views file costs the counts, not the articles: the load goes on, and says why.
-    auto merged = merge_views(bundle, options.views, bundle.warnings);
-    if (!merged) bundle.warnings.push_back(merged.error().message + " (no view counts merged)");
-  }
+  apply_views(bundle, options.views);  // a broken views file costs the counts, not the articles
   LoadReport report{bundle.articles.size(), std::move(bundle.skipped), bundle.skipped_total,
                     std::move(bundle.warnings)};
   related_settings_ = apply(RelatedSettings{}, bundle.related, &report.warnings);

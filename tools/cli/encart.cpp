@@ -132,16 +132,20 @@ encart::ParseOptions report_everything() {
   return o;
 }
 
-encart::Result<Bundle> load_bundle(const Input& in, std::vector<std::string>& warnings) {
-  auto parsed = encart::parse_input(in.text, in.format, report_everything());
-  if (!parsed) return parsed;
-  Bundle bundle = std::move(parsed).value();
-  if (!in.views.empty()) {
-    auto merged = encart::merge_views(bundle, in.views, bundle.warnings);
-    if (!merged) bundle.warnings.push_back(merged.error().message + " (no view counts merged)");
-  }
-  warnings = bundle.warnings;
-  return bundle;
+struct Loaded {
+  Input input;
+  Bundle bundle;  // its warnings include the views file's
+};
+
+// FILE (and --views) read, parsed and merged: what validate, convert and stats work on.
+encart::Result<Loaded> load(const Args& a) {
+  auto in = read_input(a);
+  if (!in) return in.error();
+  auto parsed = encart::parse_input(in.value().text, in.value().format, report_everything());
+  if (!parsed) return parsed.error();
+  Loaded out{std::move(in).value(), std::move(parsed).value()};
+  encart::apply_views(out.bundle, out.input.views);
+  return out;
 }
 
 int fail(const std::string& file, const encart::Error& e) {
@@ -187,26 +191,23 @@ void print_skips(const Bundle& b, std::FILE* to) {
 }
 
 int validate(const Args& a) {
-  auto in = read_input(a);
-  if (!in) return fail(a.file, in.error());
-  std::vector<std::string> warnings;
-  auto bundle = load_bundle(in.value(), warnings);
-  if (!bundle) return fail(a.file, bundle.error());
-  print_skips(bundle.value(), stdout);
+  auto loaded = load(a);
+  if (!loaded) return fail(a.file, loaded.error());
+  const Bundle& b = loaded.value().bundle;
+  const std::vector<std::string>& warnings = b.warnings;
+  print_skips(b, stdout);
   for (const auto& w : warnings) std::printf("warning: %s\n", w.c_str());
-  std::printf("%s: %zu article(s) valid, %zu skipped (%s)\n", a.file.c_str(), bundle.value().articles.size(),
-              bundle.value().skipped_total, encart::format_name(in.value().format));
+  std::printf("%s: %zu article(s) valid, %zu skipped (%s)\n", a.file.c_str(), b.articles.size(),
+              b.skipped_total, encart::format_name(loaded.value().input.format));
   return 0;
 }
 
 int convert(const Args& a) {
   if (a.out.empty()) return usage("convert needs -o OUT");
-  auto in = read_input(a);
-  if (!in) return fail(a.file, in.error());
-  std::vector<std::string> warnings;
-  auto bundle = load_bundle(in.value(), warnings);
-  if (!bundle) return fail(a.file, bundle.error());
-  const Bundle& b = bundle.value();
+  auto loaded = load(a);
+  if (!loaded) return fail(a.file, loaded.error());
+  const Bundle& b = loaded.value().bundle;
+  const std::vector<std::string>& warnings = b.warnings;
   ordered_json out;
   out["version"] = 1;
   ordered_json site = ordered_json::object();
@@ -243,12 +244,10 @@ int convert(const Args& a) {
 }
 
 int stats(const Args& a) {
-  auto in = read_input(a);
-  if (!in) return fail(a.file, in.error());
-  std::vector<std::string> warnings;
-  auto bundle = load_bundle(in.value(), warnings);
-  if (!bundle) return fail(a.file, bundle.error());
-  const Bundle& b = bundle.value();
+  auto loaded = load(a);
+  if (!loaded) return fail(a.file, loaded.error());
+  const Bundle& b = loaded.value().bundle;
+  const std::vector<std::string>& warnings = b.warnings;
   std::map<std::string, std::size_t> categories, authors, tags;
   std::size_t with_views = 0, with_image = 0, with_summary = 0, with_text = 0;
   std::string first, last;
@@ -264,7 +263,7 @@ int stats(const Args& a) {
     if (art.published.epoch_ms < first_ms) first_ms = art.published.epoch_ms, first = art.published_text;
     if (art.published.epoch_ms > last_ms) last_ms = art.published.epoch_ms, last = art.published_text;
   }
-  std::printf("format      %s\n", encart::format_name(in.value().format));
+  std::printf("format      %s\n", encart::format_name(loaded.value().input.format));
   std::printf("articles    %zu (%zu skipped)\n", b.articles.size(), b.skipped_total);
   if (!b.articles.empty()) std::printf("published   %s .. %s\n", first.c_str(), last.c_str());
   std::printf("categories  %zu\n", categories.size());
