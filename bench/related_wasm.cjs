@@ -17,7 +17,7 @@ WebAssembly.instantiate = function (...args) {
     return result;
   });
 };
-const Encart = require(path.join(__dirname, '..', 'dist', 'encart.js'));
+const Encart = require(path.join(__dirname, '..', 'dist', 'encart.cjs'));
 
 async function main() {
   const [file, callsArg] = process.argv.slice(2);

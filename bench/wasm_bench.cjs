@@ -7,7 +7,7 @@ const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-const Encart = require(path.resolve(process.argv[2] || path.join(root, 'dist', 'encart.js')));
+const Encart = require(path.resolve(process.argv[2] || path.join(root, 'dist', 'encart.cjs')));
 const generator = path.join(root, 'build', 'native-release', 'bench', 'encart_gen_bundle');
 const NOW = Date.parse('2024-12-11T00:00:00Z');
 const TYPED = 'sécurité maroc';

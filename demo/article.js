@@ -25,7 +25,7 @@
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
-    if (text != null) node.textContent = text;
+    if (text !== null && text !== undefined) node.textContent = text;
     return node;
   }
 

@@ -4,13 +4,18 @@
 // headless API does. Either way: one engine per bundle URL, shared by every widget showing it,
 // freed when the last one goes.
 
-const WORKER_MARK = 'encart-worker'; // the fragment that tells encart.js it runs as our worker
+import { createEngine, interfaceFor } from '../web/engine.js';
+import { EncartError } from '../web/errors.js';
+import { decodeXml, xmlToJsonFeed } from '../web/feeds.js';
+import { scriptUrl } from './script-url.js';
+
+export const WORKER_MARK = 'encart-worker'; // the fragment that tells encart.js it runs as our worker
 
 let workerClient; // undefined: not tried yet; null: no worker on this page
 
 function startWorker() {
-  if (typeof Worker !== 'function' || !encartScriptUrl || typeof location === 'undefined') return null;
-  const script = new URL(encartScriptUrl);
+  if (typeof Worker !== 'function' || !scriptUrl || typeof location === 'undefined') return null;
+  const script = new URL(scriptUrl);
   if (script.origin !== location.origin) return null; // browsers only run same-origin workers
   let worker;
   try {
@@ -128,7 +133,7 @@ function worker() {
 
 // The widget's skeleton and messages come from the core too: from the worker's instance when
 // there is one, so that the page itself never downloads or compiles the WebAssembly.
-async function interfaceText(lang) {
+export async function interfaceText(lang) {
   const client = worker();
   if (client) {
     try {
@@ -168,7 +173,7 @@ const bundles = new Map(); // source key -> {promise, users}
 // A source: {url, format, views}; widgets with the same one share an engine.
 const sourceKey = ({ url, format, views }) => `${url}\n${format || 'auto'}\n${views || ''}`;
 
-function acquireBundle(source) {
+export function acquireBundle(source) {
   const url = sourceKey(source);
   let entry = bundles.get(url);
   if (!entry) {
@@ -187,7 +192,7 @@ function acquireBundle(source) {
   return entry.promise;
 }
 
-function releaseBundle(source) {
+export function releaseBundle(source) {
   const url = sourceKey(source);
   const entry = bundles.get(url);
   if (!entry || --entry.users > 0) return;
@@ -196,7 +201,7 @@ function releaseBundle(source) {
 }
 
 // The worker side: encart.js loaded as `new Worker('.../encart.js#encart-worker')`.
-function serveWorker() {
+export function serveWorker() {
   const engines = new Map(); // handle -> engine
   let nextHandle = 1;
   const load = async ({ source, fetched, now }) => {

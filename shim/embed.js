@@ -1,7 +1,9 @@
 // Registration and the script-tag embed. Safe to run more than once: a page may carry several
 // <script src=".../encart.js" data-bundle=...> tags, each evaluating this file.
 
-function defineElements() {
+import { EncartSidebarElement } from './sidebar-element.js';
+
+export function defineElements() {
   if (typeof customElements === 'undefined') return;
   if (!customElements.get('encart-sidebar')) customElements.define('encart-sidebar', EncartSidebarElement);
 }
@@ -66,11 +68,11 @@ function safeQuery(selector) {
   }
 }
 
-function mountScripts() {
+export function mountScripts() {
   if (typeof document === 'undefined') return;
   if (document.currentScript) mountScript(document.currentScript);
   // Scripts that ran before the DOM was ready, or were inserted without currentScript.
-  for (const script of document.querySelectorAll('script[data-bundle]')) {
+  for (const script of /** @type {NodeListOf<HTMLScriptElement>} */ (document.querySelectorAll('script[data-bundle]'))) {
     if (/encart(\.min)?\.js(\?|#|$)/.test(script.src)) mountScript(script);
   }
 }

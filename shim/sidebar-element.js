@@ -2,6 +2,10 @@
 // asks the engine for escaped HTML and puts it into a shadow root. No ranking, no HTML building
 // here: everything shown comes from the C++ core. Registration lives in embed.js.
 
+import { trustedHtml } from '../web/trusted-html.js';
+import { acquireBundle, interfaceText, releaseBundle } from './bundle-source.js';
+import ENCART_CSS from './styles.css';
+
 const DEFAULT_LIMIT = 5;
 const STATUS_DELAY_MS = 400; // announce result counts once typing pauses, not on every key
 
@@ -12,24 +16,6 @@ const WASM_FAILED_TEXT = {
   en: 'The articles could not be loaded.',
   ar: 'تعذر تحميل المقالات.',
 };
-
-// Markup written into the page comes only from the core's escaping renderer. Under a
-// Trusted Types policy (require-trusted-types-for 'script'), this is the one policy to allow:
-// trusted-types encart.
-let htmlPolicy = null;
-function trustedHtml(html) {
-  if (htmlPolicy === null) {
-    htmlPolicy = false;
-    if (typeof trustedTypes !== 'undefined' && trustedTypes.createPolicy) {
-      try {
-        htmlPolicy = trustedTypes.createPolicy('encart', { createHTML: (s) => s });
-      } catch (error) {
-        console.error(`[encart] the page's Trusted Types policy does not allow "encart": ${error.message}`);
-      }
-    }
-  }
-  return htmlPolicy ? htmlPolicy.createHTML(html) : html;
-}
 
 // Filter state in the page URL's fragment ("#encart=q%3Ds%C3%A9cu%26category%3DPolitique"), so
 // a filtered sidebar survives a reload and can be shared. The host page's own fragment always
@@ -48,6 +34,7 @@ function readFragmentState(key) {
   const state = {};
   for (const field of STATE_FIELDS) {
     if (!params.has(field)) continue;
+    // eslint-disable-next-line no-control-regex -- dropping control characters is the point
     const value = params.get(field).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
     if (field !== 'date' || DATE_VALUES.includes(value)) state[field] = value;
   }
@@ -113,9 +100,11 @@ function relatedAttributes(element) {
   return out;
 }
 
-const BaseElement = typeof HTMLElement === 'function' ? HTMLElement : class {};
+// Node has no HTMLElement: the class is still defined (and never registered) there.
+/** @type {typeof HTMLElement} */
+const BaseElement = typeof HTMLElement === 'function' ? HTMLElement : /** @type {any} */ (class {});
 
-class EncartSidebarElement extends BaseElement {
+export class EncartSidebarElement extends BaseElement {
   static get observedAttributes() {
     return ['bundle', 'format', 'views', 'article', 'lang', 'limit', 'sync-url', ...RELATED_ATTRIBUTES];
   }
@@ -127,7 +116,8 @@ class EncartSidebarElement extends BaseElement {
   #state = { q: '', category: '', author: '', date: '' };
   #limits = null;
   #messages = null;
-  #statusTimer = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  #statusTimer = undefined;
   #warnedArticle = null;
   #renderTicket = 0;
 

@@ -1,65 +1,93 @@
 #!/usr/bin/env node
-// Assembles dist/: encart.js (Emscripten glue + web/api.js + shim, in one closure) and
-// encart.wasm. Run by the CMake `dist` target of the WASM build.
-import { readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+// Assembles dist/ from the ES modules in web/ and shim/ and the Emscripten build, with esbuild:
+//   encart.js        the script a publisher pastes (IIFE, browsers; also the widget's worker)
+//   encart.mjs       ES module entry for browsers and bundlers (headless API)
+//   encart.node.mjs  ES module entry for Node
+//   encart.cjs       CommonJS entry for Node
+//   encart.d.ts      the API's types (web/encart.d.ts)
+//   encart.wasm      the engine
+// Run by the CMake `dist` target of the WASM build. Prints each entry's size, gzipped; writes
+// esbuild's metafile (the import graph) to --meta for tests/wasm/layers.test.cjs.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { glue: { type: 'string' }, wasm: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { glue: { type: 'string' }, wasm: { type: 'string' }, out: { type: 'string' }, meta: { type: 'string' } },
+});
 if (!values.glue || !values.wasm || !values.out) {
-  console.error('usage: build-dist.mjs --glue encart.js --wasm encart.wasm --out dist/');
+  console.error('usage: build-dist.mjs --glue encart.js --wasm encart.wasm --out dist/ [--meta meta.json]');
   process.exit(2);
 }
+const glue = resolve(values.glue);
+const out = resolve(values.out);
 
-const read = (path) => readFileSync(join(root, path), 'utf8');
-const glue = readFileSync(values.glue, 'utf8');
+const glueText = readFileSync(glue, 'utf8');
 for (const forbidden of ['eval(', 'new Function']) {
   // -sDYNAMIC_EXECUTION=0 should guarantee this; a strict Content-Security-Policy depends on it.
-  if (glue.includes(forbidden)) throw new Error(`the Emscripten glue contains ${forbidden}`);
+  if (glueText.includes(forbidden)) throw new Error(`the Emscripten glue contains ${forbidden}`);
 }
-const pkg = JSON.parse(read('package.json'));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-const script = `/*! encart ${pkg.version} | ${pkg.license} | embeddable reading sidebar */
-(function (nodeModule) {
-'use strict';
-// A second copy of this script on the page only mounts its own tag: one WASM instance per page.
-if (!nodeModule && typeof globalThis.Encart === 'object' && typeof globalThis.Encart.mountScripts === 'function') {
-  globalThis.Encart.mountScripts();
-  return;
-}
-// Hide the host page's module loaders from the glue, which would otherwise register itself.
-var module = undefined, exports = undefined, define = undefined;
-${glue}
-const ENCART_CSS = ${JSON.stringify(read('shim/styles.css'))};
-${read('web/api.js')}
-${read('web/feeds.js')}
-${read('shim/bundle-source.js')}
-${read('shim/sidebar-element.js')}
-${read('shim/embed.js')}
-Encart.mountScripts = mountScripts;
-if (nodeModule) {
-  nodeModule.exports = Encart;
-} else {
-  Object.defineProperty(globalThis, 'Encart', { value: Object.freeze(Encart), configurable: true });
-  if (typeof document !== 'undefined') {
-    defineElements();
-    mountScripts();
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountScripts, { once: true });
-  } else if (typeof self !== 'undefined' && self.location && self.location.hash === '#' + WORKER_MARK) {
-    serveWorker();  // started by the widget; any other worker gets the headless API only
-  }
-}
-})(typeof process === 'object' && process.versions && process.versions.node &&
-   typeof module === 'object' && module && typeof module.exports === 'object' ? module : undefined);
-`;
+// `import createEncartModule from 'encart:glue'` (web/module.js) is this build's glue.
+const gluePlugin = {
+  name: 'encart-glue',
+  setup(builder) {
+    builder.onResolve({ filter: /^encart:glue$/ }, () => ({ path: glue }));
+  },
+};
 
-mkdirSync(values.out, { recursive: true });
-writeFileSync(join(values.out, 'encart.js'), script);
-copyFileSync(values.wasm, join(values.out, 'encart.wasm'));
-const wasm = readFileSync(values.wasm);
+const common = {
+  bundle: true,
+  absWorkingDir: root,
+  plugins: [gluePlugin],
+  loader: { '.css': 'text' },
+  target: ['es2022'],
+  legalComments: 'inline',
+  banner: { js: `/*! encart ${pkg.version} | ${pkg.license} | embeddable reading sidebar */` },
+  metafile: true,
+  write: false,
+  logLevel: 'warning',
+  // web/node.js reads import.meta.url only where __dirname is missing (ES module output).
+  logOverride: { 'empty-import-meta': 'silent' },
+};
+
+const entries = [
+  // The publisher's script: minified, every module in one closure, no module loader touched.
+  { file: 'encart.js', entryPoints: ['shim/main.js'], format: 'iife', platform: 'browser', minify: true },
+  { file: 'encart.mjs', entryPoints: ['web/index.js'], format: 'esm', platform: 'browser' },
+  { file: 'encart.node.mjs', entryPoints: ['web/node.js'], format: 'esm', platform: 'node' },
+  { file: 'encart.cjs', entryPoints: ['web/node.js'], format: 'cjs', platform: 'node' },
+];
+
+mkdirSync(out, { recursive: true });
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
-console.log(`dist: encart.js ${Buffer.byteLength(script)} bytes (${gz(script)} gzipped), ` +
-  `encart.wasm ${wasm.length} bytes (${gz(wasm)} gzipped)`);
+const inputs = {};
+const sizes = [];
+for (const { file, ...options } of entries) {
+  const result = await build({ ...common, ...options, outfile: join(out, file) });
+  const text = result.outputFiles[0].contents;
+  writeFileSync(join(out, file), text);
+  Object.assign(inputs, result.metafile.inputs);
+  sizes.push(`${file} ${text.length} bytes (${gz(text)} gzipped)`);
+}
+// One declaration file, twice: .d.ts is read as CommonJS (require), .d.mts as an ES module (import).
+for (const types of ['encart.d.ts', 'encart.d.mts']) copyFileSync(join(root, 'web', 'encart.d.ts'), join(out, types));
+copyFileSync(values.wasm, join(out, 'encart.wasm'));
+const wasm = readFileSync(values.wasm);
+sizes.push(`encart.wasm ${wasm.length} bytes (${gz(wasm)} gzipped)`);
+
+if (values.meta) {
+  // Paths relative to the repository; the glue is named by its role.
+  const graph = {};
+  for (const [path, input] of Object.entries(inputs)) {
+    const name = (p) => (resolve(root, p) === glue ? 'encart:glue' : relative(root, resolve(root, p)));
+    graph[name(path)] = input.imports.filter((i) => !i.external).map((i) => name(i.path));
+  }
+  writeFileSync(values.meta, JSON.stringify(graph, null, 2));
+}
+console.log(`dist: ${sizes.join(', ')}`);

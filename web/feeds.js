@@ -2,11 +2,14 @@
 // JSON Feed (docs/connect.md). Nothing in the feed runs: DOMParser documents execute no script
 // and load nothing, and every value leaves here as plain text or as HTML the engine strips.
 
+import { EncartError } from './errors.js';
+import { trustedHtml } from './trusted-html.js';
+
 const DC_NS = 'http://purl.org/dc/elements/1.1/';
 const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
 const MEDIA_NS = 'http://search.yahoo.com/mrss/';
 
-function looksLikeXml(bytes) {
+export function looksLikeXml(bytes) {
   for (let i = 0; i < Math.min(bytes.length, 512); i++) {
     const c = bytes[i];
     if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xef || c === 0xbb || c === 0xbf) continue;
@@ -22,7 +25,7 @@ const BLOCK_ELEMENTS = new Set(
 );
 
 function htmlText(html) {
-  // An inert document (DOMParser runs no script, loads nothing); trustedHtml (shim/sidebar-element.js)
+  // An inert document (DOMParser runs no script, loads nothing); trustedHtml
   // because parseFromString is a Trusted Types sink on pages that enforce them.
   const body = new DOMParser().parseFromString(trustedHtml(`<body>${html}</body>`), 'text/html').body;
   let text = '';
@@ -133,7 +136,7 @@ function atomEntry(element) {
 
 // XML bytes as text, in the encoding the document declares (a BOM, or <?xml encoding="...">):
 // older French feeds are often ISO-8859-1 or windows-1252.
-function decodeXml(bytes) {
+export function decodeXml(bytes) {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
   const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head);
   let label = 'utf-8';
@@ -147,7 +150,7 @@ function decodeXml(bytes) {
   }
 }
 
-function xmlToJsonFeed(text) {
+export function xmlToJsonFeed(text) {
   if (typeof DOMParser !== 'function') {
     throw new EncartError(
       'unsupported_format',

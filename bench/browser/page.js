@@ -48,6 +48,8 @@ function timerResolution() {
 // measureUserAgentSpecificMemory needs cross-origin isolation; run.mjs starts Chromium with
 // ForceEagerMeasureMemory so it answers at once instead of waiting for a natural GC.
 async function memory() {
+  // gc() exists when Chromium runs with --js-flags=--expose-gc (run.mjs).
+  const gc = /** @type {any} */ (globalThis).gc;
   if (typeof gc === 'function') {
     gc();
     gc();

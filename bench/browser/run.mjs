@@ -46,16 +46,16 @@ export const CHROMIUM_ARGS = [
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // dist/ is rebuilt by other people while we run: take a snapshot, and only one that loads a
-// bundle in Node (the same encart.js works there), retrying while a rebuild is under way.
+// bundle in Node (encart.cjs, built with the same core), retrying while a rebuild is under way.
 export async function snapshotDist(dist, bundle) {
   for (let attempt = 1; ; attempt++) {
     const copy = mkdtempSync(join(tmpdir(), 'encart-bench-dist-'));
     try {
-      for (const name of ['encart.js', 'encart.wasm']) {
+      for (const name of ['encart.js', 'encart.cjs', 'encart.wasm']) {
         if (!statSync(join(dist, name)).size) throw new Error(`${name} is empty`);
         cpSync(join(dist, name), join(copy, name));
       }
-      const Encart = createRequire(import.meta.url)(join(copy, 'encart.js'));
+      const Encart = createRequire(import.meta.url)(join(copy, 'encart.cjs'));
       const engine = await Encart.createEngine();
       const { articles } = engine.load(bundle, { now: Date.parse('2024-12-11T00:00:00Z') });
       engine.dispose();
@@ -63,7 +63,7 @@ export async function snapshotDist(dist, bundle) {
       return copy;
     } catch (error) {
       rmSync(copy, { recursive: true, force: true });
-      if (attempt >= 40) throw new Error(`dist/ is not usable: ${error.message}`);
+      if (attempt >= 40) throw new Error(`dist/ is not usable: ${error.message}`, { cause: error });
       console.error(`dist/ not usable yet (${error.message}); retrying in 15 s`);
       await sleep(15000);
     }

@@ -1,7 +1,7 @@
 // Run from the repository root after a build: node docs/examples/sidebar-in-node.cjs
 // Loads the demo bundle and prints the three lists for one article, filtered by text.
 const fs = require('node:fs');
-const Encart = require('../../dist/encart.js');
+const Encart = require('../../dist/encart.cjs');
 
 async function main() {
   const engine = await Encart.createEngine();

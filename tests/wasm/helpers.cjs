@@ -1,9 +1,9 @@
 'use strict';
-// Shared helpers for the Node tests of the built WASM module (dist/encart.js + dist/encart.wasm).
+// Shared helpers for the Node tests of the built WASM module (dist/encart.cjs + dist/encart.wasm).
 // Everything goes through the public API: Encart.createEngine(), engine.*, Encart.EncartError.
 
 const assert = require('node:assert/strict');
-const Encart = require('../../dist/encart.js');
+const Encart = require('../../dist/encart.cjs');
 
 // The reader's "now" used by every test unless it says otherwise: 10 December 2024, 12:00 UTC.
 const NOW = Date.parse('2024-12-10T12:00:00Z');

@@ -4,7 +4,7 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const Encart = require('../../dist/encart.js');
+const Encart = require('../../dist/encart.cjs');
 
 test('a broken wasm binary rejects with wasm_failed; a later createEngine() retries and works', async () => {
   // The Emscripten glue reports the failure on the console too; keep the test output quiet.

@@ -14,8 +14,8 @@ fs.readFileSync = function readFileSyncSpy(file, ...rest) {
   return realReadFileSync.call(this, file, ...rest);
 };
 
-const distPath = path.join(__dirname, '..', '..', 'dist', 'encart.js');
-const Encart = require('../../dist/encart.js');
+const distPath = path.join(__dirname, '..', '..', 'dist', 'encart.cjs');
+const Encart = require('../../dist/encart.cjs');
 const { NOW, article, bundle, ids } = require('./helpers.cjs');
 
 test('the export has version, createEngine and EncartError', () => {
@@ -28,8 +28,8 @@ test('the export has version, createEngine and EncartError', () => {
   assert.ok(new Encart.EncartError('bad_json', 'm') instanceof Error);
 });
 
-test('require() of dist/encart.js twice returns the same object', () => {
-  assert.equal(require('../../dist/encart.js'), Encart);
+test('require() of dist/encart.cjs twice returns the same object', () => {
+  assert.equal(require('../../dist/encart.cjs'), Encart);
   assert.equal(require(distPath), Encart);
   assert.equal(require('./helpers.cjs').Encart, Encart);
 });

@@ -7,7 +7,7 @@ test('createEngine adds no process-wide error handlers', async () => {
     uncaught: process.listenerCount('uncaughtException'),
     rejection: process.listenerCount('unhandledRejection'),
   };
-  const Encart = require('../../dist/encart.js');
+  const Encart = require('../../dist/encart.cjs');
   const engine = await Encart.createEngine();
   engine.load('{"articles": []}');
   assert.deepEqual(

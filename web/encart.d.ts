@@ -1,0 +1,223 @@
+// Types of encart's JavaScript API (docs/api.md), shipped as dist/encart.d.ts for every entry:
+// encart.mjs, encart.node.mjs, encart.cjs, and the `Encart` global of encart.js.
+// tests/types/usage.ts compiles against this file; tests/wasm/types.test.cjs checks that the
+// runtime exports what it declares.
+
+/** Stable error codes (docs/api.md#errors). Decide on `code`, never on `message`. */
+export type ErrorCode =
+  | 'bad_json'
+  | 'bad_bundle'
+  | 'unsupported_version'
+  | 'too_large'
+  | 'bad_xml'
+  | 'unsupported_format'
+  | 'bad_input'
+  | 'bad_filter'
+  | 'bad_option'
+  | 'unknown_article'
+  | 'not_loaded'
+  | 'disposed'
+  | 'wasm_failed'
+  | 'fetch_failed'
+  | 'worker_failed'
+  | 'internal';
+
+/** Every error the API throws. */
+export class EncartError extends Error {
+  constructor(code: ErrorCode | string, message: string, details?: { line?: number; column?: number; offset?: number });
+  readonly name: 'EncartError';
+  readonly code: ErrorCode;
+  /** bad_json and bad_xml: 1-based line of the error. */
+  readonly line?: number;
+  /** bad_json and bad_xml: 1-based column, in code points. */
+  readonly column?: number;
+  /** bad_json: byte offset. */
+  readonly offset?: number;
+}
+
+export interface CreateEngineOptions {
+  /** Where encart.wasm is fetched from (default: beside the script or module). */
+  wasmUrl?: string;
+  /** The bytes of encart.wasm, instead of fetching it. */
+  wasmBinary?: Uint8Array | ArrayBuffer;
+}
+
+export type DateInput = Date | number | string;
+
+export interface Filter {
+  /** Free text; every word must match, the last one as a prefix. */
+  q?: string;
+  category?: string | string[];
+  author?: string | string[];
+  tag?: string | string[];
+  since?: DateInput;
+  until?: DateInput;
+  date?: '' | 'today' | '7d' | '30d';
+}
+
+export type ViewWindow = 'all' | '24h' | '7d' | '30d';
+export type InputFormat = 'auto' | 'bundle' | 'jsonfeed' | 'wordpress' | 'rss' | 'atom';
+
+export interface LoadOptions {
+  now?: DateInput;
+  baseUrl?: string;
+  /** Minutes east of UTC, in [-1440, 1440]. */
+  utcOffset?: number;
+  format?: InputFormat;
+  views?: string | Uint8Array | ArrayBuffer | Record<string, unknown>;
+}
+
+export interface SkippedArticle {
+  index: number;
+  id: string;
+  /** Names index and field: `articles[12].published: …` */
+  reason: string;
+}
+
+export interface LoadReport {
+  articles: number;
+  skipped: SkippedArticle[];
+  skippedTotal: number;
+  warnings: string[];
+}
+
+export interface Image {
+  url: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+export interface ArticleItem {
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  category: string;
+  tags: string[];
+  author: string;
+  authors: string[];
+  /** As written in the bundle. */
+  published: string;
+  views: number | null;
+  image: Image | null;
+}
+
+export interface RelatedReasons {
+  names: string[];
+  words: string[];
+  tags: string[];
+  authors: string[];
+  sameCategory: boolean;
+}
+
+export interface RelatedItem extends ArticleItem {
+  score: number;
+  source: 'score' | 'category' | 'latest';
+  reasons: RelatedReasons;
+}
+
+export interface RelatedWeights {
+  text?: number;
+  names?: number;
+  tags?: number;
+  category?: number;
+  author?: number;
+}
+
+export interface RelatedSettingsInput {
+  weights?: RelatedWeights;
+  minScore?: number;
+  halfLifeDays?: number;
+  limit?: number;
+  repeats?: boolean;
+}
+
+export interface RelatedSettings {
+  weights: Required<RelatedWeights>;
+  minScore: number;
+  halfLifeDays: number;
+  limit: number;
+  repeats: boolean;
+}
+
+export interface ListOptions {
+  /** Whole number, default 10, at most 1000. */
+  limit?: number;
+  exclude?: string | string[];
+  filter?: Filter;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface Facets {
+  category: FacetCount[];
+  author: FacetCount[];
+  tag: FacetCount[];
+}
+
+export interface SidebarRequest {
+  article?: string;
+  lang?: string;
+  window?: ViewWindow;
+  filter?: Filter;
+  limits?: { latest?: number; mostRead?: number; related?: number };
+  related?: RelatedSettingsInput;
+}
+
+export interface SidebarList {
+  /** Escaped `<li>` items. */
+  html: string;
+  shown: number;
+  hasMore: boolean;
+}
+
+export interface SidebarView {
+  latest: SidebarList;
+  mostRead: SidebarList;
+  related: SidebarList;
+  categoryOptions: string;
+  authorOptions: string;
+  status: string;
+  matching: number;
+  articleFound: boolean;
+}
+
+export interface Engine {
+  /** Loads a bundle or feed; replaces the previous one only on success. */
+  load(input: string | Uint8Array | ArrayBuffer, options?: LoadOptions): LoadReport;
+  latest(options?: ListOptions): ArticleItem[];
+  mostRead(options?: ListOptions & { window?: ViewWindow }): ArticleItem[];
+  related(id: string, options?: ListOptions & { settings?: RelatedSettingsInput }): RelatedItem[];
+  relatedSettings(): RelatedSettings;
+  facets(filter?: Filter): Facets;
+  sidebar(request?: SidebarRequest): SidebarView;
+  dispose(): void;
+}
+
+export const version: string;
+export function createEngine(options?: CreateEngineOptions): Promise<Engine>;
+
+declare const Encart: {
+  readonly version: string;
+  createEngine: typeof createEngine;
+  EncartError: typeof EncartError;
+};
+export default Encart;
+
+declare global {
+  /** The global that dist/encart.js defines in a page. */
+  // eslint-disable-next-line no-var
+  var Encart:
+    | {
+        readonly version: string;
+        createEngine: typeof createEngine;
+        EncartError: typeof EncartError;
+        /** Mounts <script data-bundle> embeds not mounted yet. */
+        mountScripts(): void;
+      }
+    | undefined;
+}

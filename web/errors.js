@@ -1,0 +1,50 @@
+// The one error type of the API, and the one place where a core error value becomes an exception.
+
+/**
+ * Every error the API throws. `code` is stable (docs/api.md lists them); `message` says what and
+ * where. Bundle errors also carry `line`, `column` and `offset`.
+ */
+export class EncartError extends Error {
+  /**
+   * @param {string} code
+   * @param {string} message
+   * @param {{line?: number, column?: number, offset?: number}} [details]
+   */
+  constructor(code, message, details) {
+    super(message);
+    this.name = 'EncartError';
+    /** @type {string} */
+    this.code = code;
+    /** @type {number | undefined} */
+    this.line = undefined;
+    /** @type {number | undefined} */
+    this.column = undefined;
+    /** @type {number | undefined} */
+    this.offset = undefined;
+    if (details) Object.assign(this, details);
+    // Keep the object small when printed: undefined positions are dropped.
+    for (const key of ['line', 'column', 'offset']) {
+      if (this[/** @type {'line'} */ (key)] === undefined) delete this[/** @type {'line'} */ (key)];
+    }
+  }
+}
+
+/**
+ * Returns `result` unless it is a core error value ({ok: false, code, message}), which it throws.
+ * @template T
+ * @param {T} result
+ * @returns {T}
+ */
+export function check(result) {
+  const value = /** @type {any} */ (result);
+  if (value && value.ok === false) {
+    const details = value.line ? { line: value.line, column: value.column, offset: value.offset } : undefined;
+    throw new EncartError(value.code, value.message, details);
+  }
+  return result;
+}
+
+/** @param {string} message */
+export function optionError(message) {
+  return new EncartError('bad_option', message);
+}

@@ -1,0 +1,18 @@
+// The Node entry, built twice: dist/encart.cjs (require) and dist/encart.node.mjs (import).
+// The Emscripten glue is built for the web only (no Node code of its own, so it bundles cleanly
+// everywhere); in Node the bytes of encart.wasm are read here, beside the entry, and handed over.
+
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ENCART_VERSION, createEngine } from './engine.js';
+import { EncartError } from './errors.js';
+import { setWasmSource } from './module.js';
+
+// CommonJS output has __dirname; ES module output has import.meta.url.
+const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+setWasmSource(() => ({ wasmBinary: readFileSync(join(here, 'encart.wasm')) }));
+
+export const version = ENCART_VERSION;
+export { createEngine, EncartError };
+export default { version, createEngine, EncartError };

@@ -1,0 +1,155 @@
+// Checks and normalises what callers pass to the API: filters, limits, ids, dates, related
+// settings. Each function throws an EncartError naming the option at fault.
+
+import { EncartError, optionError } from './errors.js';
+
+export const FORMATS = ['auto', 'bundle', 'jsonfeed', 'wordpress', 'rss', 'atom'];
+
+// View counts from elsewhere (docs/connect.md): the views.json text, its bytes, or the parsed
+// object.
+export function viewsText(views) {
+  if (views === undefined || views === null) return '';
+  if (typeof views === 'string') return views;
+  if (views instanceof Uint8Array || views instanceof ArrayBuffer || ArrayBuffer.isView(views)) {
+    return new TextDecoder().decode(toBytes(views));
+  }
+  if (typeof views === 'object') return JSON.stringify(views);
+  throw optionError('views: expected the views.json text, its bytes or an object');
+}
+
+export function toBytes(input) {
+  if (typeof input === 'string') return new TextEncoder().encode(input);
+  if (input instanceof Uint8Array) return input;
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  throw new EncartError('bad_input', 'load: expected the bundle as a string, an ArrayBuffer or a Uint8Array');
+}
+
+// The range of a JS Date (±100,000,000 days around 1970); outside it no date is meaningful.
+const MAX_DATE_MS = 8.64e15;
+
+export function toEpochMs(value, name) {
+  if (value instanceof Date) value = value.getTime();
+  else if (typeof value === 'string') value = Date.parse(value);
+  if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > MAX_DATE_MS) {
+    throw optionError(`${name}: expected a Date, epoch milliseconds or an ISO 8601 string`);
+  }
+  return value;
+}
+
+function toIsoBound(value, name) {
+  if (value === undefined || value === null || value === '') return '';
+  if (typeof value === 'string') return value; // the core parses and reports it
+  if (value instanceof Date || typeof value === 'number') {
+    const ms = value instanceof Date ? value.getTime() : value;
+    if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) {
+      throw new EncartError('bad_filter', `filter.${name}: not a valid date`);
+    }
+    return new Date(ms).toISOString();
+  }
+  throw new EncartError('bad_filter', `filter.${name}: expected an ISO 8601 string, a Date or epoch milliseconds`);
+}
+
+function toStringList(value, name) {
+  if (value === undefined || value === null || value === '') return [];
+  const list = Array.isArray(value) ? value : [value];
+  list.forEach((item, i) => {
+    if (typeof item !== 'string') {
+      const where = Array.isArray(value) ? `filter.${name}[${i}]` : `filter.${name}`;
+      throw new EncartError('bad_filter', `${where}: expected a string`);
+    }
+  });
+  return list.filter((item) => item !== '');
+}
+
+const FILTER_FIELDS = ['q', 'category', 'author', 'tag', 'since', 'until', 'date'];
+const DATE_PRESETS = ['today', '7d', '30d'];
+
+export function normalizeFilter(filter) {
+  if (filter === undefined || filter === null) return {};
+  if (typeof filter !== 'object') throw new EncartError('bad_filter', 'filter: expected an object');
+  for (const key of Object.keys(filter)) {
+    if (!FILTER_FIELDS.includes(key)) {
+      throw new EncartError('bad_filter', `filter.${key}: unknown field (expected one of ${FILTER_FIELDS.join(', ')})`);
+    }
+  }
+  if (filter.q !== undefined && filter.q !== null && typeof filter.q !== 'string') {
+    throw new EncartError('bad_filter', 'filter.q: expected a string');
+  }
+  if (filter.date !== undefined && filter.date !== null && filter.date !== '' && !DATE_PRESETS.includes(filter.date)) {
+    throw new EncartError('bad_filter', `filter.date: expected one of ${DATE_PRESETS.join(', ')}`);
+  }
+  return {
+    q: filter.q || '',
+    category: toStringList(filter.category, 'category'),
+    author: toStringList(filter.author, 'author'),
+    tag: toStringList(filter.tag, 'tag'),
+    since: toIsoBound(filter.since, 'since'),
+    until: toIsoBound(filter.until, 'until'),
+    date: filter.date || '',
+  };
+}
+
+export function toLimit(value, name, fallback) {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0) throw optionError(`${name}: expected a whole number of 0 or more`);
+  return Math.min(value, 1000);
+}
+
+export function toIdList(value, name) {
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value) ? value : [value];
+  if (!list.every((id) => typeof id === 'string')) throw optionError(`${name}: expected article ids (strings)`);
+  return list;
+}
+
+export const WINDOWS = ['all', '24h', '7d', '30d'];
+
+export function toWindow(value) {
+  if (value === undefined) return 'all';
+  if (!WINDOWS.includes(value)) throw optionError(`window: expected one of ${WINDOWS.join(', ')}`);
+  return value;
+}
+
+export function listOptions(options, method) {
+  options = options || {};
+  return {
+    limit: toLimit(options.limit, `${method}.limit`, 10),
+    exclude: toIdList(options.exclude, `${method}.exclude`),
+    filter: normalizeFilter(options.filter),
+  };
+}
+
+export const RELATED_WEIGHTS = ['text', 'names', 'tags', 'category', 'author'];
+
+// Related settings given by the page: types are checked here (a clear bad_option naming the
+// field); ranges are clamped by the engine, as for the bundle's own settings (docs/bundle.md).
+export function relatedSettings(value, name) {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object') throw optionError(`${name}: expected an object`);
+  const number = (v, field) => {
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw optionError(`${name}.${field}: expected a number`);
+    return v;
+  };
+  const out = {};
+  if (value.weights !== undefined && value.weights !== null) {
+    if (typeof value.weights !== 'object') throw optionError(`${name}.weights: expected an object`);
+    out.weights = {};
+    for (const key of Object.keys(value.weights)) {
+      if (!RELATED_WEIGHTS.includes(key)) {
+        throw optionError(`${name}.weights.${key}: unknown weight (expected ${RELATED_WEIGHTS.join(', ')})`);
+      }
+      out.weights[key] = number(value.weights[key], `weights.${key}`);
+    }
+  }
+  for (const key of ['minScore', 'halfLifeDays', 'limit']) {
+    const v = number(value[key], key);
+    if (v !== undefined) out[key] = v;
+  }
+  if (value.repeats !== undefined && value.repeats !== null) {
+    if (typeof value.repeats !== 'boolean') throw optionError(`${name}.repeats: expected true or false`);
+    out.repeats = value.repeats;
+  }
+  return out;
+}
