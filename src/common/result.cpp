@@ -16,6 +16,8 @@ const char* error_code_name(ErrorCode code) {
       return "bad_filter";
     case ErrorCode::kUnknownArticle:
       return "unknown_article";
+    case ErrorCode::kBadPack:
+      return "bad_pack";
     case ErrorCode::kNotLoaded:
       return "not_loaded";
   }

@@ -18,6 +18,7 @@ enum class ErrorCode {
   kBadFilter,           // a filter value the core cannot read (e.g. since: "yesterday")
   kUnknownArticle,      // an id that is not in the loaded bundle
   kNotLoaded,           // a query before any successful load
+  kBadPack,             // a pack file that is truncated, tampered with or of another kind
 };
 
 const char* error_code_name(ErrorCode code);

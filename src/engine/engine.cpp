@@ -33,6 +33,7 @@ Result<LoadReport> Engine::load_parsed(Result<Bundle> parsed, const LoadOptions&
   }
   related_index_ = RelatedIndex(index_, english);
   index_.release_text();
+  everyone_ = Bitset(index_.size(), true);
   visible_ = Bitset(index_.size());
   for (ArticleId a = 0; a < index_.size(); ++a) {
     if (index_.articles()[a].published.epoch_ms <= options.now_ms) visible_.set(a);
@@ -43,11 +44,19 @@ Result<LoadReport> Engine::load_parsed(Result<Bundle> parsed, const LoadOptions&
   return report;
 }
 
+std::vector<RelatedHit> Engine::related_candidates(ArticleId subject, const RelatedSettings& settings) const {
+  // Ranked over every article, then cut: which articles are candidates does not depend on the
+  // reader's "now", only whether they show (visible_, checked by related_items).
+  static_assert(kMaxRelatedCandidates <= RelatedIndex::kRankedFirst, "candidates must come ranked");
+  std::vector<RelatedHit> hits = related_index_.rank(index_, subject, everyone_, settings);
+  if (hits.size() > kMaxRelatedCandidates) hits.resize(kMaxRelatedCandidates);
+  return hits;
+}
+
 const std::vector<RelatedHit>& Engine::related_ranking(ArticleId subject,
                                                        const RelatedSettings& settings) const {
   if (!related_cache_ || related_cache_->subject != subject || !(related_cache_->settings == settings)) {
-    related_cache_ =
-        RelatedCache{subject, settings, related_index_.rank(index_, subject, visible_, settings)};
+    related_cache_ = RelatedCache{subject, settings, related_candidates(subject, settings)};
   }
   return related_cache_->hits;
 }
@@ -72,10 +81,6 @@ std::vector<RelatedItem> Engine::related_items(ArticleId subject, const Compiled
   };
   const std::vector<RelatedHit>& hits = related_ranking(subject, settings);
   for (std::size_t i = 0; i < hits.size() && out.size() < limit; ++i) {
-    if (i == RelatedIndex::kRankedFirst && !related_cache_->rest_ranked) {
-      RelatedIndex::rank_rest(related_cache_->hits);  // a narrow filter: read further, in order
-      related_cache_->rest_ranked = true;
-    }
     if (eligible(hits[i].id)) add(hits[i].id, hits[i].score, RelatedSource::kScore);
   }
   // Never an empty box: the newest of the same category, then the newest (ArticleIds are in

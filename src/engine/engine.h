@@ -42,6 +42,11 @@ struct ListOptions {
   RelatedOverrides related;  // related() only: on top of the bundle's settings
 };
 
+// How deep "related" reads the ranking of the article on screen: beyond it, the fallback
+// chain fills the list. A bound that a pack can store for every article (encart pack), so
+// that a pack and the bundle it came from answer alike, to the article.
+inline constexpr std::size_t kMaxRelatedCandidates = 64;
+
 // Where a related article comes from: its score, or the fallback chain that keeps the list full
 // when fewer articles pass the minimum score (same category newest, then newest).
 enum class RelatedSource { kScore, kCategory, kLatest };
@@ -100,6 +105,9 @@ class Engine {
   Result<std::vector<RelatedItem>> related(std::string_view id, const ListOptions& options) const;
   // The bundle's related settings, defaults filled in and clamped.
   const RelatedSettings& related_settings() const { return related_settings_; }
+  // The scored candidates "related" draws from, before any filter: the kMaxRelatedCandidates
+  // best over every article (visible or not), best first. What encart pack stores per article.
+  std::vector<RelatedHit> related_candidates(ArticleId subject, const RelatedSettings& settings) const;
   Result<Facets> facets(const Filter& filter) const;
   Result<Sidebar> sidebar(const SidebarRequest& request) const;
 
@@ -129,9 +137,9 @@ class Engine {
   struct RelatedCache {
     ArticleId subject;
     RelatedSettings settings;
-    std::vector<RelatedHit> hits;  // the first RelatedIndex::kRankedFirst in order, then all
-    bool rest_ranked = false;
+    std::vector<RelatedHit> hits;  // related_candidates()
   };
+  Bitset everyone_;  // every article: candidates are ranked regardless of "now" (see related_candidates)
   mutable std::optional<RelatedCache> related_cache_;
 };
 

@@ -99,6 +99,13 @@ class Index {
   std::pair<TermId, TermId> term_range(std::string_view folded_word, bool prefix) const;
   const std::vector<std::string>& dictionary() const { return dictionary_; }
 
+  // The articles holding term t, ascending (encart pack writes them out).
+  std::span<const ArticleId> term_articles(TermId t) const { return postings_[t]; }
+  // The articles with value v of facet f, ascending.
+  std::span<const ArticleId> value_articles(Facet f, ValueId v) const {
+    return value_postings_[static_cast<std::size_t>(f)][v];
+  }
+
   // Adds to `out` every article holding a term in [first, last) (title, summary, tags, authors,
   // category). Short prefixes cover much of the bundle: those sets come precomputed.
   void add_articles_with_terms(TermId first, TermId last, Bitset& out) const;

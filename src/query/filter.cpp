@@ -3,199 +3,45 @@
 #include <algorithm>
 #include <string>
 
-#include "bundle/datetime.h"
-#include "text/fold.h"
+#include "query/filter_compile.h"
 
 namespace encart {
 namespace {
 
-struct Bound {
-  bool date_only;
-  std::int64_t value;  // a day number when date_only, else UTC ms
+// The in-memory Index as a Corpus of compile_over (filter_compile.h).
+class IndexCorpus {
+ public:
+  explicit IndexCorpus(const Index& index) : index_(index) {}
+  std::size_t size() const { return index_.size(); }
+  std::pair<TermId, TermId> term_range(std::string_view word, bool prefix) const {
+    return index_.term_range(word, prefix);
+  }
+  std::string_view term(TermId t) const { return index_.dictionary()[t]; }
+  void add_articles_with_terms(TermId first, TermId last, Bitset& out) const {
+    index_.add_articles_with_terms(first, last, out);
+  }
+  std::int64_t find_value(Facet f, std::string_view folded) const { return index_.facet(f).find(folded); }
+  void add_articles_with_values(Facet f, const std::vector<ValueId>& values, Bitset& out) const {
+    index_.add_articles_with_values(f, values, out);
+  }
+  std::size_t first_published_at_or_before(std::int64_t bound) const {
+    const auto& articles = index_.articles();
+    return static_cast<std::size_t>(
+        std::partition_point(articles.begin(), articles.end(),
+                             [&](const Article& a) { return a.published.epoch_ms > bound; }) -
+        articles.begin());
+  }
+  std::int64_t local_day(ArticleId a) const { return index_.local_day(a); }
+
+ private:
+  const Index& index_;
 };
-
-Result<Bound> parse_bound(const std::string& text, const char* field) {
-  const auto parsed = parse_iso8601(text, OffsetRule::kOptional);
-  if (!parsed) {
-    return Error{ErrorCode::kBadFilter, std::string("filter.") + field + ": \"" + text::shorten(text, 40) +
-                                            "\" is not an ISO 8601 date (like 2024-12-09 or "
-                                            "2024-12-09T10:15:00+01:00)"};
-  }
-  if (is_date_only(text)) return Bound{true, local_day_number(*parsed)};  // parsed as UTC midnight
-  return Bound{false, parsed->epoch_ms};
-}
-
-// Levenshtein distance (with adjacent transpositions) of at most one, on code points.
-bool within_one_edit(const std::u32string& a, std::u32string_view b) {
-  if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return false;
-  std::size_t i = 0;
-  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
-  if (i == a.size() || i == b.size()) return true;  // equal, or one trailing extra
-  const std::u32string_view ra = std::u32string_view(a).substr(i + 1), rb = b.substr(i + 1);
-  if (a.size() == b.size()) {
-    if (ra == rb) return true;  // substitution
-    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
-           std::u32string_view(a).substr(i + 2) == b.substr(i + 2);  // transposition
-  }
-  return a.size() > b.size() ? ra == b.substr(i) : std::u32string_view(a).substr(i) == rb;  // indel
-}
-
-std::u32string code_points(std::string_view s) {
-  std::u32string out;
-  for (std::size_t pos = 0; pos < s.size();) out += text::next_code_point(s, pos);
-  return out;
-}
-
-void add_approximate_matches_in(const Index& index, const std::u32string& w, std::size_t word_bytes,
-                                bool prefix, TermId from, TermId to, Bitset& out) {
-  std::u32string term;
-  const auto& dictionary = index.dictionary();
-  for (TermId t = from; t < to; ++t) {
-    const std::string& candidate = dictionary[t];
-    // Cheap length screen in bytes before decoding (a code point is 1 to 4 bytes).
-    if (candidate.size() + 4 < word_bytes || (!prefix && candidate.size() > word_bytes * 4 + 4)) continue;
-    term = code_points(candidate);
-    bool close = false;
-    if (prefix) {
-      for (const std::size_t len : {w.size() - 1, w.size(), w.size() + 1}) {
-        if (len <= term.size() && within_one_edit(w, std::u32string_view(term).substr(0, len))) close = true;
-      }
-    } else {
-      close = within_one_edit(w, term);
-    }
-    if (close) index.add_articles_with_terms(t, t + 1, out);
-  }
-}
-
-// Words of five letters or more that match nothing get one typo of slack: "securté" finds
-// "sécurité". A prefix (the word being typed) may carry the typo too: "securt" finds it.
-constexpr std::size_t kTypoMinLength = 5;
-
-// Candidates start with the word's first or second letter: that covers a typo anywhere but in
-// the first letter, a swap of the first two and a missing or extra first letter, and keeps the
-// scan to a small part of the dictionary (a wrong first letter is not forgiven).
-void add_approximate_matches(const Index& index, const std::string& word, bool prefix, Bitset& out) {
-  const std::u32string w = code_points(word);
-  std::string first_letters[2];
-  text::append_utf8(first_letters[0], w[0]);
-  text::append_utf8(first_letters[1], w[1]);
-  for (int k = 0; k < 2; ++k) {
-    if (k == 1 && first_letters[1] == first_letters[0]) break;
-    const auto [from, to] = index.term_range(first_letters[k], true);
-    add_approximate_matches_in(index, w, word.size(), prefix, from, to, out);
-  }
-}
-
-Result<std::int64_t> date_preset_start(const std::string& preset, const QueryClock& clock, bool& by_day) {
-  constexpr std::int64_t kDayMs = 86'400'000;
-  by_day = preset == "today";
-  if (by_day) {
-    return local_day_number(DateTime{clock.now_ms, clock.utc_offset_minutes});
-  }
-  if (preset == "7d") return clock.now_ms - 7 * kDayMs;
-  if (preset == "30d") return clock.now_ms - 30 * kDayMs;
-  return Error{ErrorCode::kBadFilter,
-               "filter.date: \"" + text::shorten(preset, 40) + "\" is not a date preset (today, 7d, 30d)"};
-}
 
 }  // namespace
 
 Result<CompiledFilter> CompiledFilter::compile(const Filter& filter, const Index& index,
                                                const QueryClock& clock) {
-  const std::size_t n = index.size();
-  Bitset base(n, true);
-  CompiledFilter out;
-
-  const auto words = text::words(filter.q);
-  // The last word is a prefix while the reader types, unless the query ends with a separator
-  // ("sécu" finds "sécurité"; "sécu " wants the word "sécu").
-  const bool ends_in_word = !words.empty() && text::is_word_char(text::last_code_point(filter.q));
-  for (std::size_t i = 0; i < words.size() && base.count() > 0; ++i) {  // nothing left: stop early
-    const bool prefix = i + 1 == words.size() && ends_in_word;
-    const auto [first, last] = index.term_range(words[i], prefix);
-    Bitset with_word(n);
-    if (first == last && text::length(words[i]) >= kTypoMinLength) {
-      add_approximate_matches(index, words[i], prefix, with_word);
-      out.approximate_ = out.approximate_ || with_word.count() > 0;
-    } else {
-      index.add_articles_with_terms(first, last, with_word);
-    }
-    base &= with_word;
-  }
-
-  std::int64_t since_ms = INT64_MIN, until_ms = INT64_MAX, since_day = INT64_MIN, until_day = INT64_MAX;
-  if (!filter.since.empty()) {
-    auto since = parse_bound(filter.since, "since");
-    if (!since) return since.error();
-    (since.value().date_only ? since_day : since_ms) = since.value().value;
-  }
-  if (!filter.until.empty()) {
-    auto until = parse_bound(filter.until, "until");
-    if (!until) return until.error();
-    (until.value().date_only ? until_day : until_ms) = until.value().value;
-  }
-  if (!filter.date.empty()) {
-    bool by_day = false;
-    auto start = date_preset_start(filter.date, clock, by_day);
-    if (!start) return start.error();
-    if (by_day) {
-      since_day = std::max(since_day, start.value());
-      until_day = std::min(until_day, start.value());
-    } else {
-      since_ms = std::max(since_ms, start.value());
-      until_ms = std::min(until_ms, clock.now_ms);
-    }
-  }
-  if (since_ms != INT64_MIN || until_ms != INT64_MAX) {
-    // Ids are in date order (newest first): an interval of instants is an interval of ids.
-    const auto& articles = index.articles();
-    const auto newer_than = [&](std::int64_t bound) {  // first id published at or before bound
-      return static_cast<std::size_t>(
-          std::partition_point(articles.begin(), articles.end(),
-                               [&](const Article& a) { return a.published.epoch_ms > bound; }) -
-          articles.begin());
-    };
-    const std::size_t first = until_ms == INT64_MAX ? 0 : newer_than(until_ms);
-    const std::size_t last = since_ms == INT64_MIN ? n : newer_than(since_ms - 1);
-    Bitset in_range(n);
-    if (first < last) in_range.set_range(first, last);
-    base &= in_range;
-  }
-  if (since_day != INT64_MIN || until_day != INT64_MAX) {
-    // Calendar days are at each article's own offset, not quite in id order: checked one by one.
-    Bitset in_days(n);
-    for (ArticleId a = 0; a < n; ++a) {
-      const std::int64_t day = index.local_day(a);
-      if (day >= since_day && day <= until_day) in_days.set(a);
-    }
-    base &= in_days;
-  }
-
-  const std::vector<std::string>* values[kFacetCount] = {&filter.categories, &filter.authors, &filter.tags};
-  Bitset with_values[kFacetCount];
-  for (std::size_t f = 0; f < kFacetCount; ++f) {
-    if (values[f]->empty()) continue;
-    out.constrained_[f] = true;
-    std::vector<ValueId> ids;
-    for (const auto& v : *values[f]) {
-      const std::int64_t id = index.facet(static_cast<Facet>(f)).find(text::fold(v));
-      if (id >= 0) ids.push_back(static_cast<ValueId>(id));
-    }
-    with_values[f] = Bitset(n);
-    index.add_articles_with_values(static_cast<Facet>(f), ids, with_values[f]);
-  }
-  out.all_ = base;
-  for (std::size_t f = 0; f < kFacetCount; ++f) {
-    if (out.constrained_[f]) out.all_ &= with_values[f];
-  }
-  for (std::size_t f = 0; f < kFacetCount; ++f) {
-    if (!out.constrained_[f]) continue;
-    out.except_[f] = base;
-    for (std::size_t g = 0; g < kFacetCount; ++g) {
-      if (g != f && out.constrained_[g]) out.except_[f] &= with_values[g];
-    }
-  }
-  return out;
+  return compile_over(filter, IndexCorpus(index), clock);
 }
 
 std::vector<FacetCount> facet_counts(const Index& index, const CompiledFilter& filter, Facet facet,

@@ -32,9 +32,16 @@ std::string escape_html(std::string_view text) {
 }
 
 std::string render_items(const Index& index, const std::vector<ArticleId>& items, const Locale& locale) {
+  std::vector<const Article*> articles;
+  articles.reserve(items.size());
+  for (const ArticleId id : items) articles.push_back(&index.articles()[id]);
+  return render_items(articles, locale);
+}
+
+std::string render_items(std::span<const Article* const> items, const Locale& locale) {
   std::string out;
-  for (const ArticleId id : items) {
-    const Article& a = index.articles()[id];
+  for (const Article* item : items) {
+    const Article& a = *item;
     // Each article keeps its own language and direction: an Arabic title in a French sidebar
     // (dir="auto"), names that cannot reorder the byline around them (<bdi>).
     out += "<li class=\"item\"";

@@ -2,6 +2,7 @@
 // only http(s) URLs (checked at load) reach an href or src.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,8 @@ std::string escape_html(std::string_view text);
 
 // <li> items: a link with the title, then category, authors and date.
 std::string render_items(const Index& index, const std::vector<ArticleId>& items, const Locale& locale);
+// The same from the articles themselves (a pack reader holds records, not an Index).
+std::string render_items(std::span<const Article* const> items, const Locale& locale);
 
 // <option>s for a facet menu: "all" first, then each value with its count; `selected` is
 // marked (and kept even when its count fell to zero, so the menu never loses the choice).

@@ -29,6 +29,8 @@ constexpr UiStrings kFrench = {
     .last_7_days = "7 derniers jours",
     .last_30_days = "30 derniers jours",
     .no_match = "Aucun article ne correspond à votre recherche.",
+    .searching = "Recherche dans les archives…",
+    .archive_unavailable = "Une partie des archives est indisponible : résultats incomplets.",
     .reset = "Effacer les filtres",
 };
 
@@ -55,6 +57,8 @@ constexpr UiStrings kEnglish = {
     .last_7_days = "Last 7 days",
     .last_30_days = "Last 30 days",
     .no_match = "No article matches your search.",
+    .searching = "Searching the archive…",
+    .archive_unavailable = "Part of the archive is unavailable: results are incomplete.",
     .reset = "Clear filters",
 };
 
@@ -81,6 +85,8 @@ constexpr UiStrings kArabic = {
     .last_7_days = "آخر 7 أيام",
     .last_30_days = "آخر 30 يوما",
     .no_match = "لا توجد مقالات تطابق بحثك.",
+    .searching = "جار البحث في الأرشيف…",
+    .archive_unavailable = "جزء من الأرشيف غير متاح: النتائج غير كاملة.",
     .reset = "مسح عوامل التصفية",
 };
 

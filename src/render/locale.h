@@ -41,8 +41,10 @@ struct UiStrings {
   const char* today;
   const char* last_7_days;
   const char* last_30_days;
-  const char* no_match;  // a filter leaves nothing
-  const char* reset;     // the button that clears every filter
+  const char* no_match;             // a filter leaves nothing
+  const char* searching;            // a pack: the archive's parts for this query are on their way
+  const char* archive_unavailable;  // a pack: some part could not be fetched
+  const char* reset;                // the button that clears every filter
 };
 
 const UiStrings& ui_strings(const Locale& locale);

@@ -1,0 +1,64 @@
+// The pack format (docs/pack.md): what `encart pack` writes and the page reads. One JSON file
+// with a fixed name, manifest.json, read by the JavaScript; every other file is binary, named
+// after its content ("<kind>-<16 hex of SHA-256 of the content>.bin", stored gzip-compressed),
+// and read by pack::Reader. Every number is a LEB128 varint unless said otherwise.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "bundle/article.h"
+#include "pack/bytes.h"
+
+namespace encart::pack {
+
+// Bumped on any change a reader of the previous version would misread. The manifest carries it
+// as "encart_pack"; a reader refuses a newer one, naming both.
+inline constexpr int kFormatVersion = 1;
+
+// Every binary file starts with "ENCP", the format version and its kind.
+enum class FileKind : std::uint8_t {
+  kHead = 1,          // the first sidebar: newest articles, most-read tops, facet totals
+  kDirectory = 2,     // where everything else is: fetched on the first query
+  kTerms = 3,         // a shard of the sorted term dictionary, with each term's postings
+  kPrefix = 4,        // the articles of a short, common prefix, precomputed (a bitset)
+  kValues = 5,        // one facet's values (category, author or tag) and their postings
+  kEpochs = 6,        // publication instants of kEpochChunk articles
+  kDays = 7,          // every article's local day number (date filters by calendar day)
+  kRanking = 8,       // a page of a most-read order
+  kRecords = 9,       // kRecordChunk articles as the lists show them
+  kRelatedPage = 10,  // names of kRelatedPageSize related buckets
+  kRelated = 11,      // stored related lists of the articles whose id hashes to this bucket
+};
+
+// File name prefix of each kind: "h-0123456789abcdef.bin".
+const char* file_prefix(FileKind kind);
+
+inline constexpr std::size_t kEpochChunk = 4096;         // articles per epochs file
+inline constexpr std::size_t kRecordChunk = 64;          // articles per records file
+inline constexpr std::size_t kRankingPage = 4096;        // ids per most-read page
+inline constexpr std::size_t kRelatedPageSize = 1024;    // buckets per related page
+inline constexpr std::size_t kArticlesPerBucket = 8;     // related buckets: about n / this
+inline constexpr std::size_t kHeadArticles = 64;         // newest articles in the head
+inline constexpr std::size_t kHeadRanked = 32;           // most-read ids per window in the head
+inline constexpr std::size_t kInlineRelatedRecords = 8;  // records of the first hits, in the bucket
+inline constexpr std::size_t kHashBytes = 8;             // of the SHA-256, in file names
+
+void write_header(ByteWriter& out, FileKind kind);
+// Checks magic, version and kind; on failure `in` carries the error.
+void read_header(ByteReader& in, FileKind kind);
+
+// A content hash as it appears in names: 16 lowercase hex digits.
+std::string hex(std::string_view hash_bytes);
+std::string file_name(FileKind kind, std::string_view hash_bytes);
+
+// An article as the pack stores it: what the lists render (and, in the head, what the text
+// filter reads: summary and tags), plus the ids of its category and authors in the facet tables.
+void write_record(ByteWriter& out, const Article& a, bool with_search_fields);
+// Reads one record into `a`; `in` carries any error.
+void read_record(ByteReader& in, Article& a, bool with_search_fields);
+
+}  // namespace encart::pack

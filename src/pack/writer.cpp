@@ -1,0 +1,369 @@
+#include "pack/writer.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "pack/format.h"
+#include "text/fold.h"
+
+namespace encart::pack {
+namespace {
+
+// Term shards close once their postings pass this many bytes (before compression) or hold
+// this many terms: a typed word then costs one shard of a few kilobytes.
+constexpr std::size_t kShardPostingBytes = std::size_t{24} * 1024;
+constexpr std::size_t kShardTerms = 1024;
+
+class PackBuilder {
+ public:
+  PackBuilder(const Engine& engine, const ContentHash& hash)
+      : engine_(engine), index_(engine.index()), hash_(hash), n_(index_.size()) {}
+
+  Pack build(const Site& site) {
+    write_records();
+    write_epochs();
+    write_days();
+    write_rankings();
+    write_terms();
+    write_prefixes();
+    write_values();
+    write_related();
+    write_directory();
+    write_head();
+    pack_.manifest.format = kFormatVersion;
+    pack_.manifest.articles = n_;
+    pack_.manifest.related = engine_.related_settings();
+    pack_.manifest.site = site;
+    return std::move(pack_);
+  }
+
+ private:
+  // Adds a file and returns the hash bytes that name it (what directories store).
+  std::string add(FileKind kind, ByteWriter&& out) {
+    std::string bytes = out.take();
+    std::string digest = hash_(bytes).substr(0, kHashBytes);
+    std::string name = file_name(kind, digest);
+    if (names_.insert(name).second) pack_.files.push_back({std::move(name), std::move(bytes)});
+    return digest;
+  }
+
+  static void write_ids(ByteWriter& out, std::span<const ArticleId> ids) {
+    out.varint(ids.size());
+    ArticleId previous = 0;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      out.varint(i == 0 ? ids[i] : ids[i] - previous);
+      previous = ids[i];
+    }
+  }
+
+  void write_records() {
+    for (std::size_t first = 0; first < n_; first += kRecordChunk) {
+      ByteWriter out;
+      write_header(out, FileKind::kRecords);
+      const std::size_t count = std::min(kRecordChunk, n_ - first);
+      out.varint(first);
+      out.varint(count);
+      for (std::size_t a = first; a < first + count; ++a) write_record(out, index_.articles()[a], false);
+      records_.push_back(add(FileKind::kRecords, std::move(out)));
+    }
+  }
+
+  void write_epochs() {
+    for (std::size_t first = 0; first < n_; first += kEpochChunk) {
+      ByteWriter out;
+      write_header(out, FileKind::kEpochs);
+      const std::size_t count = std::min(kEpochChunk, n_ - first);
+      out.varint(first);
+      out.varint(count);
+      std::int64_t previous = 0;
+      for (std::size_t a = first; a < first + count; ++a) {
+        const DateTime& t = index_.articles()[a].published;
+        out.svarint(a == first ? t.epoch_ms : t.epoch_ms - previous);
+        out.svarint(t.offset_minutes);
+        previous = t.epoch_ms;
+      }
+      epochs_.emplace_back(index_.articles()[first].published.epoch_ms,
+                           add(FileKind::kEpochs, std::move(out)));
+    }
+  }
+
+  void write_days() {
+    ByteWriter out;
+    write_header(out, FileKind::kDays);
+    out.varint(n_);
+    std::int64_t previous = 0;
+    for (ArticleId a = 0; a < n_; ++a) {
+      out.svarint(index_.local_day(a) - previous);
+      previous = index_.local_day(a);
+    }
+    days_ = add(FileKind::kDays, std::move(out));
+  }
+
+  void write_rankings() {
+    for (std::size_t w = 0; w < kViewWindowCount; ++w) {
+      const auto& order = index_.by_views(static_cast<ViewWindow>(w));
+      for (std::size_t first = 0; first < order.size(); first += kRankingPage) {
+        ByteWriter out;
+        write_header(out, FileKind::kRanking);
+        const std::size_t count = std::min(kRankingPage, order.size() - first);
+        out.varint(w);
+        out.varint(first);
+        out.varint(count);
+        for (std::size_t i = first; i < first + count; ++i) out.varint(order[i]);
+        rankings_[w].push_back(add(FileKind::kRanking, std::move(out)));
+      }
+    }
+  }
+
+  void write_terms() {
+    const auto& dictionary = index_.dictionary();
+    std::size_t t = 0;
+    while (t < dictionary.size()) {
+      const std::size_t first = t;
+      std::size_t bytes = 0;
+      while (t < dictionary.size() && t - first < kShardTerms && (t == first || bytes < kShardPostingBytes)) {
+        bytes += index_.term_articles(static_cast<TermId>(t)).size() * 2 + dictionary[t].size();
+        ++t;
+      }
+      ByteWriter out;
+      write_header(out, FileKind::kTerms);
+      out.varint(first);
+      out.varint(t - first);
+      std::string_view previous;
+      for (std::size_t k = first; k < t; ++k) {
+        // Front coding: sorted terms share long prefixes.
+        std::size_t shared = 0;
+        const std::string& term = dictionary[k];
+        while (shared < previous.size() && shared < term.size() && previous[shared] == term[shared]) ++shared;
+        out.varint(shared);
+        out.string(std::string_view(term).substr(shared));
+        previous = term;
+      }
+      for (std::size_t k = first; k < t; ++k) write_ids(out, index_.term_articles(static_cast<TermId>(k)));
+      shards_.push_back({dictionary[first], t - first, add(FileKind::kTerms, std::move(out))});
+    }
+  }
+
+  // Short prefixes ("m", "ma") are what a reader types first, and their terms span many
+  // shards: their articles come precomputed as one bitset each.
+  void write_prefixes() {
+    const auto& dictionary = index_.dictionary();
+    std::set<std::pair<TermId, TermId>> done;
+    for (std::size_t t = 0; t < dictionary.size(); ++t) {
+      std::size_t pos = 0;
+      for (int letters = 1; letters <= 2 && pos < dictionary[t].size(); ++letters) {
+        text::next_code_point(dictionary[t], pos);
+        const auto range = index_.term_range(std::string_view(dictionary[t]).substr(0, pos), true);
+        if (range.first != t || !done.insert(range).second) continue;
+        if (shards_spanned(range) < 2 && postings_in(range) < n_ / 8) continue;
+        Bitset set(n_);
+        index_.add_articles_with_terms(range.first, range.second, set);
+        ByteWriter out;
+        write_header(out, FileKind::kPrefix);
+        out.varint(range.first);
+        out.varint(range.second);
+        out.varint(n_);
+        write_bits(out, set);
+        prefixes_.push_back({range, add(FileKind::kPrefix, std::move(out))});
+      }
+    }
+  }
+
+  // An article's category (ValueId + 1, 0 for none) and authors: what the menus count.
+  void write_facet_ids(ByteWriter& out, ArticleId a) const {
+    const ArticleTerms terms = index_.terms(a);
+    const auto& category = terms.facets[static_cast<std::size_t>(Facet::kCategory)];
+    out.varint(category.empty() ? 0 : category[0] + 1);
+    const auto& authors = terms.facets[static_cast<std::size_t>(Facet::kAuthor)];
+    out.varint(authors.size());
+    for (const ValueId v : authors) out.varint(v);
+  }
+
+  static void write_bits(ByteWriter& out, const Bitset& set) {
+    std::string bytes((set.size() + 7) / 8, '\0');
+    set.for_each_until([&](std::size_t a) {
+      bytes[a / 8] = static_cast<char>(static_cast<std::uint8_t>(bytes[a / 8]) | (1U << (a % 8)));
+      return true;
+    });
+    out.raw(bytes);
+  }
+
+  std::size_t shards_spanned(std::pair<TermId, TermId> range) const {
+    std::size_t count = 0, first = 0;
+    for (const auto& shard : shards_) {
+      if (first < range.second && first + shard.terms > range.first) ++count;
+      first += shard.terms;
+    }
+    return count;
+  }
+
+  std::size_t postings_in(std::pair<TermId, TermId> range) const {
+    std::size_t total = 0;
+    for (TermId t = range.first; t < range.second; ++t) total += index_.term_articles(t).size();
+    return total;
+  }
+
+  void write_values() {
+    for (std::size_t f = 0; f < kFacetCount; ++f) {
+      const FacetValues& values = index_.facet(static_cast<Facet>(f));
+      ByteWriter out;
+      write_header(out, FileKind::kValues);
+      out.varint(f);
+      out.varint(values.display.size());
+      for (std::size_t v = 0; v < values.display.size(); ++v) {
+        out.string(values.display[v]);
+        out.string(values.folded[v]);
+      }
+      for (ValueId v = 0; v < values.display.size(); ++v)
+        write_ids(out, index_.value_articles(static_cast<Facet>(f), v));
+      values_[f] = add(FileKind::kValues, std::move(out));
+    }
+  }
+
+  void write_related() {
+    const std::size_t buckets = std::max<std::size_t>(1, (n_ + kArticlesPerBucket - 1) / kArticlesPerBucket);
+    std::vector<std::vector<ArticleId>> members(buckets);
+    for (ArticleId a = 0; a < n_; ++a) {
+      members[fnv1a64(index_.articles()[a].id) % buckets].push_back(a);
+    }
+    const RelatedSettings& settings = engine_.related_settings();
+    std::vector<std::string> names;
+    for (std::size_t b = 0; b < buckets; ++b) {
+      ByteWriter out;
+      write_header(out, FileKind::kRelated);
+      out.varint(b);
+      out.varint(members[b].size());
+      std::map<ArticleId, bool> inline_records;
+      for (const ArticleId a : members[b]) {
+        out.string(index_.articles()[a].id);
+        out.varint(a);
+        write_facet_ids(out, a);
+        const auto hits = engine_.related_candidates(a, settings);
+        out.varint(hits.size());
+        for (std::size_t i = 0; i < hits.size(); ++i) {
+          out.varint(hits[i].id);
+          out.f32(hits[i].score);
+          if (i < kInlineRelatedRecords && hits[i].id >= kHeadArticles) inline_records[hits[i].id] = true;
+        }
+      }
+      out.varint(inline_records.size());
+      for (const auto& [a, unused] : inline_records) {
+        out.varint(a);
+        write_record(out, index_.articles()[a], false);
+      }
+      names.push_back(add(FileKind::kRelated, std::move(out)));
+    }
+    pack_.manifest.related_buckets = buckets;
+    for (std::size_t first = 0; first < buckets; first += kRelatedPageSize) {
+      ByteWriter out;
+      write_header(out, FileKind::kRelatedPage);
+      const std::size_t count = std::min(kRelatedPageSize, buckets - first);
+      out.varint(first);
+      out.varint(count);
+      for (std::size_t b = first; b < first + count; ++b) out.raw(names[b]);
+      pack_.manifest.related_pages.push_back(
+          file_name(FileKind::kRelatedPage, add(FileKind::kRelatedPage, std::move(out))));
+    }
+  }
+
+  void write_directory() {
+    ByteWriter out;
+    write_header(out, FileKind::kDirectory);
+    out.varint(n_);
+    out.varint(shards_.size());
+    for (const auto& shard : shards_) {
+      out.string(shard.first_term);
+      out.varint(shard.terms);
+      out.raw(shard.hash);
+    }
+    out.varint(prefixes_.size());
+    for (const auto& [range, hash] : prefixes_) {
+      out.varint(range.first);
+      out.varint(range.second);
+      out.raw(hash);
+    }
+    for (const auto& hash : values_) out.raw(hash);
+    out.varint(epochs_.size());
+    for (const auto& [first_epoch, hash] : epochs_) {
+      out.svarint(first_epoch);
+      out.raw(hash);
+    }
+    out.raw(days_);
+    for (std::size_t w = 0; w < kViewWindowCount; ++w) {
+      out.varint(index_.by_views(static_cast<ViewWindow>(w)).size());
+      out.varint(rankings_[w].size());
+      for (const auto& hash : rankings_[w]) out.raw(hash);
+    }
+    out.varint(records_.size());
+    for (const auto& hash : records_) out.raw(hash);
+    pack_.manifest.directory = file_name(FileKind::kDirectory, add(FileKind::kDirectory, std::move(out)));
+  }
+
+  void write_head() {
+    ByteWriter out;
+    write_header(out, FileKind::kHead);
+    const std::size_t head = std::min(kHeadArticles, n_);
+    out.varint(n_);
+    out.varint(head);
+    for (ArticleId a = 0; a < head; ++a) write_record(out, index_.articles()[a], true);
+    for (const Facet f : {Facet::kCategory, Facet::kAuthor}) {
+      const FacetValues& values = index_.facet(f);
+      out.varint(values.display.size());
+      for (ValueId v = 0; v < values.display.size(); ++v) {
+        out.string(values.display[v]);
+        out.string(values.folded[v]);
+        const auto articles = index_.value_articles(f, v);
+        // Articles past the head: the unfiltered menus add the head's own, as the reader sees them.
+        out.varint(static_cast<std::size_t>(articles.end() -
+                                            std::lower_bound(articles.begin(), articles.end(), head)));
+      }
+    }
+    for (ArticleId a = 0; a < head; ++a) write_facet_ids(out, a);
+    std::map<ArticleId, bool> extra;
+    for (std::size_t w = 0; w < kViewWindowCount; ++w) {
+      const auto& order = index_.by_views(static_cast<ViewWindow>(w));
+      const std::size_t k = std::min(kHeadRanked, order.size());
+      out.varint(order.size());
+      out.varint(k);
+      for (std::size_t i = 0; i < k; ++i) {
+        out.varint(order[i]);
+        if (order[i] >= head) extra[order[i]] = true;
+      }
+    }
+    out.varint(extra.size());
+    for (const auto& [a, unused] : extra) {
+      out.varint(a);
+      write_record(out, index_.articles()[a], false);
+    }
+    pack_.manifest.head = file_name(FileKind::kHead, add(FileKind::kHead, std::move(out)));
+  }
+
+  struct Shard {
+    std::string first_term;
+    std::size_t terms;
+    std::string hash;
+  };
+
+  const Engine& engine_;
+  const Index& index_;
+  const ContentHash& hash_;
+  const std::size_t n_;
+  Pack pack_;
+  std::set<std::string> names_;
+  std::vector<std::string> records_;
+  std::vector<std::pair<std::int64_t, std::string>> epochs_;
+  std::string days_;
+  std::vector<std::string> rankings_[kViewWindowCount];
+  std::vector<Shard> shards_;
+  std::vector<std::pair<std::pair<TermId, TermId>, std::string>> prefixes_;
+  std::string values_[kFacetCount];
+};
+
+}  // namespace
+
+Pack write_pack(const Engine& engine, const Site& site, const ContentHash& hash) {
+  return PackBuilder(engine, hash).build(site);
+}
+
+}  // namespace encart::pack

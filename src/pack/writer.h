@@ -1,0 +1,32 @@
+// encart pack: a loaded engine written out as a pack (docs/pack.md). The core builds every file
+// and names it by a hash it is given (the CLI passes SHA-256, tests may pass any); writing to
+// disk, compressing and cleaning up are the caller's.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/engine.h"
+#include "pack/manifest.h"
+
+namespace encart::pack {
+
+struct PackFile {
+  std::string name;   // "t-0123456789abcdef.bin"
+  std::string bytes;  // uncompressed
+};
+
+struct Pack {
+  Manifest manifest;
+  std::vector<PackFile> files;  // every file but manifest.json, each name once
+};
+
+// At least kHashBytes bytes that change whenever the content does.
+using ContentHash = std::function<std::string(std::string_view content)>;
+
+// The engine must be loaded. `site` is the bundle's site object, for the manifest.
+Pack write_pack(const Engine& engine, const Site& site, const ContentHash& hash);
+
+}  // namespace encart::pack
