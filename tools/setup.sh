@@ -4,7 +4,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-APT_PACKAGES=(cmake make g++ python3 unicode-data nlohmann-json3-dev libxml2-dev libgtest-dev libbenchmark-dev clang-format clang-tidy
+APT_PACKAGES=(cmake make g++ python3 unicode-data nlohmann-json3-dev libxml2-dev libssl-dev zlib1g-dev libgtest-dev libbenchmark-dev clang-format clang-tidy
               emscripten nodejs npm chromium)
 
 log() { printf '\033[1m[encart]\033[0m %s\n' "$*"; }

@@ -1,6 +1,6 @@
-// The only file that includes Emscripten headers: turns core results into plain JS values and
-// core errors into {ok: false, code, message, ...}, which web/api.js turns into EncartError.
-// Inputs arrive already normalised by web/api.js (arrays of strings, numbers, ISO strings).
+// The full module's bindings (dist/encart.wasm): bundles and feeds loaded and queried in memory.
+// pack_bindings.cpp has the pack module's; values.cpp the conversions both share. These three are
+// the only files that include Emscripten headers.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -10,50 +10,13 @@
 
 #include "engine/engine.h"
 #include "render/html.h"
+#include "values.h"
 
 namespace {
 
 using emscripten::val;
 using namespace encart;
-
-val error_value(const Error& e) {
-  val out = val::object();
-  out.set("ok", false);
-  out.set("code", std::string(error_code_name(e.code)));
-  out.set("message", e.message);
-  if (e.line > 0) {
-    out.set("line", e.line);
-    out.set("column", e.column);
-    out.set("offset", e.offset);
-  }
-  return out;
-}
-
-val ok_value() {
-  val out = val::object();
-  out.set("ok", true);
-  return out;
-}
-
-std::vector<std::string> strings(const val& v) {
-  return v.isUndefined() || v.isNull() ? std::vector<std::string>{}
-                                       : emscripten::vecFromJSArray<std::string>(v);
-}
-
-std::string string_or_empty(const val& v) { return v.isString() ? v.as<std::string>() : std::string(); }
-
-Filter to_filter(const val& f) {
-  Filter filter;
-  if (f.isUndefined() || f.isNull()) return filter;
-  filter.q = string_or_empty(f["q"]);
-  filter.categories = strings(f["category"]);
-  filter.authors = strings(f["author"]);
-  filter.tags = strings(f["tag"]);
-  filter.since = string_or_empty(f["since"]);
-  filter.until = string_or_empty(f["until"]);
-  filter.date = string_or_empty(f["date"]);
-  return filter;
-}
+using namespace encart::web;
 
 ListOptions to_list_options(const val& o) {
   ListOptions options;
@@ -61,13 +24,6 @@ ListOptions to_list_options(const val& o) {
   options.exclude = strings(o["exclude"]);
   options.filter = to_filter(o["filter"]);
   return options;
-}
-
-ViewWindow to_window(const std::string& w) {
-  if (w == "24h") return ViewWindow::k24h;
-  if (w == "7d") return ViewWindow::k7d;
-  if (w == "30d") return ViewWindow::k30d;
-  return ViewWindow::kAll;
 }
 
 val article_value(const Article& a) {
@@ -102,28 +58,6 @@ val list_value(const Engine& engine, const Result<std::vector<ArticleId>>& ids) 
   val out = ok_value();
   out.set("items", items);
   return out;
-}
-
-RelatedOverrides to_related(const val& v) {
-  RelatedOverrides o;
-  if (v.isUndefined() || v.isNull()) return o;
-  const auto number = [](const val& x, std::optional<double>& target) {
-    if (x.isNumber()) target = x.as<double>();
-  };
-  const val w = v["weights"];
-  if (!w.isUndefined() && !w.isNull()) {
-    number(w["text"], o.text);
-    number(w["names"], o.names);
-    number(w["tags"], o.tags);
-    number(w["category"], o.category);
-    number(w["author"], o.author);
-  }
-  number(v["minScore"], o.min_score);
-  number(v["halfLifeDays"], o.half_life_days);
-  number(v["limit"], o.limit);
-  const val repeats = v["repeats"];
-  if (repeats.isTrue() || repeats.isFalse()) o.repeats = repeats.as<bool>();
-  return o;
 }
 
 val settings_value(const RelatedSettings& s) {
@@ -183,14 +117,6 @@ val counts_value(const std::vector<FacetCount>& counts) {
     item.set("count", c.count);
     out.call<void>("push", item);
   }
-  return out;
-}
-
-val sidebar_list_value(const SidebarList& list) {
-  val out = val::object();
-  out.set("html", list.html);
-  out.set("shown", list.shown);
-  out.set("hasMore", list.has_more);
   return out;
 }
 
@@ -269,50 +195,15 @@ class WebEngine {
   }
 
   val sidebar(const val& r) const {
-    SidebarRequest request;
-    request.article = string_or_empty(r["article"]);
-    request.filter = to_filter(r["filter"]);
-    request.latest_limit = static_cast<std::size_t>(r["latestLimit"].as<double>());
-    request.most_read_limit = static_cast<std::size_t>(r["mostReadLimit"].as<double>());
-    // api.js passes -1 when the page gives no limit: the related settings' limit applies.
-    if (const double limit = r["relatedLimit"].as<double>(); limit >= 0) {
-      request.related_limit = static_cast<std::size_t>(limit);
-    }
-    request.related = to_related(r["related"]);
-    request.window = to_window(string_or_empty(r["window"]));
-    request.locale = parse_locale(string_or_empty(r["lang"]));
-    auto sidebar = engine_.sidebar(request);
+    auto sidebar = engine_.sidebar(to_sidebar_request(r));
     if (!sidebar) return error_value(sidebar.error());
-    const Sidebar& s = sidebar.value();
-    val out = ok_value();
-    out.set("latest", sidebar_list_value(s.latest));
-    out.set("mostRead", sidebar_list_value(s.most_read));
-    out.set("related", sidebar_list_value(s.related));
-    out.set("categoryOptions", s.category_options);
-    out.set("authorOptions", s.author_options);
-    out.set("status", s.status);
-    out.set("matching", s.matching);
-    out.set("articleFound", s.article_found);
-    return out;
+    return sidebar_value(sidebar.value());
   }
 
  private:
   Engine engine_;
   std::string input_;  // the next bundle, between input_buffer() and load()
 };
-
-std::string render_shell_for(const std::string& lang) { return render_shell(parse_locale(lang)); }
-
-val ui_messages(const std::string& lang) {
-  const UiStrings& s = ui_strings(parse_locale(lang));
-  val out = val::object();
-  out.set("lang", std::string(s.lang_tag));
-  out.set("dir", std::string(s.dir));
-  out.set("loading", std::string(s.loading));
-  out.set("loadFailed", std::string(s.load_failed));
-  out.set("noArticles", std::string(s.no_articles));
-  return out;
-}
 
 }  // namespace
 

@@ -95,6 +95,10 @@ class Engine {
   // two never hold memory together. In WebAssembly memory never shrinks: the peak is what the
   // page keeps.
   Result<LoadReport> load_owned(std::string&& json_text, const LoadOptions& options);
+  // The same from a bundle already parsed (the CLI reads and reports it first).
+  Result<LoadReport> load_bundle(Bundle bundle, const LoadOptions& options) {
+    return load_parsed(std::move(bundle), options);
+  }
   bool loaded() const { return loaded_; }
   const Index& index() const { return index_; }
 

@@ -3,8 +3,11 @@
 //   encart convert FILE -o OUT [--format F] [--views FILE]   any supported input to a bundle v1
 //   encart stats FILE [--format F] [--views FILE]      what the sidebar will have to work with
 //   encart render FILE --article ID [--lang fr] [--now ISO] [--bundle-url URL [--views-url URL]]
+//   encart pack FILE -o DIR [--format F] [--views FILE]   the archive as a pack (docs/pack.md)
+//   encart prune DIR [--older-than HOURS]              remove files earlier packs left behind
 // Exit status: 0 done (skipped articles included), 1 the input cannot be loaded, 2 usage.
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <map>
@@ -17,6 +20,7 @@
 
 #include "bundle/feeds.h"
 #include "engine/engine.h"
+#include "pack_command.h"
 #include "render/html.h"
 #include "xml_feed.h"
 
@@ -35,7 +39,9 @@ int usage(const char* why) {
       "       encart convert FILE -o OUT [--format F] [--views FILE]\n"
       "       encart stats FILE [--format F] [--views FILE]\n"
       "       encart render FILE --article ID [--lang fr|en|ar|ar-MA] [--now ISO-8601] "
-      "[--bundle-url URL [--views-url URL]]\n",
+      "[--bundle-url URL [--views-url URL]]\n"
+      "       encart pack FILE -o DIR [--format F] [--views FILE]\n"
+      "       encart prune DIR [--older-than HOURS (default 24)]\n",
       why);
   return 2;
 }
@@ -50,6 +56,7 @@ std::optional<std::string> read_file(const std::string& path) {
 
 struct Args {
   std::string command, file, out, format = "auto", views, article, lang = "fr", now, bundle_url, views_url;
+  std::string older_than = "24";
 };
 
 std::optional<Args> parse_args(int argc, char** argv, std::string& why) {
@@ -70,6 +77,7 @@ std::optional<Args> parse_args(int argc, char** argv, std::string& why) {
     if (arg == "--now") target = &a.now;
     if (arg == "--bundle-url") target = &a.bundle_url;
     if (arg == "--views-url") target = &a.views_url;
+    if (arg == "--older-than") target = &a.older_than;
     if (target != nullptr) {
       const auto v = value();
       if (!v) {
@@ -345,6 +353,30 @@ int render(const Args& a) {
   return 0;
 }
 
+int pack(const Args& a) {
+  if (a.out.empty()) return usage("pack needs -o DIR");
+  auto loaded = load(a);
+  if (!loaded) return fail(a.file, loaded.error());
+  Bundle& b = loaded.value().bundle;
+  print_skips(b, stderr);
+  for (const auto& w : b.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+  const encart::Site site = b.site;
+  const std::size_t skipped = b.skipped_total;
+  encart::Engine engine;
+  // What a pack holds does not depend on "now": pages decide what is visible when they show it.
+  auto report = engine.load_bundle(std::move(b), encart::LoadOptions{});
+  if (!report) return fail(a.file, report.error());
+  return encart::cli::write_pack_directory(engine, site, skipped, a.out, ENCART_VERSION);
+}
+
+int prune(const Args& a) {
+  char* end = nullptr;
+  const double hours = std::strtod(a.older_than.c_str(), &end);
+  if (end == a.older_than.c_str() || *end != '\0' || !(hours >= 0))
+    return usage("--older-than: expected hours");
+  return encart::cli::prune_pack_directory(a.file, hours);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -355,5 +387,7 @@ int main(int argc, char** argv) {
   if (args->command == "convert") return convert(*args);
   if (args->command == "stats") return stats(*args);
   if (args->command == "render") return render(*args);
+  if (args->command == "pack") return pack(*args);
+  if (args->command == "prune") return prune(*args);
   return usage(("unknown command " + args->command).c_str());
 }

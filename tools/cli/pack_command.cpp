@@ -1,0 +1,185 @@
+// encart pack and encart prune: a pack on disk (docs/pack.md, docs/connect.md#large-archives).
+// The core builds the files; here they are named by SHA-256 (OpenSSL), gzip-compressed (zlib)
+// and written only when new, so that re-packing rewrites the manifest and what changed.
+#include "pack_command.h"
+
+#include <openssl/evp.h>
+#include <zlib.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "pack/format.h"
+#include "pack/writer.h"
+
+namespace encart::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::ordered_json;
+
+std::string sha256(std::string_view content) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_Digest(content.data(), content.size(), digest, &size, EVP_sha256(), nullptr);
+  return {reinterpret_cast<const char*>(digest), size};
+}
+
+// gzip (not zlib) framing: what the browser's DecompressionStream("gzip") reads.
+std::optional<std::string> gzip(std::string_view in) {
+  z_stream z{};
+  if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) return std::nullopt;
+  std::string out(deflateBound(&z, in.size()), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int status = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  if (status != Z_STREAM_END) return std::nullopt;
+  return out;
+}
+
+bool write_atomically(const fs::path& path, std::string_view bytes) {
+  const fs::path temporary = path.string() + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) return false;
+  }
+  std::error_code error;
+  fs::rename(temporary, path, error);
+  return !error;
+}
+
+ordered_json settings_json(const RelatedSettings& s) {
+  ordered_json j;
+  j["weights"] = {
+      {"text", s.text}, {"names", s.names}, {"tags", s.tags}, {"category", s.category}, {"author", s.author}};
+  j["min_score"] = s.min_score;
+  j["half_life_days"] = s.half_life_days;
+  j["limit"] = s.limit;
+  j["repeats"] = s.repeats;
+  return j;
+}
+
+}  // namespace
+
+int write_pack_directory(const Engine& engine, const Site& site, std::size_t skipped, const std::string& dir,
+                         const char* version) {
+  const auto started = std::chrono::steady_clock::now();
+  const pack::Pack pack = pack::write_pack(engine, site, sha256);
+  std::error_code error;
+  fs::create_directories(dir, error);
+  if (error) {
+    std::fprintf(stderr, "encart: %s: cannot create the directory: %s\n", dir.c_str(),
+                 error.message().c_str());
+    return 1;
+  }
+  std::size_t written = 0, kept = 0, bytes = 0, head_bytes = 0;
+  std::string listing;
+  const auto now = fs::file_time_type::clock::now();
+  for (const auto& file : pack.files) {
+    listing += file.name + "\n";
+    const fs::path path = fs::path(dir) / file.name;
+    if (fs::exists(path)) {
+      // The same name is the same content: kept as it is (CDN caches stay warm), its time
+      // renewed so that `encart prune` sees it is still in use.
+      fs::last_write_time(path, now, error);
+      bytes += fs::file_size(path, error);
+      ++kept;
+      continue;
+    }
+    const auto compressed = gzip(file.bytes);
+    if (!compressed || !write_atomically(path, *compressed)) {
+      std::fprintf(stderr, "encart: %s: cannot be written\n", path.c_str());
+      return 1;
+    }
+    bytes += compressed->size();
+    if (file.name == pack.manifest.head) head_bytes = compressed->size();
+    ++written;
+  }
+  if (head_bytes == 0) head_bytes = fs::file_size(fs::path(dir) / pack.manifest.head, error);
+  // The list of this pack's files, for `encart prune` (never read by pages).
+  const std::string listing_name = "files-" + pack::hex(sha256(listing)) + ".txt";
+  if (!write_atomically(fs::path(dir) / listing_name, listing)) return 1;
+
+  ordered_json manifest;
+  manifest["encart_pack"] = pack::kFormatVersion;
+  manifest["generator"] = std::string("encart ") + version;
+  manifest["articles"] = pack.manifest.articles;
+  manifest["skipped"] = skipped;
+  manifest["head"] = pack.manifest.head;
+  manifest["directory"] = pack.manifest.directory;
+  manifest["files"] = listing_name;
+  manifest["related"] = {{"buckets", pack.manifest.related_buckets},
+                         {"pages", pack.manifest.related_pages},
+                         {"settings", settings_json(pack.manifest.related)}};
+  ordered_json site_json = ordered_json::object();
+  if (!site.name.empty()) site_json["name"] = site.name;
+  if (!site.url.empty()) site_json["url"] = site.url;
+  if (!site.lang.empty()) site_json["lang"] = site.lang;
+  manifest["site"] = site_json;
+  // Written last: a page that reads the new manifest finds every file it names.
+  const std::string manifest_text =
+      manifest.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  if (!write_atomically(fs::path(dir) / "manifest.json", manifest_text)) {
+    std::fprintf(stderr, "encart: %s/manifest.json: cannot be written\n", dir.c_str());
+    return 1;
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::fprintf(stderr,
+               "%s: %zu article(s) packed in %.1f s: %zu file(s) written, %zu unchanged, %.1f MB in all; "
+               "head %zu bytes, manifest %zu bytes\n",
+               dir.c_str(), pack.manifest.articles, seconds, written, kept, static_cast<double>(bytes) / 1e6,
+               head_bytes, manifest_text.size());
+  return 0;
+}
+
+int prune_pack_directory(const std::string& dir, double older_than_hours) {
+  std::ifstream in(fs::path(dir) / "manifest.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  const auto manifest = nlohmann::json::parse(text.str(), nullptr, false);
+  if (!in || manifest.is_discarded() || !manifest.is_object() || !manifest.contains("files") ||
+      !manifest["files"].is_string()) {
+    std::fprintf(stderr, "encart: %s/manifest.json: not a pack manifest\n", dir.c_str());
+    return 1;
+  }
+  const std::string listing_name = manifest["files"].get<std::string>();
+  std::ifstream listing(fs::path(dir) / listing_name);
+  if (!listing) {
+    std::fprintf(stderr, "encart: %s/%s: missing; nothing removed\n", dir.c_str(), listing_name.c_str());
+    return 1;
+  }
+  std::set<std::string> keep{"manifest.json", listing_name};
+  for (std::string line; std::getline(listing, line);) keep.insert(line);
+  const auto cutoff = fs::file_time_type::clock::now() -
+                      std::chrono::duration_cast<fs::file_time_type::duration>(
+                          std::chrono::duration<double, std::ratio<3600>>(older_than_hours));
+  std::size_t removed = 0, waiting = 0;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(dir, error)) {
+    const std::string name = entry.path().filename().string();
+    const bool ours = (name.ends_with(".bin") && name.size() > 2 && name[1] == '-') ||
+                      (name.starts_with("files-") && name.ends_with(".txt"));
+    if (!ours || keep.contains(name) || !entry.is_regular_file()) continue;
+    if (entry.last_write_time(error) > cutoff) {
+      ++waiting;  // pages opened before the last pack may still fetch it
+      continue;
+    }
+    if (fs::remove(entry.path(), error)) ++removed;
+  }
+  std::fprintf(stderr, "%s: %zu old file(s) removed, %zu kept for the grace period, %zu in use\n",
+               dir.c_str(), removed, waiting, keep.size());
+  return 0;
+}
+
+}  // namespace encart::cli
