@@ -7,6 +7,7 @@
 import { createEngine, interfaceFor } from '../web/engine.js';
 import { EncartError } from '../web/errors.js';
 import { decodeXml, xmlToJsonFeed } from '../web/feeds.js';
+import { looksLikePack, openPack, packInterface } from '../web/pack.js';
 import { scriptUrl } from './script-url.js';
 
 export const WORKER_MARK = 'encart-worker'; // the fragment that tells encart.js it runs as our worker
@@ -34,6 +35,11 @@ function startWorker() {
   worker.onmessage = ({ data }) => {
     const call = pending.get(data.id);
     if (!call) return;
+    if (data.progress) {
+      // A pack's partial answer while its files arrive: the final one follows.
+      if (call.onProgress) call.onProgress(data.progress);
+      return;
+    }
     pending.delete(data.id);
     if (data.error) call.reject(new EncartError(data.error.code, data.error.message, data.error.details));
     else call.resolve(data.result);
@@ -49,11 +55,11 @@ function startWorker() {
     }
   };
   return {
-    call(method, payload) {
+    call(method, payload, onProgress) {
       if (broken) return Promise.reject(broken);
       return new Promise((resolve, reject) => {
         const id = nextId++;
-        pending.set(id, { resolve, reject });
+        pending.set(id, { resolve, reject, onProgress });
         worker.postMessage({ id, method, ...payload });
       });
     },
@@ -85,6 +91,26 @@ function loadFetched(engine, fetched, source, now) {
   return report;
 }
 
+// A fetched source as an engine: a pack (its manifest) is read part by part; anything else is
+// loaded whole. Either answers sidebar(request, onPartial).
+async function openFetched(fetched, source, now) {
+  if (looksLikePack(source.url, fetched.bytes)) {
+    const { pack, articles, skipped } = await openPack(fetched.baseUrl, { manifest: fetched.bytes });
+    const engine = {
+      sidebar: (request, onPartial) => pack.sidebar(request, { now, onPartial }),
+      dispose: () => pack.dispose(),
+    };
+    return { engine, report: { articles, skipped: [], skippedTotal: skipped, warnings: fetched.warnings } };
+  }
+  const engine = await createEngine();
+  try {
+    return { engine, report: loadFetched(engine, fetched, source, now) };
+  } catch (error) {
+    engine.dispose();
+    throw error;
+  }
+}
+
 // RSS and Atom need DOMParser, which workers lack: the page reads the XML into a JSON Feed and
 // hands the worker that.
 async function xmlSourceAsJsonFeed(source) {
@@ -109,21 +135,14 @@ async function loadInWorker(client, source) {
     report,
     remote: true,
     engine: {
-      sidebar: (request) => client.call('sidebar', { handle, request }),
+      sidebar: (request, onPartial) => client.call('sidebar', { handle, request }, onPartial),
       dispose: () => client.call('release', { handle }).catch(() => {}),
     },
   };
 }
 
 async function loadOnMainThread(source) {
-  const fetched = await fetchSource(source);
-  const engine = await createEngine();
-  try {
-    return { engine, report: loadFetched(engine, fetched, source, Date.now()) };
-  } catch (error) {
-    engine.dispose();
-    throw error;
-  }
+  return openFetched(await fetchSource(source), source, Date.now());
 }
 
 function worker() {
@@ -132,18 +151,21 @@ function worker() {
 }
 
 // The widget's skeleton and messages come from the core too: from the worker's instance when
-// there is one, so that the page itself never downloads or compiles the WebAssembly.
-export async function interfaceText(lang) {
+// there is one, so that the page itself never downloads or compiles the WebAssembly; from the
+// pack module when the source is a pack (by its name, manifest.json), so that a page showing a
+// pack downloads only that module.
+export async function interfaceText(lang, url) {
+  const pack = looksLikePack(url || '');
   const client = worker();
   if (client) {
     try {
-      return await client.call('interface', { lang });
+      return await client.call('interface', { lang, pack });
     } catch (error) {
       if (error.code !== 'worker_failed') throw error;
       workerClient = null;
     }
   }
-  return interfaceFor(lang);
+  return pack ? packInterface(lang) : interfaceFor(lang);
 }
 
 async function loadBundle(source) {
@@ -205,25 +227,18 @@ export function serveWorker() {
   const engines = new Map(); // handle -> engine
   let nextHandle = 1;
   const load = async ({ source, fetched, now }) => {
-    const ready = fetched || (await fetchSource(source));
-    const engine = await createEngine();
-    try {
-      const report = loadFetched(engine, ready, source, now);
-      const handle = nextHandle++;
-      engines.set(handle, engine);
-      return { handle, report };
-    } catch (error) {
-      engine.dispose();
-      throw error;
-    }
+    const { engine, report } = await openFetched(fetched || (await fetchSource(source)), source, now);
+    const handle = nextHandle++;
+    engines.set(handle, engine);
+    return { handle, report };
   };
   const handlers = {
-    interface: ({ lang }) => interfaceFor(lang),
+    interface: ({ lang, pack }) => (pack ? packInterface(lang) : interfaceFor(lang)),
     load,
-    sidebar: ({ handle, request }) => {
+    sidebar: ({ id, handle, request }) => {
       const engine = engines.get(handle);
       if (!engine) throw new EncartError('not_loaded', `bundle ${handle} is not loaded in the worker`);
-      return engine.sidebar(request);
+      return engine.sidebar(request, (progress) => self.postMessage({ id, progress }));
     },
     release: ({ handle }) => {
       const engine = engines.get(handle);

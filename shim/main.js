@@ -10,11 +10,11 @@ import { WORKER_MARK, serveWorker } from './bundle-source.js';
 import { defineElements, mountScripts } from './embed.js';
 import { scriptUrl } from './script-url.js';
 
-// encart.wasm sits beside encart.js; in a worker or when currentScript is unknown, the context's
-// own URL is the base.
-setWasmSource(() => {
+// encart.wasm and encart-pack.wasm sit beside encart.js; in a worker or when currentScript is
+// unknown, the context's own URL is the base.
+setWasmSource((file) => {
   const base = scriptUrl || (typeof document !== 'undefined' ? document.baseURI : self.location.href);
-  return { wasmUrl: new URL('encart.wasm', base).href };
+  return { wasmUrl: new URL(file, base).href };
 });
 
 const existing = /** @type {any} */ (globalThis).Encart;

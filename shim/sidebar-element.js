@@ -204,7 +204,7 @@ export class EncartSidebarElement extends BaseElement {
     const bundle = this.getAttribute('bundle');
     let ui;
     try {
-      ui = await interfaceText(lang);
+      ui = await interfaceText(lang, bundle ? new URL(bundle, document.baseURI).href : '');
     } catch (error) {
       if (generation !== this.#generation) return;
       const text = WASM_FAILED_TEXT[lang.slice(0, 2).toLowerCase()] || WASM_FAILED_TEXT.fr;
@@ -329,15 +329,23 @@ export class EncartSidebarElement extends BaseElement {
     const ticket = ++this.#renderTicket;
     this.dataset.pending = '';
     const article = this.getAttribute('article') || '';
+    // A pack answers at once with what it has (the newest matches), then completes as its files
+    // arrive: each partial view shows unless a newer render started meanwhile.
+    const onPartial = (partial) => {
+      if (ticket === this.#renderTicket) this.#apply(partial, { announce, fromUrl: true, article });
+    };
     let view;
     try {
-      view = await this.#engine.sidebar({
-        article,
-        lang: this.#lang(),
-        filter: { q: this.#state.q, category: this.#state.category, author: this.#state.author, date: this.#state.date },
-        limits: this.#limits,
-        related: relatedAttributes(this),
-      });
+      view = await this.#engine.sidebar(
+        {
+          article,
+          lang: this.#lang(),
+          filter: { q: this.#state.q, category: this.#state.category, author: this.#state.author, date: this.#state.date },
+          limits: this.#limits,
+          related: relatedAttributes(this),
+        },
+        onPartial,
+      );
     } catch (error) {
       if (ticket !== this.#renderTicket) return;
       delete this.dataset.pending;
@@ -356,7 +364,13 @@ export class EncartSidebarElement extends BaseElement {
     }
     if (ticket !== this.#renderTicket) return;
     delete this.dataset.pending;
-    if (article && !view.articleFound && this.#warnedArticle !== article) {
+    this.#apply(view, { announce, fromUrl, article });
+  }
+
+  // Puts a view on screen. A partial one (a pack still fetching) keeps the menus as they were
+  // and says the search is still running; a degraded one says part of the archive is missing.
+  #apply(view, { announce, fromUrl, article }) {
+    if (!view.partial && article && !view.articleFound && this.#warnedArticle !== article) {
       this.#warnedArticle = article;
       console.warn(`[encart] article "${article}" is not in the bundle`);
     }
@@ -368,14 +382,17 @@ export class EncartSidebarElement extends BaseElement {
       section.hidden = list.shown === 0 && (section.dataset.list !== 'latest' || !this.#filtering());
       shown += list.shown;
     }
-    this.#part('category').innerHTML = trustedHtml(view.categoryOptions);
-    this.#part('author').innerHTML = trustedHtml(view.authorOptions);
+    if (view.categoryOptions) this.#part('category').innerHTML = trustedHtml(view.categoryOptions);
+    if (view.authorOptions) this.#part('author').innerHTML = trustedHtml(view.authorOptions);
+    if (view.partial) this.dataset.searching = '';
+    else delete this.dataset.searching;
     // Nothing to show without any filter (e.g. every article is scheduled after "now"): say so.
-    const empty = shown === 0 && !this.#filtering();
-    if (empty) this.#showMessage(this.#messages.noArticles);
+    const empty = shown === 0 && !this.#filtering() && !view.partial;
+    if (view.degraded) this.#showMessage(this.#messages.archiveUnavailable);
+    else if (empty) this.#showMessage(this.#messages.noArticles);
     else this.#part('message').hidden = true;
     // A filter that leaves nothing: say so, with a way back.
-    this.#part('empty').hidden = !(this.#filtering() && view.matching === 0);
+    this.#part('empty').hidden = !(this.#filtering() && view.matching === 0 && !view.partial);
     if (announce) this.#announce(this.#filtering() ? view.status : '');
     if (!fromUrl && this.hasAttribute('sync-url')) writeFragmentState(this.#fragmentKey(), this.#state);
   }

@@ -5,7 +5,8 @@
 //   encart.node.mjs  ES module entry for Node
 //   encart.cjs       CommonJS entry for Node
 //   encart.d.ts      the API's types (web/encart.d.ts)
-//   encart.wasm      the engine
+//   encart.wasm      the engine: bundles and feeds
+//   encart-pack.wasm the engine for packs (encart pack): what a page reading a pack downloads
 // Run by the CMake `dist` target of the WASM build. Prints each entry's size, gzipped; writes
 // esbuild's metafile (the import graph) to --meta for tests/wasm/layers.test.cjs.
 import { build } from 'esbuild';
@@ -17,27 +18,41 @@ import { parseArgs } from 'node:util';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
-  options: { glue: { type: 'string' }, wasm: { type: 'string' }, out: { type: 'string' }, meta: { type: 'string' } },
+  options: {
+    glue: { type: 'string' },
+    wasm: { type: 'string' },
+    'pack-glue': { type: 'string' },
+    'pack-wasm': { type: 'string' },
+    out: { type: 'string' },
+    meta: { type: 'string' },
+  },
 });
-if (!values.glue || !values.wasm || !values.out) {
-  console.error('usage: build-dist.mjs --glue encart.js --wasm encart.wasm --out dist/ [--meta meta.json]');
+if (!values.glue || !values.wasm || !values['pack-glue'] || !values['pack-wasm'] || !values.out) {
+  console.error(
+    'usage: build-dist.mjs --glue encart.js --wasm encart.wasm --pack-glue encart-pack.js --pack-wasm encart-pack.wasm --out dist/ [--meta meta.json]',
+  );
   process.exit(2);
 }
 const glue = resolve(values.glue);
+const packGlue = resolve(values['pack-glue']);
 const out = resolve(values.out);
 
-const glueText = readFileSync(glue, 'utf8');
-for (const forbidden of ['eval(', 'new Function']) {
-  // -sDYNAMIC_EXECUTION=0 should guarantee this; a strict Content-Security-Policy depends on it.
-  if (glueText.includes(forbidden)) throw new Error(`the Emscripten glue contains ${forbidden}`);
+for (const file of [glue, packGlue]) {
+  const glueText = readFileSync(file, 'utf8');
+  for (const forbidden of ['eval(', 'new Function']) {
+    // -sDYNAMIC_EXECUTION=0 should guarantee this; a strict Content-Security-Policy depends on it.
+    if (glueText.includes(forbidden)) throw new Error(`the Emscripten glue ${file} contains ${forbidden}`);
+  }
 }
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-// `import createEncartModule from 'encart:glue'` (web/module.js) is this build's glue.
+// `import createEncartModule from 'encart:glue'` (web/module.js) is this build's glue, and
+// 'encart:pack-glue' (web/pack-module.js) the pack module's.
 const gluePlugin = {
   name: 'encart-glue',
   setup(builder) {
     builder.onResolve({ filter: /^encart:glue$/ }, () => ({ path: glue }));
+    builder.onResolve({ filter: /^encart:pack-glue$/ }, () => ({ path: packGlue }));
   },
 };
 
@@ -77,15 +92,21 @@ for (const { file, ...options } of entries) {
 }
 // One declaration file, twice: .d.ts is read as CommonJS (require), .d.mts as an ES module (import).
 for (const types of ['encart.d.ts', 'encart.d.mts']) copyFileSync(join(root, 'web', 'encart.d.ts'), join(out, types));
-copyFileSync(values.wasm, join(out, 'encart.wasm'));
-const wasm = readFileSync(values.wasm);
-sizes.push(`encart.wasm ${wasm.length} bytes (${gz(wasm)} gzipped)`);
+for (const [from, name] of [[values.wasm, 'encart.wasm'], [values['pack-wasm'], 'encart-pack.wasm']]) {
+  copyFileSync(from, join(out, name));
+  const wasm = readFileSync(from);
+  sizes.push(`${name} ${wasm.length} bytes (${gz(wasm)} gzipped)`);
+}
 
 if (values.meta) {
   // Paths relative to the repository; the glue is named by its role.
   const graph = {};
   for (const [path, input] of Object.entries(inputs)) {
-    const name = (p) => (resolve(root, p) === glue ? 'encart:glue' : relative(root, resolve(root, p)));
+    const name = (p) => {
+      const path = resolve(root, p);
+      if (path === glue) return 'encart:glue';
+      return path === packGlue ? 'encart:pack-glue' : relative(root, path);
+    };
     graph[name(path)] = input.imports.filter((i) => !i.external).map((i) => name(i.path));
   }
   writeFileSync(values.meta, JSON.stringify(graph, null, 2));

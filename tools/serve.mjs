@@ -29,8 +29,8 @@ const TYPES = {
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
 
 // [URL prefix, folder, which names it serves (all when omitted)]
-function mounts(withFixtures) {
-  const list = [['/dist/', join(root, 'dist')]];
+function mounts(withFixtures, extra = []) {
+  const list = [...extra, ['/dist/', join(root, 'dist')]];
   if (withFixtures) {
     // encart.js without its encart.wasm: how a publisher's broken deploy looks.
     list.push(['/fixtures/dist-without-wasm/', join(root, 'dist'), (name) => name === 'encart.js']);
@@ -40,8 +40,8 @@ function mounts(withFixtures) {
   return list;
 }
 
-function resolvePath(urlPath, withFixtures) {
-  for (const [prefix, dir, serves] of mounts(withFixtures)) {
+function resolvePath(urlPath, withFixtures, extra) {
+  for (const [prefix, dir, serves] of mounts(withFixtures, extra)) {
     if (!urlPath.startsWith(prefix)) continue;
     let relative;
     try {
@@ -57,10 +57,11 @@ function resolvePath(urlPath, withFixtures) {
   return null;
 }
 
-export function startServer({ port = 8080, host = '127.0.0.1', fixtures = false, quiet = true } = {}) {
+// `mounts`: more [URL prefix, folder] pairs (a pack written by a test, the demo's pack).
+export function startServer({ port = 8080, host = '127.0.0.1', fixtures = false, quiet = true, mounts: extra = [] } = {}) {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    let file = resolvePath(url.pathname, fixtures);
+    let file = resolvePath(url.pathname, fixtures, extra);
     try {
       if (file && statSync(file).isDirectory()) file = join(file, 'index.html');
       if (!file || !statSync(file).isFile()) throw new Error('not found');
@@ -71,6 +72,7 @@ export function startServer({ port = 8080, host = '127.0.0.1', fixtures = false,
       return;
     }
     const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' };
+    headers['content-length'] = String(statSync(file).size);
     // Test fixtures go without the CSP so that escaping is proven on its own, not by the policy.
     if (extname(file) === '.html' && !url.pathname.startsWith('/fixtures/')) headers['content-security-policy'] = CSP;
     res.writeHead(200, headers);

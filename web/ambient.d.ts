@@ -6,6 +6,12 @@ declare module 'encart:glue' {
   export default createEncartModule;
 }
 
+/** The pack module's glue (encart-pack.wasm). */
+declare module 'encart:pack-glue' {
+  const createEncartPackModule: (options: Record<string, unknown>) => Promise<any>;
+  export default createEncartPackModule;
+}
+
 /** Stylesheets are bundled as text (esbuild's text loader). */
 declare module '*.css' {
   const text: string;

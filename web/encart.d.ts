@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'wasm_failed'
   | 'fetch_failed'
   | 'worker_failed'
+  | 'bad_pack'
   | 'internal';
 
 /** Every error the API throws. */
@@ -198,13 +199,46 @@ export interface Engine {
   dispose(): void;
 }
 
+/** A pack's sidebar: an Engine's, plus whether files were still on their way or missing. */
+export interface PackSidebarView extends SidebarView {
+  /** Shown while the files of a full answer are fetched: the newest matches only. */
+  partial: boolean;
+  /** Some file of the pack could not be fetched or read: the answer is what the rest allows. */
+  degraded: boolean;
+}
+
+export interface PackSidebarOptions {
+  /** The reader's "now" (epoch ms); default: now. */
+  now?: number;
+  /** Minutes east of UTC; default: the platform's. */
+  utcOffset?: number;
+  /** Receives what shows at once while the archive's parts are fetched. */
+  onPartial?: (view: PackSidebarView) => void;
+}
+
+/** A pack (encart pack) being read: only the files a question needs are fetched. */
+export interface Pack {
+  sidebar(request?: SidebarRequest, options?: PackSidebarOptions): Promise<PackSidebarView>;
+  dispose(): void;
+}
+
+export interface OpenPackOptions {
+  /** How to get a file's bytes (default: fetch; in Node, file: URLs are read from disk). */
+  fetchBytes?: (url: string) => Promise<Uint8Array>;
+  /** Where failures of single files are reported (default: console.warn). */
+  warn?: (message: string) => void;
+}
+
 export const version: string;
 export function createEngine(options?: CreateEngineOptions): Promise<Engine>;
+/** Opens the pack whose manifest.json is at `url`: reads the manifest and the head. */
+export function openPack(url: string, options?: OpenPackOptions): Promise<{ pack: Pack; articles: number; skipped: number }>;
 
 declare const Encart: {
   readonly version: string;
   createEngine: typeof createEngine;
   EncartError: typeof EncartError;
+  openPack: typeof openPack;
 };
 export default Encart;
 

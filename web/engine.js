@@ -150,20 +150,7 @@ export class Engine {
    * @returns {SidebarView}
    */
   sidebar(request) {
-    request = request || {};
-    const limits = request.limits || {};
-    const { ok, ...view } = check(
-      this.#engine().sidebar({
-        article: request.article ? String(request.article) : '',
-        lang: request.lang ? String(request.lang) : 'fr',
-        window: toWindow(request.window),
-        filter: normalizeFilter(request.filter),
-        latestLimit: toLimit(limits.latest, 'limits.latest', 5),
-        mostReadLimit: toLimit(limits.mostRead, 'limits.mostRead', 5),
-        relatedLimit: limits.related === undefined ? -1 : toLimit(limits.related, 'limits.related', 5),
-        related: relatedSettings(request.related, 'related'),
-      }),
-    );
+    const { ok, ...view } = check(this.#engine().sidebar(sidebarRequest(request)));
     return view;
   }
 
@@ -174,6 +161,25 @@ export class Engine {
     this.#native.delete();
     this.#native = null;
   }
+}
+
+/**
+ * A sidebar request checked and put in the shape both modules' bindings read.
+ * @param {SidebarRequest} [request]
+ */
+export function sidebarRequest(request) {
+  request = request || {};
+  const limits = request.limits || {};
+  return {
+    article: request.article ? String(request.article) : '',
+    lang: request.lang ? String(request.lang) : 'fr',
+    window: toWindow(request.window),
+    filter: normalizeFilter(request.filter),
+    latestLimit: toLimit(limits.latest, 'limits.latest', 5),
+    mostReadLimit: toLimit(limits.mostRead, 'limits.mostRead', 5),
+    relatedLimit: limits.related === undefined ? -1 : toLimit(limits.related, 'limits.related', 5),
+    related: relatedSettings(request.related, 'related'),
+  };
 }
 
 /**

@@ -7,9 +7,10 @@
 import { ENCART_VERSION, createEngine } from './engine.js';
 import { EncartError } from './errors.js';
 import { setWasmSource } from './module.js';
+import { openPack } from './pack.js';
 
-setWasmSource(() => ({ wasmUrl: new URL('encart.wasm', import.meta.url).href }));
+setWasmSource((file) => ({ wasmUrl: new URL(file, import.meta.url).href }));
 
 export const version = ENCART_VERSION;
-export { createEngine, EncartError };
-export default { version, createEngine, EncartError };
+export { createEngine, EncartError, openPack };
+export default { version, createEngine, EncartError, openPack };

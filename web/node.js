@@ -8,11 +8,22 @@ import { fileURLToPath } from 'node:url';
 import { ENCART_VERSION, createEngine } from './engine.js';
 import { EncartError } from './errors.js';
 import { setWasmSource } from './module.js';
+import { fetchBytes, openPack as openPackFrom } from './pack.js';
 
 // CommonJS output has __dirname; ES module output has import.meta.url.
 const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
-setWasmSource(() => ({ wasmBinary: readFileSync(join(here, 'encart.wasm')) }));
+setWasmSource((file) => ({ wasmBinary: readFileSync(join(here, file)) }));
+
+/**
+ * openPack for Node: a pack on disk opens from a file: URL (pathToFileURL('packs/manifest.json')).
+ * @type {typeof openPackFrom}
+ */
+function openPack(url, options = {}) {
+  const local = async (/** @type {string} */ file) =>
+    file.startsWith('file:') ? new Uint8Array(readFileSync(fileURLToPath(file))) : fetchBytes(file);
+  return openPackFrom(url, { fetchBytes: local, ...options });
+}
 
 export const version = ENCART_VERSION;
-export { createEngine, EncartError };
-export default { version, createEngine, EncartError };
+export { createEngine, EncartError, openPack };
+export default { version, createEngine, EncartError, openPack };

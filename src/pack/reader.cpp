@@ -62,7 +62,11 @@ struct Reader::Data {
   bool head_loaded = false;
   std::size_t n = 0, head = 0;
   std::vector<Article> head_articles;  // ArticleIds [0, head)
-  std::optional<Index> head_index;     // the same, indexed: what a partial answer searches
+  // The head's own words and tags (ids below `head`): what a partial answer searches.
+  std::vector<std::string> head_terms;
+  std::vector<std::vector<ArticleId>> head_postings;
+  FacetValues head_tags;
+  std::vector<std::vector<ArticleId>> head_tag_postings;
   FacetValues facets[2];               // category, author
   std::vector<std::size_t> beyond[2];  // per value: articles past the head
   std::vector<FacetIds> head_facets;
@@ -333,6 +337,60 @@ class PackCorpus {
   Needs& needs_;
 };
 
+// The head alone as a Corpus: the articles [0, head), searched at once while the archive's
+// parts are on their way. Its matches are the newest of the final answer.
+class HeadCorpus {
+ public:
+  explicit HeadCorpus(const Reader::Data& data) : d_(data) {}
+  std::size_t size() const { return d_.head; }
+  std::pair<TermId, TermId> term_range(std::string_view word, bool prefix) const {
+    const auto& terms = d_.head_terms;
+    const auto lo = std::lower_bound(terms.begin(), terms.end(), word);
+    auto hi = lo;
+    if (prefix) {
+      hi = std::partition_point(lo, terms.end(), [&](const std::string& t) { return t.starts_with(word); });
+    } else if (hi != terms.end() && *hi == word) {
+      ++hi;
+    }
+    return {static_cast<TermId>(lo - terms.begin()), static_cast<TermId>(hi - terms.begin())};
+  }
+  std::string_view term(TermId t) const { return d_.head_terms[t]; }
+  void add_articles_with_terms(TermId first, TermId last, Bitset& out) const {
+    for (TermId t = first; t < last; ++t) {
+      for (const ArticleId a : d_.head_postings[t]) out.set(a);
+    }
+  }
+  std::int64_t find_value(Facet f, std::string_view folded) const {
+    return f == Facet::kTag ? d_.head_tags.find(folded) : d_.facets[static_cast<std::size_t>(f)].find(folded);
+  }
+  void add_articles_with_values(Facet f, const std::vector<ValueId>& ids, Bitset& out) const {
+    for (const ValueId v : ids) {
+      if (f == Facet::kTag) {
+        for (const ArticleId a : d_.head_tag_postings[v]) out.set(a);
+        continue;
+      }
+      for (ArticleId a = 0; a < d_.head; ++a) {
+        const auto& facets = d_.head_facets[a];
+        const bool has = f == Facet::kCategory ? facets.category == v + 1
+                                               : std::find(facets.authors.begin(), facets.authors.end(), v) !=
+                                                     facets.authors.end();
+        if (has) out.set(a);
+      }
+    }
+  }
+  std::size_t first_published_at_or_before(std::int64_t bound) const {
+    const auto& head = d_.head_articles;
+    return static_cast<std::size_t>(
+        std::partition_point(head.begin(), head.end(),
+                             [&](const Article& a) { return a.published.epoch_ms > bound; }) -
+        head.begin());
+  }
+  std::int64_t local_day(ArticleId a) const { return local_day_number(d_.head_articles[a].published); }
+
+ private:
+  const Reader::Data& d_;
+};
+
 bool excluded(const std::vector<ArticleId>& shown, ArticleId a) {
   return std::find(shown.begin(), shown.end(), a) != shown.end();
 }
@@ -396,7 +454,7 @@ FacetIds read_facet_ids(ByteReader& in, std::size_t categories, std::size_t auth
 SidebarList head_latest_list(const Reader::Data& d, const SidebarRequest& request, const QueryClock& clock,
                              std::size_t first_visible, std::int64_t current) {
   std::vector<const Article*> records;
-  auto head_filter = CompiledFilter::compile(request.filter, *d.head_index, clock);
+  auto head_filter = CompiledFilter::compile_over(request.filter, HeadCorpus(d), clock);
   const std::size_t limit = std::min(request.latest_limit, kMaxListLimit);
   if (head_filter && limit > 0) {
     head_filter.value().matching().for_each_until([&](std::size_t a) {
@@ -473,11 +531,40 @@ std::optional<Error> Reader::add_file(std::string_view name, std::string_view by
         const ArticleId a = in.below(total, "article");
         read_record(in, extra[a], false);
       }
+      std::vector<std::string> head_terms;
+      const std::size_t term_count = in.count(2);
+      for (std::size_t t = 0; t < term_count && in.ok(); ++t) {
+        const std::size_t shared = in.varint();
+        const std::string_view previous = head_terms.empty() ? std::string_view() : head_terms.back();
+        if (shared > previous.size()) {
+          in.fail("a term sharing more than the previous term holds");
+          break;
+        }
+        std::string term = std::string(previous.substr(0, shared)) + std::string(in.string());
+        if (!head_terms.empty() && !(head_terms.back() < term)) in.fail("terms out of order");
+        head_terms.push_back(std::move(term));
+      }
+      std::vector<std::vector<ArticleId>> head_postings;
+      for (std::size_t t = 0; t < term_count && in.ok(); ++t) head_postings.push_back(read_ids(in, head));
+      FacetValues head_tags;
+      std::vector<std::vector<ArticleId>> head_tag_postings;
+      const std::size_t tag_count = in.count(2);
+      std::map<std::string, ValueId> tag_keys;
+      for (std::size_t v = 0; v < tag_count && in.ok(); ++v) {
+        head_tags.folded.emplace_back(in.string());
+        head_tags.display.push_back(head_tags.folded.back());
+        tag_keys.emplace(head_tags.folded.back(), static_cast<ValueId>(v));
+        head_tag_postings.push_back(read_ids(in, head));
+      }
+      head_tags.sorted_keys.assign(tag_keys.begin(), tag_keys.end());
       if (!in.ok()) return fail(in.error());
       d.n = total;
       d.head = head;
       d.head_articles = std::move(articles);
-      d.head_index.emplace(std::vector<Article>(d.head_articles));
+      d.head_terms = std::move(head_terms);
+      d.head_postings = std::move(head_postings);
+      d.head_tags = std::move(head_tags);
+      d.head_tag_postings = std::move(head_tag_postings);
       for (std::size_t f = 0; f < 2; ++f) {
         d.facets[f] = std::move(facets[f]);
         d.beyond[f] = std::move(beyond[f]);

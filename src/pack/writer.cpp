@@ -336,7 +336,31 @@ class PackBuilder {
       out.varint(a);
       write_record(out, index_.articles()[a], false);
     }
+    write_head_terms(out, head);
     pack_.manifest.head = file_name(FileKind::kHead, add(FileKind::kHead, std::move(out)));
+  }
+
+  // The head's own words and tags, indexed: what the page searches at once, before any part of
+  // the archive arrives (the pack module then needs no index builder of its own).
+  void write_head_terms(ByteWriter& out, std::size_t head) const {
+    const Index small(std::vector<Article>(index_.articles().begin(),
+                                           index_.articles().begin() + static_cast<std::ptrdiff_t>(head)));
+    out.varint(small.dictionary().size());
+    std::string_view previous;
+    for (const auto& term : small.dictionary()) {
+      std::size_t shared = 0;
+      while (shared < previous.size() && shared < term.size() && previous[shared] == term[shared]) ++shared;
+      out.varint(shared);
+      out.string(std::string_view(term).substr(shared));
+      previous = term;
+    }
+    for (TermId t = 0; t < small.dictionary().size(); ++t) write_ids(out, small.term_articles(t));
+    const FacetValues& tags = small.facet(Facet::kTag);
+    out.varint(tags.display.size());
+    for (ValueId v = 0; v < tags.display.size(); ++v) {
+      out.string(tags.folded[v]);
+      write_ids(out, small.value_articles(Facet::kTag, v));
+    }
   }
 
   struct Shard {

@@ -8,8 +8,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync', '--no-first-run', '--disable-quic',
 ];
 
-export async function launch() {
-  const server = await startServer({ port: 0, fixtures: true });
+export async function launch({ mounts = [] } = {}) {
+  const server = await startServer({ port: 0, fixtures: true, mounts });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: CHROMIUM_ARGS,

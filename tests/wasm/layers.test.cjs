@@ -10,18 +10,20 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..', '..');
 const graph = JSON.parse(fs.readFileSync(path.join(root, 'build', 'wasm', 'esbuild-meta.json'), 'utf8'));
-const layer = (file) => (file === 'encart:glue' ? 'glue' : file.split('/')[0]);
+const layer = (file) => (file.startsWith('encart:') ? 'glue' : file.split('/')[0]);
 const edges = Object.entries(graph).flatMap(([from, imports]) => imports.map((to) => [from, to]));
 
-test('web/ never imports shim/, and the glue imports nothing', () => {
+test('web/ never imports shim/, and the glues import nothing', () => {
   const backwards = edges.filter(([from, to]) => layer(from) === 'web' && layer(to) === 'shim');
   assert.deepEqual(backwards, []);
   assert.deepEqual(graph['encart:glue'], []);
+  assert.deepEqual(graph['encart:pack-glue'], []);
 });
 
-test('only web/module.js imports the WebAssembly glue', () => {
-  const importers = edges.filter(([, to]) => to === 'encart:glue').map(([from]) => from);
-  assert.deepEqual(importers, ['web/module.js']);
+test('only web/module.js imports the full glue, only web/pack-module.js the pack glue', () => {
+  const importers = (glue) => edges.filter(([, to]) => to === glue).map(([from]) => from);
+  assert.deepEqual(importers('encart:glue'), ['web/module.js']);
+  assert.deepEqual(importers('encart:pack-glue'), ['web/pack-module.js']);
 });
 
 test('every JavaScript file of web/ and shim/ is part of some entry', () => {
@@ -58,7 +60,7 @@ const declaredExports = [...dts.matchAll(/^export (?:declare )?(?:const|function
 test('dist/encart.cjs exports exactly what encart.d.ts declares', () => {
   const Encart = require('../../dist/encart.cjs');
   assert.deepEqual(Object.keys(Encart).filter((k) => k !== 'default').sort(), [...declaredExports].sort());
-  assert.deepEqual(Object.keys(Encart.default).sort(), ['EncartError', 'createEngine', 'version']);
+  assert.deepEqual(Object.keys(Encart.default).sort(), ['EncartError', 'createEngine', 'openPack', 'version']);
 });
 
 test('an engine has exactly the methods encart.d.ts declares', async () => {
