@@ -17,8 +17,8 @@ constexpr std::size_t kShardTerms = 1024;
 
 class PackBuilder {
  public:
-  PackBuilder(const Engine& engine, const ContentHash& hash)
-      : engine_(engine), index_(engine.index()), hash_(hash), n_(index_.size()) {}
+  PackBuilder(const Engine& engine, const ContentHash& hash, const FileSink& sink)
+      : engine_(engine), index_(engine.index()), hash_(hash), sink_(sink), n_(index_.size()) {}
 
   Pack build(const Site& site) {
     write_records();
@@ -44,7 +44,13 @@ class PackBuilder {
     std::string bytes = out.take();
     std::string digest = hash_(bytes).substr(0, kHashBytes);
     std::string name = file_name(kind, digest);
-    if (names_.insert(name).second) pack_.files.push_back({std::move(name), std::move(bytes)});
+    if (names_.insert(name).second) {
+      if (sink_) {
+        sink_({std::move(name), std::move(bytes)});
+      } else {
+        pack_.files.push_back({std::move(name), std::move(bytes)});
+      }
+    }
     return digest;
   }
 
@@ -372,6 +378,7 @@ class PackBuilder {
   const Engine& engine_;
   const Index& index_;
   const ContentHash& hash_;
+  const FileSink& sink_;
   const std::size_t n_;
   Pack pack_;
   std::set<std::string> names_;
@@ -386,8 +393,8 @@ class PackBuilder {
 
 }  // namespace
 
-Pack write_pack(const Engine& engine, const Site& site, const ContentHash& hash) {
-  return PackBuilder(engine, hash).build(site);
+Pack write_pack(const Engine& engine, const Site& site, const ContentHash& hash, const FileSink& sink) {
+  return PackBuilder(engine, hash, sink).build(site);
 }
 
 }  // namespace encart::pack

@@ -26,7 +26,13 @@ struct Pack {
 // At least kHashBytes bytes that change whenever the content does.
 using ContentHash = std::function<std::string(std::string_view content)>;
 
-// The engine must be loaded. `site` is the bundle's site object, for the manifest.
-Pack write_pack(const Engine& engine, const Site& site, const ContentHash& hash);
+// Receives each file as soon as it is built (the CLI writes it out at once: a 1M-article pack
+// never sits whole in memory).
+using FileSink = std::function<void(PackFile&& file)>;
+
+// The engine must be loaded. `site` is the bundle's site object, for the manifest. With a sink,
+// the returned Pack's files are left empty.
+Pack write_pack(const Engine& engine, const Site& site, const ContentHash& hash,
+                const FileSink& sink = nullptr);
 
 }  // namespace encart::pack

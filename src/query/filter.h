@@ -42,7 +42,8 @@ class CompiledFilter {
                                         const QueryClock& clock = {});
   // The same over any corpus (filter_compile.h): a pack's, fetched on demand.
   template <class Corpus>
-  static Result<CompiledFilter> compile_over(const Filter& filter, const Corpus& corpus, const QueryClock& clock);
+  static Result<CompiledFilter> compile_over(const Filter& filter, const Corpus& corpus,
+                                             const QueryClock& clock);
 
   // True when a word matched nothing as typed and was matched with one typo instead.
   bool approximate() const { return approximate_; }

@@ -357,6 +357,7 @@ int pack(const Args& a) {
   if (a.out.empty()) return usage("pack needs -o DIR");
   auto loaded = load(a);
   if (!loaded) return fail(a.file, loaded.error());
+  std::string().swap(loaded.value().input.text);  // parsed: its memory goes to the index
   Bundle& b = loaded.value().bundle;
   print_skips(b, stderr);
   for (const auto& w : b.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());

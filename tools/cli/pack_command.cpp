@@ -75,7 +75,6 @@ ordered_json settings_json(const RelatedSettings& s) {
 int write_pack_directory(const Engine& engine, const Site& site, std::size_t skipped, const std::string& dir,
                          const char* version) {
   const auto started = std::chrono::steady_clock::now();
-  const pack::Pack pack = pack::write_pack(engine, site, sha256);
   std::error_code error;
   fs::create_directories(dir, error);
   if (error) {
@@ -83,30 +82,35 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
                  error.message().c_str());
     return 1;
   }
-  std::size_t written = 0, kept = 0, bytes = 0, head_bytes = 0;
+  std::size_t written = 0, kept = 0, bytes = 0;
   std::string listing;
+  bool failed = false;
   const auto now = fs::file_time_type::clock::now();
-  for (const auto& file : pack.files) {
+  // Each file goes to disk as soon as it is built.
+  const auto store = [&](pack::PackFile&& file) {
     listing += file.name + "\n";
     const fs::path path = fs::path(dir) / file.name;
+    if (failed) return;
     if (fs::exists(path)) {
       // The same name is the same content: kept as it is (CDN caches stay warm), its time
       // renewed so that `encart prune` sees it is still in use.
       fs::last_write_time(path, now, error);
       bytes += fs::file_size(path, error);
       ++kept;
-      continue;
+      return;
     }
     const auto compressed = gzip(file.bytes);
     if (!compressed || !write_atomically(path, *compressed)) {
       std::fprintf(stderr, "encart: %s: cannot be written\n", path.c_str());
-      return 1;
+      failed = true;
+      return;
     }
     bytes += compressed->size();
-    if (file.name == pack.manifest.head) head_bytes = compressed->size();
     ++written;
-  }
-  if (head_bytes == 0) head_bytes = fs::file_size(fs::path(dir) / pack.manifest.head, error);
+  };
+  const pack::Pack pack = pack::write_pack(engine, site, sha256, store);
+  if (failed) return 1;
+  const std::size_t head_bytes = fs::file_size(fs::path(dir) / pack.manifest.head, error);
   // The list of this pack's files, for `encart prune` (never read by pages).
   const std::string listing_name = "files-" + pack::hex(sha256(listing)) + ".txt";
   if (!write_atomically(fs::path(dir) / listing_name, listing)) return 1;
