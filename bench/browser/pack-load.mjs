@@ -3,21 +3,22 @@
 // archive is served as a bundle (articles.json) and as a pack (encart pack), and the real widget
 // (widget.html: <encart-sidebar> + encart.js) is opened on each in a fresh browser context:
 //   first sidebar  ms from navigation to the first items on screen (widget-probe.js)
-//   data / code    bytes sent before the first sidebar, gzip: the bundle as a server would gzip it
-//                  (zlib level 6), pack files as stored (already gzip), JS and WASM gzip level 6
+//   data / code    bytes sent before the first sidebar, gzip: the bundle, JS and WASM as `gzip -6`
+//                  compresses them (what a server's precompression does), pack files as stored
+//                  (already gzip); each file counted once (the worker's encart.js comes from cache)
 //   memory         the renderer's peak resident memory (VmHWM, its worker included) minus the same
 //                  page's without the widget
 //   query          one typed search ("maroc"): ms until the lists are complete, files and bytes fetched
 //                  for it, and whether the pack's lists are the bundle's (compared as HTML)
 //   node bench/browser/pack-load.mjs [--sizes 1000,10000,100000] [--runs 2] [--cli PATH] [--out FILE]
+// Sizes over 100,000 are run as packs only: a bundle that large does not load in a page.
 // Needs Chromium, playwright-core, encart_gen_bundle and the encart CLI (native-release preset,
 // built when missing).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startBenchServer } from './server.mjs';
 import { CHROMIUM_ARGS, generateBundles, snapshotDist } from './run.mjs';
@@ -45,19 +46,25 @@ function parseArgs(argv) {
   return options;
 }
 
-const gz = (bytes) => gzipSync(bytes, { level: 6 }).length;
+// GNU gzip, as a server's precompression runs it (Node's own zlib compresses WebAssembly 7% worse).
+const gzipSizes = new Map();
+function gz(file) {
+  if (!gzipSizes.has(file)) gzipSizes.set(file, execFileSync('gzip', ['-6c', file], { maxBuffer: 1 << 30 }).length);
+  return gzipSizes.get(file);
+}
 
 // Bytes on the wire for one response path, gzip: pack files are stored compressed.
 function wireBytes(path, dirs) {
   const [mount, ...rest] = path.split('/').filter(Boolean);
   const file = join(mount === 'dist' ? dirs.dist : dirs.bundles, ...rest);
   if (!existsSync(file)) return 0;
-  const bytes = readFileSync(file);
-  return file.endsWith('.bin') ? bytes.length : gz(bytes);
+  return file.endsWith('.bin') ? statSync(file).size : gz(file);
 }
 
+// The largest peak among the live renderers: the page's own (the previous page's context is closed;
+// a spare renderer Chromium keeps ready is small).
 async function rendererPeakKb(page) {
-  const session = await page.context().newCDPSession(page);
+  const session = await page.context().browser().newBrowserCDPSession();
   const { processInfo } = await session.send('SystemInfo.getProcessInfo');
   await session.detach();
   let peak = 0;
@@ -102,8 +109,8 @@ async function view(browser, base, url, dirs) {
   const queryMs = Date.now() - typed;
   const queryFiles = requests.slice(settledFiles);
   await context.close();
-  const data = before.filter((p) => p.startsWith('/bundles/'));
-  const code = before.filter((p) => p.startsWith('/dist/'));
+  const data = [...new Set(before.filter((p) => p.startsWith('/bundles/') && !p.endsWith('.html')))];
+  const code = [...new Set(before.filter((p) => p.startsWith('/dist/')))];
   return {
     firstSidebarMs: probe.itemsMs,
     error: probe.error,
@@ -121,6 +128,7 @@ async function view(browser, base, url, dirs) {
 }
 
 const kb = (n) => (n / 1024).toFixed(1);
+const kindsFor = (size) => (size > 100000 ? ['pack'] : ['bundle', 'pack']);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 async function main() {
@@ -144,10 +152,16 @@ async function main() {
       execFileSync(options.cli, ['pack', join(bundlesDir, `${size}.json`), '-o', join(bundlesDir, `pack-${size}`)], { stdio: 'pipe' });
       const files = readdirSync(join(bundlesDir, `pack-${size}`));
       packs[size] = { seconds: (Date.now() - started) / 1000, files: files.length, bytes: files.reduce((s, f) => s + statSync(join(bundlesDir, `pack-${size}`, f)).size, 0) };
-      // The article on screen: the 50th of the bundle (generated newest first), as widget-load.mjs.
-      const { articles } = JSON.parse(readFileSync(join(bundlesDir, `${size}.json`)));
-      const shown = articles[Math.min(49, articles.length - 1)].id;
+      // The article on screen: the 50th of the bundle (generated newest first), as widget-load.mjs;
+      // read from the file's start (a 1M bundle is too large for one string).
+      const start = Buffer.alloc(1 << 20);
+      const fd = openSync(join(bundlesDir, `${size}.json`), 'r');
+      const read = readSync(fd, start, 0, start.length, 0);
+      closeSync(fd);
+      const ids = [...start.subarray(0, read).toString('utf8').matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]);
+      const shown = ids[Math.min(49, ids.length - 1)];
       for (const [kind, bundle] of [['bundle', `/bundles/${size}.json`], ['pack', `/bundles/pack-${size}/manifest.json`]]) {
+        if (kind === 'bundle' && size > 100000) continue;
         writeFileSync(join(bundlesDir, `${kind}-${size}.html`), template.replace('{{BUNDLE}}', bundle).replace('{{ARTICLE}}', shown));
       }
     }
@@ -170,7 +184,7 @@ async function main() {
     const results = [];
     for (const size of options.sizes) {
       for (let run = 1; run <= options.runs; run++) {
-        for (const kind of ['bundle', 'pack']) {
+        for (const kind of kindsFor(size)) {
           process.stderr.write(`${size} ${kind} run ${run}… `);
           const r = await view(browser, base, `/bundles/${kind}-${size}.html`, dirs);
           process.stderr.write(`first sidebar ${r.firstSidebarMs?.toFixed(0)} ms\n`);
@@ -180,11 +194,11 @@ async function main() {
     }
     const rows = [];
     for (const size of options.sizes) {
-      for (const kind of ['bundle', 'pack']) {
+      for (const kind of kindsFor(size)) {
         const g = results.filter((r) => r.size === size && r.kind === kind);
         const other = results.filter((r) => r.size === size && r.kind !== kind);
-        const same = g.every((r, i) => JSON.stringify(r.lists) === JSON.stringify(other[i].lists) && JSON.stringify(r.searched) === JSON.stringify(other[i].searched));
-        rows.push(`| ${size.toLocaleString('en')} | ${kind} | ${median(g.map((r) => r.firstSidebarMs)).toFixed(0)} | ${kb(median(g.map((r) => r.dataBytes)))} (${g[0].dataFiles} files) | ${kb(median(g.map((r) => r.codeBytes)))} (${g[0].code.join(', ')}) | ${((median(g.map((r) => r.memoryKb)) - baselineKb) / 1024).toFixed(1)} | ${median(g.map((r) => r.queryMs))} | ${g[0].queryFiles} / ${kb(median(g.map((r) => r.queryBytes)))} | ${same ? 'yes' : 'NO'} |`);
+        const same = other.length === 0 ? 'no bundle to compare' : g.every((r, i) => JSON.stringify(r.lists) === JSON.stringify(other[i].lists) && JSON.stringify(r.searched) === JSON.stringify(other[i].searched)) ? 'yes' : 'NO';
+        rows.push(`| ${size.toLocaleString('en')} | ${kind} | ${median(g.map((r) => r.firstSidebarMs)).toFixed(0)} | ${kb(median(g.map((r) => r.dataBytes)))} (${g[0].dataFiles} files) | ${kb(median(g.map((r) => r.codeBytes)))} (${g[0].code.join(', ')}) | ${((median(g.map((r) => r.memoryKb)) - baselineKb) / 1024).toFixed(1)} | ${median(g.map((r) => r.queryMs))} | ${g[0].queryFiles} / ${kb(median(g.map((r) => r.queryBytes)))} | ${same} |`);
       }
     }
     const report = [

@@ -112,6 +112,9 @@ class Engine {
   // The scored candidates "related" draws from, before any filter: the kMaxRelatedCandidates
   // best over every article (visible or not), best first. What encart pack stores per article.
   std::vector<RelatedHit> related_candidates(ArticleId subject, const RelatedSettings& settings) const;
+  // The same with the caller's working memory: threads may call it at once (encart pack).
+  std::vector<RelatedHit> related_candidates(ArticleId subject, const RelatedSettings& settings,
+                                             RelatedIndex::Scratch& scratch) const;
   Result<Facets> facets(const Filter& filter) const;
   Result<Sidebar> sidebar(const SidebarRequest& request) const;
 
@@ -143,6 +146,7 @@ class Engine {
     RelatedSettings settings;
     std::vector<RelatedHit> hits;  // related_candidates()
   };
+  mutable RelatedIndex::Scratch related_scratch_;
   Bitset everyone_;  // every article: candidates are ranked regardless of "now" (see related_candidates)
   mutable std::optional<RelatedCache> related_cache_;
 };

@@ -44,7 +44,7 @@ inline constexpr std::size_t kRelatedPageSize = 1024;    // buckets per related 
 inline constexpr std::size_t kArticlesPerBucket = 8;     // related buckets: about n / this
 inline constexpr std::size_t kHeadArticles = 64;         // newest articles in the head
 inline constexpr std::size_t kHeadRanked = 32;           // most-read ids per window in the head
-inline constexpr std::size_t kInlineRelatedRecords = 8;  // records of the first hits, in the bucket
+inline constexpr std::size_t kInlineRelatedRecords = 5;  // records of the first hits, in the bucket
 inline constexpr std::size_t kHashBytes = 8;             // of the SHA-256, in file names
 
 void write_header(ByteWriter& out, FileKind kind);

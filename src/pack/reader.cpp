@@ -756,11 +756,8 @@ std::optional<Error> Reader::add_file(std::string_view name, std::string_view by
         BucketEntry entry;
         entry.id = in.below(n, "article");
         entry.facets = read_facet_ids(in, d.facets[0].display.size(), d.facets[1].display.size());
-        entry.hits.resize(std::min(in.count(5), kMaxRelatedCandidates));
-        for (auto& hit : entry.hits) {
-          hit.id = in.below(n, "article");
-          hit.score = in.f32();
-        }
+        entry.hits.resize(std::min(in.count(1), kMaxRelatedCandidates));
+        for (auto& hit : entry.hits) hit.id = in.below(n, "article");
         entries[id] = std::move(entry);
       }
       std::map<ArticleId, Article> records;

@@ -17,8 +17,14 @@ constexpr std::size_t kShardTerms = 1024;
 
 class PackBuilder {
  public:
-  PackBuilder(const Engine& engine, const ContentHash& hash, const FileSink& sink)
-      : engine_(engine), index_(engine.index()), hash_(hash), sink_(sink), n_(index_.size()) {}
+  PackBuilder(const Engine& engine, const ContentHash& hash, const FileSink& sink,
+              const RelatedCandidates& candidates)
+      : engine_(engine),
+        index_(engine.index()),
+        hash_(hash),
+        sink_(sink),
+        candidates_(candidates),
+        n_(index_.size()) {}
 
   Pack build(const Site& site) {
     write_records();
@@ -245,11 +251,10 @@ class PackBuilder {
         out.string(index_.articles()[a].id);
         out.varint(a);
         write_facet_ids(out, a);
-        const auto hits = engine_.related_candidates(a, settings);
+        const auto hits = candidates_ ? candidates_(a) : engine_.related_candidates(a, settings);
         out.varint(hits.size());
         for (std::size_t i = 0; i < hits.size(); ++i) {
-          out.varint(hits[i].id);
-          out.f32(hits[i].score);
+          out.varint(hits[i].id);  // in ranking order; the page needs no score
           if (i < kInlineRelatedRecords && hits[i].id >= kHeadArticles) inline_records[hits[i].id] = true;
         }
       }
@@ -379,6 +384,7 @@ class PackBuilder {
   const Index& index_;
   const ContentHash& hash_;
   const FileSink& sink_;
+  const RelatedCandidates& candidates_;
   const std::size_t n_;
   Pack pack_;
   std::set<std::string> names_;
@@ -393,8 +399,9 @@ class PackBuilder {
 
 }  // namespace
 
-Pack write_pack(const Engine& engine, const Site& site, const ContentHash& hash, const FileSink& sink) {
-  return PackBuilder(engine, hash, sink).build(site);
+Pack write_pack(const Engine& engine, const Site& site, const ContentHash& hash, const FileSink& sink,
+                const RelatedCandidates& candidates) {
+  return PackBuilder(engine, hash, sink, candidates).build(site);
 }
 
 }  // namespace encart::pack

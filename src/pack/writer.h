@@ -30,9 +30,13 @@ using ContentHash = std::function<std::string(std::string_view content)>;
 // never sits whole in memory).
 using FileSink = std::function<void(PackFile&& file)>;
 
+// The related candidates of an article (Engine::related_candidates with the bundle's settings):
+// the CLI computes them on every core beforehand; by default they are ranked one by one.
+using RelatedCandidates = std::function<std::vector<RelatedHit>(ArticleId)>;
+
 // The engine must be loaded. `site` is the bundle's site object, for the manifest. With a sink,
 // the returned Pack's files are left empty.
 Pack write_pack(const Engine& engine, const Site& site, const ContentHash& hash,
-                const FileSink& sink = nullptr);
+                const FileSink& sink = nullptr, const RelatedCandidates& candidates = nullptr);
 
 }  // namespace encart::pack

@@ -317,7 +317,9 @@ double RelatedIndex::kind_weight(FeatureKind k, const RelatedSettings& s) const 
 }
 
 std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject, const Bitset& visible,
-                                           const RelatedSettings& s) const {
+                                           const RelatedSettings& s, Scratch& scratch) const {
+  std::vector<float>& scores = scratch.scores;
+  std::vector<ArticleId>& touched = scratch.touched;
   std::vector<RelatedHit> hits;
   if (subject >= index.size()) return hits;
   const auto category = index.terms(subject).facets[static_cast<std::size_t>(Facet::kCategory)];
@@ -334,22 +336,22 @@ std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject
     if (carries[static_cast<std::size_t>(k)]) total += kind_weight(k, s);
   }
   if (total <= 0) return hits;
-  scores_.resize(index.size(), 0.0F);
+  scores.resize(index.size(), 0.0F);
   for (const Entry& mine : features(subject)) {
     const auto w = static_cast<float>(kind_weight(kinds_[mine.key], s)) * mine.weight;
     if (w <= 0) continue;
     for (const Entry& p : postings(mine.key)) {
-      if (scores_[p.key] == 0.0F) touched_.push_back(p.key);
-      scores_[p.key] += w * p.weight;
+      if (scores[p.key] == 0.0F) touched.push_back(p.key);
+      scores[p.key] += w * p.weight;
     }
   }
   // Most candidates share one weak word: they are dropped before anything else is read.
   const double floor = s.min_score * total - s.category;
   const std::uint32_t my_category = categories_[subject];
   const double my_day = days_[subject];
-  for (const ArticleId a : touched_) {
-    const float shared = scores_[a];
-    scores_[a] = 0.0F;
+  for (const ArticleId a : touched) {
+    const float shared = scores[a];
+    scores[a] = 0.0F;
     if (shared < floor || a == subject || !visible[a]) continue;
     const bool same_category = my_category != kNoCategory && categories_[a] == my_category;
     double relevance = (shared + (same_category ? s.category : 0.0)) / total;
@@ -357,7 +359,7 @@ std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject
     if (s.half_life_days > 0) relevance *= std::exp2(-std::abs(days_[a] - my_day) / s.half_life_days);
     if (relevance > 0 && relevance >= s.min_score) hits.push_back({a, static_cast<float>(relevance)});
   }
-  touched_.clear();
+  touched.clear();
   // Lists show a handful: order the best kRankedFirst, leave the rest for ranked_rest().
   const auto first = static_cast<std::ptrdiff_t>(std::min(hits.size(), kRankedFirst));
   std::partial_sort(hits.begin(), hits.begin() + first, hits.end(), better);

@@ -53,7 +53,17 @@ class RelatedIndex {
   // id (ascending ArticleId). Never `subject`. Only the first kRankedFirst are in order: pass
   // the rest to rank_rest() before reading past them (a filter that keeps few of them).
   std::vector<RelatedHit> rank(const Index& index, ArticleId subject, const Bitset& visible,
-                               const RelatedSettings& settings) const;
+                               const RelatedSettings& settings) const {
+    return rank(index, subject, visible, settings, scratch_);
+  }
+  // Working memory of one ranking at a time: rank() has its own; threads ranking at once (encart
+  // pack ranks every article) each pass theirs.
+  struct Scratch {
+    std::vector<float> scores;  // one per article, zero between calls
+    std::vector<ArticleId> touched;
+  };
+  std::vector<RelatedHit> rank(const Index& index, ArticleId subject, const Bitset& visible,
+                               const RelatedSettings& settings, Scratch& scratch) const;
 
   static constexpr std::size_t kRankedFirst = 256;
   static void rank_rest(std::vector<RelatedHit>& hits) {
@@ -90,9 +100,7 @@ class RelatedIndex {
   static constexpr std::uint32_t kNoCategory = UINT32_MAX;
   std::vector<std::uint32_t> categories_;  // by ArticleId: category ValueId or kNoCategory
   std::vector<double> days_;               // by ArticleId: publication, in days since 1970
-  // Scratch space of rank(): one score per article, zero between calls.
-  mutable std::vector<float> scores_;
-  mutable std::vector<ArticleId> touched_;
+  mutable Scratch scratch_;                // rank()'s own
 };
 
 }  // namespace encart

@@ -137,6 +137,8 @@ encart::Result<Input> read_input(const Args& a) {
 encart::ParseOptions report_everything() {
   encart::ParseOptions o;
   o.max_reported_skips = SIZE_MAX;  // the command line lists every skipped article
+  // The publisher's own archive on their own machine: the page's limit (256 MB) does not apply.
+  o.max_bytes = std::size_t{4} << 30;
   return o;
 }
 

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Re-packing after a publish (issue 9, item 6): packs a generated archive, then adds one article
+// (the newest) and edits one title, re-packs into the same folder, and prints the CPU time of
+// each pack and how many files the second one wrote against kept.
+//   node bench/pack_repack.mjs [ARTICLES (default 100000)] [--cli PATH]
+// Needs encart_gen_bundle and encart (native-release preset).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const size = Number(args.find((a) => /^\d+$/.test(a)) || 100000);
+const cliAt = args.indexOf('--cli');
+const cli = cliAt >= 0 ? resolve(args[cliAt + 1]) : join(root, 'build', 'native-release', 'tools', 'cli', 'encart');
+const generator = join(root, 'build', 'native-release', 'bench', 'encart_gen_bundle');
+
+function pack(bundle, out) {
+  const run = spawnSync('/usr/bin/time', ['-f', '%U %S %M', cli, 'pack', bundle, '-o', out], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  const lines = run.stderr.trim().split('\n');
+  const [user, system, peakKb] = lines.pop().split(' ').map(Number);
+  return { cpuSeconds: user + system, peakMb: peakKb / 1024, report: lines.pop() };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'encart-repack-'));
+try {
+  const bundle = join(dir, 'articles.json');
+  writeFileSync(bundle, execFileSync(generator, [String(size)], { maxBuffer: 1 << 30 }));
+  const first = pack(bundle, join(dir, 'pack'));
+  const data = JSON.parse(readFileSync(bundle, 'utf8'));
+  const newest = data.articles[0];
+  data.articles.unshift({
+    ...newest,
+    id: `${newest.id}-new`,
+    url: `${newest.url}-new`,
+    title: 'Sécurité : Abdellatif Hammouchi reçu à Bruxelles par son homologue belge',
+    published: '2024-12-10T23:30:00+01:00',
+  });
+  data.articles[500].title = `${data.articles[500].title} (mis à jour)`;
+  writeFileSync(bundle, JSON.stringify(data));
+  const second = pack(bundle, join(dir, 'pack'));
+  console.log(`${size.toLocaleString('en')} articles`);
+  console.log(`first pack:  ${first.cpuSeconds.toFixed(1)} s CPU, peak ${first.peakMb.toFixed(0)} MB — ${first.report}`);
+  console.log(`re-pack (1 article added, 1 title changed): ${second.cpuSeconds.toFixed(1)} s CPU, peak ${second.peakMb.toFixed(0)} MB — ${second.report}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
