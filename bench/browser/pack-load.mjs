@@ -204,7 +204,7 @@ async function main() {
     const report = [
       `Chromium ${browser.version()}, ${new Date().toISOString()}, ${options.runs} run(s) each (medians), ${cpus().length} CPUs, load ${loadStart.toFixed(2)} → ${loadavg()[0].toFixed(2)}; renderer baseline ${(baselineKb / 1024).toFixed(1)} MB.`,
       '',
-      '| articles | served as | first sidebar ms | data before it, KB gzip | code before it, KB gzip | page memory added MB | query "maroc" ms | query files / KB | same lists as the bundle |',
+      '| articles | served as | first sidebar ms | data before it, KiB gzip | code before it, KiB gzip | page memory added MB | query "maroc" ms | query files / KiB | same lists as the bundle |',
       '|---:|---|---:|---:|---:|---:|---:|---:|---|',
       ...rows,
       '',
