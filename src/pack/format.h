@@ -1,7 +1,8 @@
 // The pack format (docs/pack.md): what `encart pack` writes and the page reads. One JSON file
 // with a fixed name, manifest.json, read by the JavaScript; every other file is binary, named
 // after its content ("<kind>-<16 hex of SHA-256 of the content>.bin", stored gzip-compressed),
-// and read by pack::Reader. Every number is a LEB128 varint unless said otherwise.
+// and read by pack::Reader. Every number is a LEB128 varint unless said otherwise. Articles are
+// numbered oldest first in the files (pack id = n - 1 - ArticleId): new articles add numbers.
 #pragma once
 
 #include <array>
@@ -27,7 +28,7 @@ enum class FileKind : std::uint8_t {
   kPrefix = 4,        // the articles of a short, common prefix, precomputed (a bitset)
   kValues = 5,        // one facet's values (category, author or tag) and their postings
   kEpochs = 6,        // publication instants of kEpochChunk articles
-  kDays = 7,          // every article's local day number (date filters by calendar day)
+  kDays = 7,          // local day numbers of kDayChunk articles (date filters by calendar day)
   kRanking = 8,       // a page of a most-read order
   kRecords = 9,       // kRecordChunk articles as the lists show them
   kRelatedPage = 10,  // names of kRelatedPageSize related buckets
@@ -38,6 +39,7 @@ enum class FileKind : std::uint8_t {
 const char* file_prefix(FileKind kind);
 
 inline constexpr std::size_t kEpochChunk = 4096;         // articles per epochs file
+inline constexpr std::size_t kDayChunk = 65536;          // articles per days file
 inline constexpr std::size_t kRecordChunk = 64;          // articles per records file
 inline constexpr std::size_t kRankingPage = 4096;        // ids per most-read page
 inline constexpr std::size_t kRelatedPageSize = 1024;    // buckets per related page

@@ -31,8 +31,8 @@ struct Directory {
   };
   std::vector<Prefix> prefixes;
   std::string values[kFacetCount];
-  std::vector<std::pair<std::int64_t, std::string>> epochs;  // first epoch of each chunk, name
-  std::string days;
+  std::vector<std::pair<std::int64_t, std::string>> epochs;  // first (oldest) epoch of each chunk, name
+  std::vector<std::string> days;
   struct Ranking {
     std::size_t count = 0;
     std::vector<std::string> pages;
@@ -77,8 +77,8 @@ struct Reader::Data {
   std::map<TermId, LoadedShard> shards;  // by first TermId
   std::map<std::pair<TermId, TermId>, Bitset> prefixes;
   std::optional<LoadedValues> values[kFacetCount];
-  std::map<std::size_t, std::vector<DateTime>> epochs;  // by chunk
-  std::optional<std::vector<std::int64_t>> days;
+  std::map<std::size_t, std::vector<DateTime>> epochs;                             // by chunk, oldest first
+  std::map<std::size_t, std::vector<std::int64_t>> days;                           // by chunk, oldest first
   std::map<std::pair<std::size_t, std::size_t>, std::vector<ArticleId>> rankings;  // (window, page)
   std::map<std::size_t, std::vector<std::string>> related_pages;                   // page -> bucket names
   std::map<std::size_t, std::map<std::string, BucketEntry, std::less<>>> buckets;
@@ -254,28 +254,34 @@ class PackCorpus {
     if (d_.head == d_.n) return d_.n;
     const Directory* dir = directory();
     if (dir == nullptr) return d_.head;  // unknown yet: what the head shows
+    // In the files, oldest first: the articles at or before `bound` are a prefix; the answer is
+    // the count of those after it.
     const auto& chunks = dir->epochs;
     const auto c = static_cast<std::size_t>(
-        std::partition_point(chunks.begin(), chunks.end(), [&](const auto& e) { return e.first > bound; }) -
+        std::partition_point(chunks.begin(), chunks.end(), [&](const auto& e) { return e.first <= bound; }) -
         chunks.begin());
-    if (c == 0) return 0;
+    if (c == 0) return d_.n;
     const auto it = d_.epochs.find(c - 1);
     if (it == d_.epochs.end()) {
       needs_.need(chunks[c - 1].second);
       return d_.head;
     }
     const auto& epochs = it->second;
-    const auto i =
-        static_cast<std::size_t>(std::partition_point(epochs.begin(), epochs.end(),
-                                                      [&](const DateTime& t) { return t.epoch_ms > bound; }) -
-                                 epochs.begin());
-    return (c - 1) * kEpochChunk + i;
+    const auto i = static_cast<std::size_t>(
+        std::partition_point(epochs.begin(), epochs.end(),
+                             [&](const DateTime& t) { return t.epoch_ms <= bound; }) -
+        epochs.begin());
+    return d_.n - ((c - 1) * kEpochChunk + i);
   }
 
   std::int64_t local_day(ArticleId a) const {
     if (a < d_.head) return local_day_number(d_.head_articles[a].published);
-    if (d_.days) return (*d_.days)[a];
-    if (const Directory* dir = directory()) needs_.need(dir->days);
+    const std::size_t p = d_.n - 1 - a;
+    const auto it = d_.days.find(p / kDayChunk);
+    if (it != d_.days.end()) return it->second[p % kDayChunk];
+    if (const Directory* dir = directory()) {
+      if (p / kDayChunk < dir->days.size()) needs_.need(dir->days[p / kDayChunk]);
+    }
     return 0;
   }
 
@@ -326,7 +332,8 @@ class PackCorpus {
   const Article* record(ArticleId a) const {
     if (const Article* r = d_.record(a)) return r;
     if (const Directory* dir = directory()) {
-      if (a / kRecordChunk < dir->records.size()) needs_.need(dir->records[a / kRecordChunk]);
+      const std::size_t chunk = (d_.n - 1 - a) / kRecordChunk;  // files number articles oldest first
+      if (chunk < dir->records.size()) needs_.need(dir->records[chunk]);
     }
     return nullptr;
   }
@@ -422,7 +429,8 @@ std::vector<FacetCount> sorted_counts(const FacetValues& values, const std::vect
 
 // ---- decoding: every count, id and length checked against what the file and the pack hold.
 
-std::vector<ArticleId> read_ids(ByteReader& in, std::size_t n) {
+// An ascending, delta-encoded list of ids below `n`.
+std::vector<ArticleId> read_local_ids(ByteReader& in, std::size_t n) {
   std::vector<ArticleId> ids(in.count());
   std::uint64_t previous = 0;
   for (std::size_t i = 0; i < ids.size() && in.ok(); ++i) {
@@ -436,6 +444,20 @@ std::vector<ArticleId> read_ids(ByteReader& in, std::size_t n) {
     previous = id;
   }
   return in.ok() ? ids : std::vector<ArticleId>();
+}
+
+// A list of pack ids (oldest first) as ascending ArticleIds (newest first).
+std::vector<ArticleId> read_ids(ByteReader& in, std::size_t n) {
+  std::vector<ArticleId> ids = read_local_ids(in, n);
+  for (ArticleId& a : ids) a = static_cast<ArticleId>(n - 1 - a);
+  std::reverse(ids.begin(), ids.end());
+  return ids;
+}
+
+// One pack id, as an ArticleId.
+ArticleId read_id(ByteReader& in, std::size_t n) {
+  const std::uint32_t p = in.below(n, "article");
+  return in.ok() ? static_cast<ArticleId>(n - 1 - p) : 0;
 }
 
 std::string read_hash(ByteReader& in) { return std::string(in.raw(kHashBytes)); }
@@ -523,12 +545,12 @@ std::optional<Error> Reader::add_file(std::string_view name, std::string_view by
       for (std::size_t w = 0; w < kViewWindowCount && in.ok(); ++w) {
         ranked[w] = in.below(total + 1, "ranked count");
         tops[w].resize(std::min<std::size_t>(in.count(), ranked[w]));
-        for (auto& a : tops[w]) a = in.below(total, "article");
+        for (auto& a : tops[w]) a = read_id(in, total);
       }
       std::map<ArticleId, Article> extra;
       const std::size_t extras = in.count(2);
       for (std::size_t i = 0; i < extras && in.ok(); ++i) {
-        const ArticleId a = in.below(total, "article");
+        const ArticleId a = read_id(in, total);
         read_record(in, extra[a], false);
       }
       std::vector<std::string> head_terms;
@@ -545,7 +567,8 @@ std::optional<Error> Reader::add_file(std::string_view name, std::string_view by
         head_terms.push_back(std::move(term));
       }
       std::vector<std::vector<ArticleId>> head_postings;
-      for (std::size_t t = 0; t < term_count && in.ok(); ++t) head_postings.push_back(read_ids(in, head));
+      for (std::size_t t = 0; t < term_count && in.ok(); ++t)
+        head_postings.push_back(read_local_ids(in, head));
       FacetValues head_tags;
       std::vector<std::vector<ArticleId>> head_tag_postings;
       const std::size_t tag_count = in.count(2);
@@ -554,7 +577,7 @@ std::optional<Error> Reader::add_file(std::string_view name, std::string_view by
         head_tags.folded.emplace_back(in.string());
         head_tags.display.push_back(head_tags.folded.back());
         tag_keys.emplace(head_tags.folded.back(), static_cast<ValueId>(v));
-        head_tag_postings.push_back(read_ids(in, head));
+        head_tag_postings.push_back(read_local_ids(in, head));
       }
       head_tags.sorted_keys.assign(tag_keys.begin(), tag_keys.end());
       if (!in.ok()) return fail(in.error());
@@ -605,7 +628,10 @@ std::optional<Error> Reader::add_file(std::string_view name, std::string_view by
         first = in.svarint();
         name_of = file_hash(FileKind::kEpochs, read_hash(in));
       }
-      dir.days = file_hash(FileKind::kDays, read_hash(in));
+      dir.days.resize(in.count(kHashBytes));
+      if (in.ok() && dir.days.size() != (n + kDayChunk - 1) / kDayChunk)
+        in.fail("day chunks do not cover the pack");
+      for (auto& day : dir.days) day = file_hash(FileKind::kDays, read_hash(in));
       for (auto& r : dir.rankings) {
         r.count = in.below(n + 1, "ranked count");
         r.pages.resize(in.count(kHashBytes));
@@ -623,13 +649,13 @@ std::optional<Error> Reader::add_file(std::string_view name, std::string_view by
     }
     case FileKind::kTerms: {
       if (!d.directory) return fail("read before the directory");
-      const std::size_t first = in.varint();
       const std::size_t count = in.count(2);
       const auto& shards = d.directory->shards;
       const auto it =
-          std::find_if(shards.begin(), shards.end(), [&](const Shard& s) { return s.first == first; });
+          std::find_if(shards.begin(), shards.end(), [&](const Shard& s) { return s.name == name; });
       if (in.ok() && (it == shards.end() || it->count != count))
         return fail("a shard the directory does not list");
+      const TermId first = it->first;
       LoadedShard shard;
       std::string previous;
       for (std::size_t k = 0; k < count && in.ok(); ++k) {
@@ -650,15 +676,17 @@ std::optional<Error> Reader::add_file(std::string_view name, std::string_view by
       break;
     }
     case FileKind::kPrefix: {
-      const std::size_t first = in.varint(), last = in.varint(), size = in.varint();
-      if (in.ok() && size != n) return fail("a prefix set of another pack");
-      const std::string_view bits = in.raw((n + 7) / 8);
+      if (!d.directory) return fail("read before the directory");
+      const auto& prefixes = d.directory->prefixes;
+      const auto it =
+          std::find_if(prefixes.begin(), prefixes.end(), [&](const auto& p) { return p.name == name; });
+      if (it == prefixes.end()) return fail("a prefix set the directory does not list");
+      in.string();  // the prefix itself
+      const std::vector<ArticleId> ids = read_ids(in, n);
       if (!in.ok()) return fail(in.error());
       Bitset set(n);
-      for (std::size_t a = 0; a < n; ++a) {
-        if ((static_cast<std::uint8_t>(bits[a / 8]) >> (a % 8)) & 1) set.set(a);
-      }
-      d.prefixes[{static_cast<TermId>(first), static_cast<TermId>(last)}] = std::move(set);
+      for (const ArticleId a : ids) set.set(a);
+      d.prefixes[{it->first, it->last}] = std::move(set);
       break;
     }
     case FileKind::kValues: {
@@ -688,10 +716,10 @@ std::optional<Error> Reader::add_file(std::string_view name, std::string_view by
       std::int64_t previous = 0;
       for (std::size_t i = 0; i < count && in.ok(); ++i) {
         const std::int64_t step = in.svarint();
+        if (i > 0 && (step < 0 || step > (std::int64_t{1} << 50))) in.fail("dates out of order");
         epochs[i].epoch_ms = i == 0 ? step : previous + step;
         epochs[i].offset_minutes =
             static_cast<std::int32_t>(std::clamp<std::int64_t>(in.svarint(), -1440, 1440));
-        if (i > 0 && step > 0) in.fail("dates out of order");
         previous = epochs[i].epoch_ms;
       }
       if (!in.ok()) return fail(in.error());
@@ -699,15 +727,21 @@ std::optional<Error> Reader::add_file(std::string_view name, std::string_view by
       break;
     }
     case FileKind::kDays: {
-      if (in.varint() != n) return fail("days of another pack");
-      std::vector<std::int64_t> days(n);
+      const std::size_t first = in.below(n, "article");
+      const std::size_t count = in.count(1);
+      if (in.ok() && (first % kDayChunk != 0 || count != std::min(kDayChunk, n - first))) {
+        return fail("days that do not fit the pack");
+      }
+      std::vector<std::int64_t> days(count);
       std::int64_t previous = 0;
-      for (std::size_t a = 0; a < n && in.ok(); ++a) {
-        previous += in.svarint();
-        days[a] = previous;
+      for (std::size_t i = 0; i < count && in.ok(); ++i) {
+        const std::int64_t step = in.svarint();
+        if (step < -(std::int64_t{1} << 32) || step > (std::int64_t{1} << 32)) in.fail("a day out of range");
+        previous += step;
+        days[i] = previous;
       }
       if (!in.ok()) return fail(in.error());
-      d.days = std::move(days);
+      d.days[first / kDayChunk] = std::move(days);
       break;
     }
     case FileKind::kRanking: {
@@ -717,7 +751,7 @@ std::optional<Error> Reader::add_file(std::string_view name, std::string_view by
       if (in.ok() && (first % kRankingPage != 0 || count > kRankingPage))
         return fail("a page that does not fit the order");
       std::vector<ArticleId> ids(count);
-      for (auto& a : ids) a = in.below(n, "article");
+      for (auto& a : ids) a = read_id(in, n);
       if (!in.ok()) return fail(in.error());
       d.rankings[{w, first / kRankingPage}] = std::move(ids);
       break;
@@ -728,7 +762,7 @@ std::optional<Error> Reader::add_file(std::string_view name, std::string_view by
       if (in.ok() && count > n - first) return fail("records past the end of the pack");
       std::map<ArticleId, Article> records;
       for (std::size_t i = 0; i < count && in.ok(); ++i)
-        read_record(in, records[static_cast<ArticleId>(first + i)], false);
+        read_record(in, records[static_cast<ArticleId>(n - 1 - (first + i))], false);
       if (!in.ok()) return fail(in.error());
       d.records.merge(records);
       break;
@@ -754,16 +788,16 @@ std::optional<Error> Reader::add_file(std::string_view name, std::string_view by
       for (std::size_t i = 0; i < count && in.ok(); ++i) {
         std::string id(in.string());
         BucketEntry entry;
-        entry.id = in.below(n, "article");
+        entry.id = read_id(in, n);
         entry.facets = read_facet_ids(in, d.facets[0].display.size(), d.facets[1].display.size());
         entry.hits.resize(std::min(in.count(1), kMaxRelatedCandidates));
-        for (auto& hit : entry.hits) hit.id = in.below(n, "article");
+        for (auto& hit : entry.hits) hit.id = read_id(in, n);
         entries[id] = std::move(entry);
       }
       std::map<ArticleId, Article> records;
       const std::size_t inline_records = in.count(8);
       for (std::size_t i = 0; i < inline_records && in.ok(); ++i) {
-        const ArticleId a = in.below(n, "article");
+        const ArticleId a = read_id(in, n);
         read_record(in, records[a], false);
       }
       if (!in.ok()) return fail(in.error());

@@ -1,6 +1,7 @@
 #include "pack/writer.h"
 
 #include <algorithm>
+#include <bit>
 #include <map>
 #include <set>
 
@@ -10,10 +11,18 @@
 namespace encart::pack {
 namespace {
 
-// Term shards close once their postings pass this many bytes (before compression) or hold
-// this many terms: a typed word then costs one shard of a few kilobytes.
-constexpr std::size_t kShardPostingBytes = std::size_t{24} * 1024;
-constexpr std::size_t kShardTerms = 1024;
+// Term shards are cut where a term's hash says so, once they hold kShardMinBytes of postings
+// (before compression), and at the latest at kShardMaxBytes or kShardTerms: boundaries depend
+// on the terms themselves, so that a publish that adds a few terms changes a few shards, not
+// every shard after the first change. A typed word costs one shard of a few kilobytes.
+constexpr std::size_t kShardMinBytes = std::size_t{12} * 1024;
+constexpr std::size_t kShardMaxBytes = std::size_t{48} * 1024;
+constexpr std::size_t kShardTerms = 2048;
+constexpr std::uint64_t kShardCut = 8;  // about one term in this many may end a shard
+
+// Articles in the files are numbered oldest first ("pack ids": n - 1 - ArticleId), so that new
+// articles, which are the newest, add numbers instead of renumbering every other article: most
+// files of a re-pack keep their content, hence their name.
 
 class PackBuilder {
  public:
@@ -24,7 +33,20 @@ class PackBuilder {
         hash_(hash),
         sink_(sink),
         candidates_(candidates),
-        n_(index_.size()) {}
+        n_(index_.size()) {
+    // Facet values in the order of their folded keys: stable from pack to pack (the index numbers
+    // them as it meets them, newest first, which a new article can reorder).
+    for (std::size_t f = 0; f < kFacetCount; ++f) {
+      const FacetValues& values = index_.facet(static_cast<Facet>(f));
+      auto& order = value_order_[f];
+      order.resize(values.folded.size());
+      for (ValueId v = 0; v < order.size(); ++v) order[v] = v;
+      std::sort(order.begin(), order.end(),
+                [&](ValueId x, ValueId y) { return values.folded[x] < values.folded[y]; });
+      value_rank_[f].resize(order.size());
+      for (ValueId r = 0; r < order.size(); ++r) value_rank_[f][order[r]] = r;
+    }
+  }
 
   Pack build(const Site& site) {
     write_records();
@@ -60,12 +82,27 @@ class PackBuilder {
     return digest;
   }
 
-  static void write_ids(ByteWriter& out, std::span<const ArticleId> ids) {
+  std::uint32_t pid(ArticleId a) const { return static_cast<std::uint32_t>(n_ - 1 - a); }
+  ArticleId article(std::size_t pack_id) const { return static_cast<ArticleId>(n_ - 1 - pack_id); }
+
+  // Ids as they are within a file of the head (local, ascending): delta-encoded.
+  static void write_local_ids(ByteWriter& out, std::span<const ArticleId> ids) {
     out.varint(ids.size());
     ArticleId previous = 0;
     for (std::size_t i = 0; i < ids.size(); ++i) {
       out.varint(i == 0 ? ids[i] : ids[i] - previous);
       previous = ids[i];
+    }
+  }
+
+  // An ascending list of ArticleIds as ascending pack ids, delta-encoded.
+  void write_ids(ByteWriter& out, std::span<const ArticleId> ids) const {
+    out.varint(ids.size());
+    std::uint32_t previous = 0;
+    for (std::size_t i = ids.size(); i-- > 0;) {
+      const std::uint32_t p = pid(ids[i]);
+      out.varint(i + 1 == ids.size() ? p : p - previous);
+      previous = p;
     }
   }
 
@@ -76,7 +113,8 @@ class PackBuilder {
       const std::size_t count = std::min(kRecordChunk, n_ - first);
       out.varint(first);
       out.varint(count);
-      for (std::size_t a = first; a < first + count; ++a) write_record(out, index_.articles()[a], false);
+      for (std::size_t p = first; p < first + count; ++p)
+        write_record(out, index_.articles()[article(p)], false);
       records_.push_back(add(FileKind::kRecords, std::move(out)));
     }
   }
@@ -89,27 +127,31 @@ class PackBuilder {
       out.varint(first);
       out.varint(count);
       std::int64_t previous = 0;
-      for (std::size_t a = first; a < first + count; ++a) {
-        const DateTime& t = index_.articles()[a].published;
-        out.svarint(a == first ? t.epoch_ms : t.epoch_ms - previous);
+      for (std::size_t p = first; p < first + count; ++p) {
+        const DateTime& t = index_.articles()[article(p)].published;
+        out.svarint(p == first ? t.epoch_ms : t.epoch_ms - previous);  // oldest first: steps >= 0
         out.svarint(t.offset_minutes);
         previous = t.epoch_ms;
       }
-      epochs_.emplace_back(index_.articles()[first].published.epoch_ms,
+      epochs_.emplace_back(index_.articles()[article(first)].published.epoch_ms,
                            add(FileKind::kEpochs, std::move(out)));
     }
   }
 
   void write_days() {
-    ByteWriter out;
-    write_header(out, FileKind::kDays);
-    out.varint(n_);
-    std::int64_t previous = 0;
-    for (ArticleId a = 0; a < n_; ++a) {
-      out.svarint(index_.local_day(a) - previous);
-      previous = index_.local_day(a);
+    for (std::size_t first = 0; first < n_; first += kDayChunk) {
+      ByteWriter out;
+      write_header(out, FileKind::kDays);
+      const std::size_t count = std::min(kDayChunk, n_ - first);
+      out.varint(first);
+      out.varint(count);
+      std::int64_t previous = 0;
+      for (std::size_t p = first; p < first + count; ++p) {
+        out.svarint(index_.local_day(article(p)) - previous);
+        previous = index_.local_day(article(p));
+      }
+      days_.push_back(add(FileKind::kDays, std::move(out)));
     }
-    days_ = add(FileKind::kDays, std::move(out));
   }
 
   void write_rankings() {
@@ -122,7 +164,7 @@ class PackBuilder {
         out.varint(w);
         out.varint(first);
         out.varint(count);
-        for (std::size_t i = first; i < first + count; ++i) out.varint(order[i]);
+        for (std::size_t i = first; i < first + count; ++i) out.varint(pid(order[i]));
         rankings_[w].push_back(add(FileKind::kRanking, std::move(out)));
       }
     }
@@ -134,13 +176,14 @@ class PackBuilder {
     while (t < dictionary.size()) {
       const std::size_t first = t;
       std::size_t bytes = 0;
-      while (t < dictionary.size() && t - first < kShardTerms && (t == first || bytes < kShardPostingBytes)) {
+      for (;;) {
         bytes += index_.term_articles(static_cast<TermId>(t)).size() * 2 + dictionary[t].size();
         ++t;
+        if (t == dictionary.size() || t - first >= kShardTerms || bytes >= kShardMaxBytes) break;
+        if (bytes >= kShardMinBytes && fnv1a64(dictionary[t]) % kShardCut == 0) break;  // t starts the next
       }
       ByteWriter out;
       write_header(out, FileKind::kTerms);
-      out.varint(first);
       out.varint(t - first);
       std::string_view previous;
       for (std::size_t k = first; k < t; ++k) {
@@ -171,12 +214,15 @@ class PackBuilder {
         if (shards_spanned(range) < 2 && postings_in(range) < n_ / 8) continue;
         Bitset set(n_);
         index_.add_articles_with_terms(range.first, range.second, set);
+        std::vector<ArticleId> ids;
+        set.for_each_until([&](std::size_t a) {
+          ids.push_back(static_cast<ArticleId>(a));
+          return true;
+        });
         ByteWriter out;
         write_header(out, FileKind::kPrefix);
-        out.varint(range.first);
-        out.varint(range.second);
-        out.varint(n_);
-        write_bits(out, set);
+        out.string(std::string_view(dictionary[t]).substr(0, pos));  // the prefix, for checking
+        write_ids(out, ids);
         prefixes_.push_back({range, add(FileKind::kPrefix, std::move(out))});
       }
     }
@@ -186,19 +232,10 @@ class PackBuilder {
   void write_facet_ids(ByteWriter& out, ArticleId a) const {
     const ArticleTerms terms = index_.terms(a);
     const auto& category = terms.facets[static_cast<std::size_t>(Facet::kCategory)];
-    out.varint(category.empty() ? 0 : category[0] + 1);
+    out.varint(category.empty() ? 0 : value_rank_[0][category[0]] + 1);
     const auto& authors = terms.facets[static_cast<std::size_t>(Facet::kAuthor)];
     out.varint(authors.size());
-    for (const ValueId v : authors) out.varint(v);
-  }
-
-  static void write_bits(ByteWriter& out, const Bitset& set) {
-    std::string bytes((set.size() + 7) / 8, '\0');
-    set.for_each_until([&](std::size_t a) {
-      bytes[a / 8] = static_cast<char>(static_cast<std::uint8_t>(bytes[a / 8]) | (1U << (a % 8)));
-      return true;
-    });
-    out.raw(bytes);
+    for (const ValueId v : authors) out.varint(value_rank_[1][v]);
   }
 
   std::size_t shards_spanned(std::pair<TermId, TermId> range) const {
@@ -223,18 +260,20 @@ class PackBuilder {
       write_header(out, FileKind::kValues);
       out.varint(f);
       out.varint(values.display.size());
-      for (std::size_t v = 0; v < values.display.size(); ++v) {
+      for (const ValueId v : value_order_[f]) {
         out.string(values.display[v]);
         out.string(values.folded[v]);
       }
-      for (ValueId v = 0; v < values.display.size(); ++v)
-        write_ids(out, index_.value_articles(static_cast<Facet>(f), v));
+      for (const ValueId v : value_order_[f]) write_ids(out, index_.value_articles(static_cast<Facet>(f), v));
       values_[f] = add(FileKind::kValues, std::move(out));
     }
   }
 
   void write_related() {
-    const std::size_t buckets = std::max<std::size_t>(1, (n_ + kArticlesPerBucket - 1) / kArticlesPerBucket);
+    // A power of two: the count, hence every article's bucket, only changes when the archive
+    // doubles.
+    const std::size_t buckets =
+        std::bit_ceil(std::max<std::size_t>(1, (n_ + kArticlesPerBucket - 1) / kArticlesPerBucket));
     std::vector<std::vector<ArticleId>> members(buckets);
     for (ArticleId a = 0; a < n_; ++a) {
       members[fnv1a64(index_.articles()[a].id) % buckets].push_back(a);
@@ -249,18 +288,18 @@ class PackBuilder {
       std::map<ArticleId, bool> inline_records;
       for (const ArticleId a : members[b]) {
         out.string(index_.articles()[a].id);
-        out.varint(a);
+        out.varint(pid(a));
         write_facet_ids(out, a);
         const auto hits = candidates_ ? candidates_(a) : engine_.related_candidates(a, settings);
         out.varint(hits.size());
         for (std::size_t i = 0; i < hits.size(); ++i) {
-          out.varint(hits[i].id);  // in ranking order; the page needs no score
+          out.varint(pid(hits[i].id));  // in ranking order; the page needs no score
           if (i < kInlineRelatedRecords && hits[i].id >= kHeadArticles) inline_records[hits[i].id] = true;
         }
       }
       out.varint(inline_records.size());
       for (const auto& [a, unused] : inline_records) {
-        out.varint(a);
+        out.varint(pid(a));
         write_record(out, index_.articles()[a], false);
       }
       names.push_back(add(FileKind::kRelated, std::move(out)));
@@ -300,7 +339,8 @@ class PackBuilder {
       out.svarint(first_epoch);
       out.raw(hash);
     }
-    out.raw(days_);
+    out.varint(days_.size());
+    for (const auto& hash : days_) out.raw(hash);
     for (std::size_t w = 0; w < kViewWindowCount; ++w) {
       out.varint(index_.by_views(static_cast<ViewWindow>(w)).size());
       out.varint(rankings_[w].size());
@@ -321,7 +361,7 @@ class PackBuilder {
     for (const Facet f : {Facet::kCategory, Facet::kAuthor}) {
       const FacetValues& values = index_.facet(f);
       out.varint(values.display.size());
-      for (ValueId v = 0; v < values.display.size(); ++v) {
+      for (const ValueId v : value_order_[static_cast<std::size_t>(f)]) {
         out.string(values.display[v]);
         out.string(values.folded[v]);
         const auto articles = index_.value_articles(f, v);
@@ -338,13 +378,13 @@ class PackBuilder {
       out.varint(order.size());
       out.varint(k);
       for (std::size_t i = 0; i < k; ++i) {
-        out.varint(order[i]);
+        out.varint(pid(order[i]));
         if (order[i] >= head) extra[order[i]] = true;
       }
     }
     out.varint(extra.size());
     for (const auto& [a, unused] : extra) {
-      out.varint(a);
+      out.varint(pid(a));
       write_record(out, index_.articles()[a], false);
     }
     write_head_terms(out, head);
@@ -365,12 +405,12 @@ class PackBuilder {
       out.string(std::string_view(term).substr(shared));
       previous = term;
     }
-    for (TermId t = 0; t < small.dictionary().size(); ++t) write_ids(out, small.term_articles(t));
+    for (TermId t = 0; t < small.dictionary().size(); ++t) write_local_ids(out, small.term_articles(t));
     const FacetValues& tags = small.facet(Facet::kTag);
     out.varint(tags.display.size());
     for (ValueId v = 0; v < tags.display.size(); ++v) {
       out.string(tags.folded[v]);
-      write_ids(out, small.value_articles(Facet::kTag, v));
+      write_local_ids(out, small.value_articles(Facet::kTag, v));
     }
   }
 
@@ -390,7 +430,9 @@ class PackBuilder {
   std::set<std::string> names_;
   std::vector<std::string> records_;
   std::vector<std::pair<std::int64_t, std::string>> epochs_;
-  std::string days_;
+  std::vector<std::string> days_;
+  std::vector<ValueId> value_order_[kFacetCount];  // stable position -> ValueId
+  std::vector<ValueId> value_rank_[kFacetCount];   // ValueId -> stable position
   std::vector<std::string> rankings_[kViewWindowCount];
   std::vector<Shard> shards_;
   std::vector<std::pair<std::pair<TermId, TermId>, std::string>> prefixes_;

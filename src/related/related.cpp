@@ -1,6 +1,7 @@
 #include "related/related.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "index/word_table.h"
@@ -210,8 +211,14 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
 
   // Second pass: TF-IDF weights, unit length per kind, the strongest features kept.
   std::vector<float> idf(df.size());
+  // Past 1024 articles, the count the weights see is rounded up to a sixteenth of the power of
+  // two above it (3000 -> 3072): publishing one more article then changes the weights of its own
+  // features only, not of every feature, and fewer related lists move (a re-pack rewrites fewer
+  // files, docs/pack.md). Small archives keep their exact count.
+  const std::size_t step = n < 1024 ? 1 : std::bit_ceil(n) / 16;
+  const auto archive = static_cast<double>((n + step - 1) / step * step);
   for (std::size_t f = 0; f < df.size(); ++f) {
-    idf[f] = static_cast<float>(std::log(1.0 + (static_cast<double>(n) - df[f] + 0.5) / (df[f] + 0.5)));
+    idf[f] = static_cast<float>(std::log(1.0 + (archive - df[f] + 0.5) / (df[f] + 0.5)));
   }
   std::vector<Entry> kept, article;
   const auto cap_of = [](FeatureKind k) {

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <random>
+#include <set>
 
 #include "engine/engine.h"
 #include "generate.h"
@@ -314,6 +315,62 @@ TEST(PackReader, SurvivesCorruptFilesAndAnswersWithoutUnavailableOnes) {
   const auto after = reader.sidebar(request, {bench::kBenchNowMs, 0}).value();
   EXPECT_TRUE(after.degraded);
   EXPECT_TRUE(after.missing.empty());
+}
+
+}  // namespace
+}  // namespace encart::pack
+
+namespace encart::pack {
+namespace {
+
+// What a publish changes: the archive again with one new article (the newest) and one title
+// edited. Articles are numbered oldest first in the files, shards are cut by their terms and the
+// bucket count only changes when the archive doubles: most files keep their content, hence their
+// name, and CDN caches stay warm.
+TEST(PackRepack, AfterAPublishMostFilesKeepTheirNames) {
+  std::string text = bench::generate_bundle(3000);
+  auto before = std::make_unique<Packed>();
+  LoadOptions options;
+  options.now_ms = bench::kBenchNowMs;
+  ASSERT_TRUE(before->engine.load(text, options).ok());
+  before->pack = write_pack(before->engine, Site{}, test_hash);
+
+  const std::size_t start = text.find("\"articles\":[") + 12;
+  text.insert(start,
+              "\n{\"id\":\"publie-a-l-instant\",\"url\":\"https://bench.encart.example/a/new\","
+              "\"title\":\"Hammouchi reçu à Bruxelles par son homologue belge\","
+              "\"published\":\"2024-12-10T23:30:00+01:00\",\"category\":\"Politique\",\"author\":\"Salma "
+              "Benjelloun\"},");
+  const std::size_t edited = text.find("\"title\":\"", text.find("art-0001500"));
+  text.insert(edited + 9, "Mis à jour : ");
+  auto after = std::make_unique<Packed>();
+  ASSERT_TRUE(after->engine.load(text, options).ok());
+  after->pack = write_pack(after->engine, Site{}, test_hash);
+  ASSERT_EQ(after->engine.index().size(), 3001U);
+
+  std::set<std::string> old_names;
+  for (const auto& f : before->pack.files) old_names.insert(f.name);
+  std::map<char, std::pair<std::size_t, std::size_t>> by_kind;  // prefix -> (kept, total)
+  std::size_t kept = 0;
+  for (const auto& f : after->pack.files) {
+    const bool same = old_names.contains(f.name);
+    kept += same ? 1 : 0;
+    by_kind[f.name[0]].first += same ? 1 : 0;
+    by_kind[f.name[0]].second += 1;
+  }
+  std::string summary;
+  for (const auto& [kind, counts] : by_kind) {
+    summary += std::string(1, kind) + " " + std::to_string(counts.first) + "/" +
+               std::to_string(counts.second) + "  ";
+  }
+  RecordProperty("kept", summary);
+  // Records: only the chunk of the new article and that of the edited one change; the most-read
+  // pages not at all (the new article has no views yet). Related buckets move the most: the two
+  // articles enter and leave other lists, and their words' weights change (docs/pack.md).
+  EXPECT_GE(by_kind['a'].first + 2, by_kind['a'].second) << summary;
+  EXPECT_EQ(by_kind['m'].first, by_kind['m'].second) << summary;
+  EXPECT_GT(kept * 10, after->pack.files.size() * 4)
+      << "kept " << kept << " of " << after->pack.files.size() << ": " << summary;
 }
 
 }  // namespace
