@@ -216,7 +216,8 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
   // features only, not of every feature, and fewer related lists move (a re-pack rewrites fewer
   // files, docs/pack.md). Small archives keep their exact count.
   const std::size_t step = n < 1024 ? 1 : std::bit_ceil(n) / 16;
-  const auto archive = static_cast<double>((n + step - 1) / step * step);
+  const std::size_t rounded = (n + step - 1) / step * step;  // whole steps: integer division meant
+  const auto archive = static_cast<double>(rounded);
   for (std::size_t f = 0; f < df.size(); ++f) {
     idf[f] = static_cast<float>(std::log(1.0 + (archive - df[f] + 0.5) / (df[f] + 0.5)));
   }
