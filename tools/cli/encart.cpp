@@ -5,6 +5,7 @@
 //   encart render FILE --article ID [--lang fr] [--now ISO] [--bundle-url URL [--views-url URL]]
 //   encart pack FILE -o DIR [--format F] [--views FILE]   the archive as a pack (docs/pack.md)
 //   encart prune DIR [--older-than HOURS]              remove files earlier packs left behind
+//   encart [COMMAND] --help                            usage, on standard output, exit 0
 // Exit status: 0 done (skipped articles included), 1 the input cannot be loaded, 2 usage.
 #include <cstdio>
 #include <cstdlib>
@@ -31,19 +32,55 @@ namespace {
 using encart::Bundle;
 using nlohmann::ordered_json;
 
+// Every command, once: the usage line and what it does (usage() and --help print these).
+struct Command {
+  const char* name;
+  const char* synopsis;
+  const char* description;
+};
+constexpr Command kCommands[] = {
+    {"validate",
+     "encart validate FILE [--format auto|bundle|jsonfeed|wordpress|rss|atom] [--views FILE] [--strict]",
+     "Lists every skipped article with its index, field and reason. Exit 1 when the file cannot be\n"
+     "loaded, or with --strict when any article is skipped (for a publisher's CI)."},
+    {"convert", "encart convert FILE -o OUT [--format F] [--views FILE]",
+     "Writes any supported input (bundle, JSON Feed, WordPress, RSS, Atom) as a bundle v1."},
+    {"stats", "encart stats FILE [--format F] [--views FILE]",
+     "Counts, date range, sections, authors, tags, and what has views, images, summaries."},
+    {"render",
+     "encart render FILE --article ID [--lang fr|en|ar|ar-MA] [--now ISO-8601] [--bundle-url URL "
+     "[--views-url URL]]",
+     "Prints the sidebar as static HTML; with --bundle-url, the whole <encart-sidebar> element\n"
+     "pre-rendered in a declarative shadow root, adopted by the widget without a layout shift."},
+    {"pack", "encart pack FILE -o DIR [--format F] [--views FILE]",
+     "Writes the archive as a pack (docs/pack.md): content-addressed files a page fetches part by\n"
+     "part, then manifest.json. Re-packing into DIR writes only the files that changed."},
+    {"prune", "encart prune DIR [--older-than HOURS (default 24)]",
+     "Removes the files of earlier packs that manifest.json no longer lists, once no pack has\n"
+     "written them for HOURS (pages opened before a publish may still fetch them)."},
+};
+
 int usage(const char* why) {
-  std::fprintf(
-      stderr,
-      "encart: %s\n"
-      "usage: encart validate FILE [--format auto|bundle|jsonfeed|wordpress|rss|atom] [--views FILE]\n"
-      "       encart convert FILE -o OUT [--format F] [--views FILE]\n"
-      "       encart stats FILE [--format F] [--views FILE]\n"
-      "       encart render FILE --article ID [--lang fr|en|ar|ar-MA] [--now ISO-8601] "
-      "[--bundle-url URL [--views-url URL]]\n"
-      "       encart pack FILE -o DIR [--format F] [--views FILE]\n"
-      "       encart prune DIR [--older-than HOURS (default 24)]\n",
-      why);
+  std::fprintf(stderr, "encart: %s\n", why);
+  for (std::size_t i = 0; i < std::size(kCommands); ++i) {
+    std::fprintf(stderr, "%s %s\n", i == 0 ? "usage:" : "      ", kCommands[i].synopsis);
+  }
+  std::fprintf(stderr, "       encart [COMMAND] --help\n");
   return 2;
+}
+
+// encart --help, encart COMMAND --help: on standard output, exit 0.
+int help(const std::string& command) {
+  for (const Command& c : kCommands) {
+    if (command == c.name) {
+      std::printf("usage: %s\n\n%s\n", c.synopsis, c.description);
+      return 0;
+    }
+  }
+  std::printf("encart: the publisher's command line of encart, the reading sidebar (README.md).\n\n");
+  for (const Command& c : kCommands) std::printf("  %s\n      %s\n\n", c.synopsis, c.description);
+  std::printf("Exit status: 0 done (skipped articles included), 1 the input cannot be loaded, 2 usage.\n");
+  return 0;
 }
 
 std::optional<std::string> read_file(const std::string& path) {
@@ -57,6 +94,7 @@ std::optional<std::string> read_file(const std::string& path) {
 struct Args {
   std::string command, file, out, format = "auto", views, article, lang = "fr", now, bundle_url, views_url;
   std::string older_than = "24";
+  bool strict = false;
 };
 
 std::optional<Args> parse_args(int argc, char** argv, std::string& why) {
@@ -85,6 +123,8 @@ std::optional<Args> parse_args(int argc, char** argv, std::string& why) {
         return std::nullopt;
       }
       *target = *v;
+    } else if (arg == "--strict") {
+      a.strict = true;
     } else if (arg.starts_with("-")) {
       why = "unknown option " + arg;
       return std::nullopt;
@@ -209,7 +249,7 @@ int validate(const Args& a) {
   for (const auto& w : warnings) std::printf("warning: %s\n", w.c_str());
   std::printf("%s: %zu article(s) valid, %zu skipped (%s)\n", a.file.c_str(), b.articles.size(),
               b.skipped_total, encart::format_name(loaded.value().input.format));
-  return 0;
+  return a.strict && b.skipped_total > 0 ? 1 : 0;
 }
 
 int convert(const Args& a) {
@@ -383,6 +423,10 @@ int prune(const Args& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--help" || arg == "-h") return help(i > 1 ? argv[1] : "");
+  }
   std::string why;
   const auto args = parse_args(argc, argv, why);
   if (!args) return usage(why.c_str());
