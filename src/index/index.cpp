@@ -229,15 +229,19 @@ void Index::add_articles_with_values(Facet f, const std::vector<ValueId>& values
 }
 
 std::pair<TermId, TermId> Index::term_range(std::string_view word, bool prefix) const {
-  const auto lo = std::lower_bound(dictionary_.begin(), dictionary_.end(), word);
+  return sorted_term_range(dictionary_, word, prefix);
+}
+
+std::pair<std::uint32_t, std::uint32_t> sorted_term_range(const std::vector<std::string>& sorted,
+                                                          std::string_view word, bool prefix) {
+  const auto lo = std::lower_bound(sorted.begin(), sorted.end(), word);
   auto hi = lo;
   if (prefix) {
-    hi = std::partition_point(lo, dictionary_.end(),
-                              [&](const std::string& t) { return t.starts_with(word); });
-  } else if (hi != dictionary_.end() && *hi == word) {
+    hi = std::partition_point(lo, sorted.end(), [&](const std::string& t) { return t.starts_with(word); });
+  } else if (hi != sorted.end() && *hi == word) {
     ++hi;
   }
-  return {static_cast<TermId>(lo - dictionary_.begin()), static_cast<TermId>(hi - dictionary_.begin())};
+  return {static_cast<std::uint32_t>(lo - sorted.begin()), static_cast<std::uint32_t>(hi - sorted.begin())};
 }
 
 }  // namespace encart

@@ -65,6 +65,11 @@ class IdLists {
   std::vector<std::uint32_t> offsets_{0};
 };
 
+// Terms of a sorted dictionary equal to `word` (exact) or starting with it (prefix): a
+// contiguous range, since the dictionary is sorted.
+std::pair<std::uint32_t, std::uint32_t> sorted_term_range(const std::vector<std::string>& sorted,
+                                                          std::string_view word, bool prefix);
+
 struct ArticleTerms {
   std::span<const ValueId> facets[kFacetCount];  // by Facet
 };

@@ -93,6 +93,33 @@ std::string file_name(FileKind kind, std::string_view hash_bytes) {
   return std::string(file_prefix(kind)) + "-" + hex(hash_bytes) + ".bin";
 }
 
+void write_front_coded(ByteWriter& out, std::span<const std::string> terms) {
+  std::string_view previous;
+  for (const std::string& term : terms) {
+    std::size_t shared = 0;
+    while (shared < previous.size() && shared < term.size() && previous[shared] == term[shared]) ++shared;
+    out.varint(shared);
+    out.string(std::string_view(term).substr(shared));
+    previous = term;
+  }
+}
+
+std::vector<std::string> read_front_coded(ByteReader& in, std::size_t count) {
+  std::vector<std::string> terms;
+  for (std::size_t k = 0; k < count && in.ok(); ++k) {
+    const std::size_t shared = in.varint();
+    const std::string_view previous = terms.empty() ? std::string_view() : terms.back();
+    if (shared > previous.size()) {
+      in.fail("a term sharing more than the previous term holds");
+      break;
+    }
+    std::string term = std::string(previous.substr(0, shared)) + std::string(in.string());
+    if (!terms.empty() && !(terms.back() < term)) in.fail("terms out of order");
+    terms.push_back(std::move(term));
+  }
+  return terms;
+}
+
 void write_record(ByteWriter& out, const Article& a, bool with_search_fields) {
   std::uint8_t bits = 0;
   if (a.image) bits |= kHasImage;

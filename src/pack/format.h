@@ -8,8 +8,10 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bundle/article.h"
 #include "pack/bytes.h"
@@ -56,6 +58,11 @@ void read_header(ByteReader& in, FileKind kind);
 // A content hash as it appears in names: 16 lowercase hex digits.
 std::string hex(std::string_view hash_bytes);
 std::string file_name(FileKind kind, std::string_view hash_bytes);
+
+// Sorted terms, front-coded (each as the length it shares with the previous one and the rest).
+void write_front_coded(ByteWriter& out, std::span<const std::string> terms);
+// `count` such terms, checked: strictly ascending, no longer share than the previous term holds.
+std::vector<std::string> read_front_coded(ByteReader& in, std::size_t count);
 
 // An article as the pack stores it: what the lists render (and, in the head, what the text
 // filter reads: summary and tags), plus the ids of its category and authors in the facet tables.

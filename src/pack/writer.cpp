@@ -106,52 +106,56 @@ class PackBuilder {
     }
   }
 
-  void write_records() {
-    for (std::size_t first = 0; first < n_; first += kRecordChunk) {
+  // The pack ids [0, n) in chunks of `size`: a file of `kind` each, holding its first id, its
+  // count and what `body(out, first, count)` writes; returns the chunks' hashes.
+  template <typename Body>
+  std::vector<std::string> write_chunks(FileKind kind, std::size_t size, Body&& body) {
+    std::vector<std::string> hashes;
+    for (std::size_t first = 0; first < n_; first += size) {
       ByteWriter out;
-      write_header(out, FileKind::kRecords);
-      const std::size_t count = std::min(kRecordChunk, n_ - first);
+      write_header(out, kind);
+      const std::size_t count = std::min(size, n_ - first);
       out.varint(first);
       out.varint(count);
-      for (std::size_t p = first; p < first + count; ++p)
-        write_record(out, index_.articles()[article(p)], false);
-      records_.push_back(add(FileKind::kRecords, std::move(out)));
+      body(out, first, count);
+      hashes.push_back(add(kind, std::move(out)));
     }
+    return hashes;
+  }
+
+  void write_records() {
+    records_ = write_chunks(FileKind::kRecords, kRecordChunk,
+                            [&](ByteWriter& out, std::size_t first, std::size_t count) {
+                              for (std::size_t p = first; p < first + count; ++p)
+                                write_record(out, index_.articles()[article(p)], false);
+                            });
   }
 
   void write_epochs() {
-    for (std::size_t first = 0; first < n_; first += kEpochChunk) {
-      ByteWriter out;
-      write_header(out, FileKind::kEpochs);
-      const std::size_t count = std::min(kEpochChunk, n_ - first);
-      out.varint(first);
-      out.varint(count);
-      std::int64_t previous = 0;
-      for (std::size_t p = first; p < first + count; ++p) {
-        const DateTime& t = index_.articles()[article(p)].published;
-        out.svarint(p == first ? t.epoch_ms : t.epoch_ms - previous);  // oldest first: steps >= 0
-        out.svarint(t.offset_minutes);
-        previous = t.epoch_ms;
-      }
-      epochs_.emplace_back(index_.articles()[article(first)].published.epoch_ms,
-                           add(FileKind::kEpochs, std::move(out)));
+    const auto hashes = write_chunks(FileKind::kEpochs, kEpochChunk,
+                                     [&](ByteWriter& out, std::size_t first, std::size_t count) {
+                                       std::int64_t previous = 0;
+                                       for (std::size_t p = first; p < first + count; ++p) {
+                                         const DateTime& t = index_.articles()[article(p)].published;
+                                         out.svarint(t.epoch_ms - previous);
+                                         out.svarint(t.offset_minutes);
+                                         previous = t.epoch_ms;
+                                       }
+                                     });
+    for (std::size_t c = 0; c < hashes.size(); ++c) {
+      epochs_.emplace_back(index_.articles()[article(c * kEpochChunk)].published.epoch_ms, hashes[c]);
     }
   }
 
   void write_days() {
-    for (std::size_t first = 0; first < n_; first += kDayChunk) {
-      ByteWriter out;
-      write_header(out, FileKind::kDays);
-      const std::size_t count = std::min(kDayChunk, n_ - first);
-      out.varint(first);
-      out.varint(count);
-      std::int64_t previous = 0;
-      for (std::size_t p = first; p < first + count; ++p) {
-        out.svarint(index_.local_day(article(p)) - previous);
-        previous = index_.local_day(article(p));
-      }
-      days_.push_back(add(FileKind::kDays, std::move(out)));
-    }
+    days_ =
+        write_chunks(FileKind::kDays, kDayChunk, [&](ByteWriter& out, std::size_t first, std::size_t count) {
+          std::int64_t previous = 0;
+          for (std::size_t p = first; p < first + count; ++p) {
+            out.svarint(index_.local_day(article(p)) - previous);
+            previous = index_.local_day(article(p));
+          }
+        });
   }
 
   void write_rankings() {
@@ -185,16 +189,7 @@ class PackBuilder {
       ByteWriter out;
       write_header(out, FileKind::kTerms);
       out.varint(t - first);
-      std::string_view previous;
-      for (std::size_t k = first; k < t; ++k) {
-        // Front coding: sorted terms share long prefixes.
-        std::size_t shared = 0;
-        const std::string& term = dictionary[k];
-        while (shared < previous.size() && shared < term.size() && previous[shared] == term[shared]) ++shared;
-        out.varint(shared);
-        out.string(std::string_view(term).substr(shared));
-        previous = term;
-      }
+      write_front_coded(out, std::span(dictionary).subspan(first, t - first));
       for (std::size_t k = first; k < t; ++k) write_ids(out, index_.term_articles(static_cast<TermId>(k)));
       shards_.push_back({dictionary[first], t - first, add(FileKind::kTerms, std::move(out))});
     }
@@ -397,14 +392,7 @@ class PackBuilder {
     const Index small(std::vector<Article>(index_.articles().begin(),
                                            index_.articles().begin() + static_cast<std::ptrdiff_t>(head)));
     out.varint(small.dictionary().size());
-    std::string_view previous;
-    for (const auto& term : small.dictionary()) {
-      std::size_t shared = 0;
-      while (shared < previous.size() && shared < term.size() && previous[shared] == term[shared]) ++shared;
-      out.varint(shared);
-      out.string(std::string_view(term).substr(shared));
-      previous = term;
-    }
+    write_front_coded(out, small.dictionary());
     for (TermId t = 0; t < small.dictionary().size(); ++t) write_local_ids(out, small.term_articles(t));
     const FacetValues& tags = small.facet(Facet::kTag);
     out.varint(tags.display.size());

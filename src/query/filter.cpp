@@ -56,6 +56,11 @@ std::vector<FacetCount> facet_counts(const Index& index, const CompiledFilter& f
     }
     return true;
   });
+  return sorted_facet_counts(values, counts);
+}
+
+std::vector<FacetCount> sorted_facet_counts(const FacetValues& values,
+                                            const std::vector<std::size_t>& counts) {
   std::vector<ValueId> order;
   for (ValueId v = 0; v < counts.size(); ++v) {
     if (counts[v] > 0) order.push_back(v);

@@ -71,6 +71,10 @@ struct FacetCount {
 // For each facet, the count of visible articles per value under the filter, that facet's own
 // constraint left out (so the other choices in a menu stay visible). Sorted by count
 // descending, then by folded value. `visible` tells which articles count at all.
+// counts[v] for each value of `values` as FacetCounts, in that order (zeros left out).
+std::vector<FacetCount> sorted_facet_counts(const FacetValues& values,
+                                            const std::vector<std::size_t>& counts);
+
 std::vector<FacetCount> facet_counts(const Index& index, const CompiledFilter& filter, Facet facet,
                                      const Bitset& visible);
 

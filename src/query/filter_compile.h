@@ -118,84 +118,118 @@ inline Result<std::int64_t> date_preset_start(const std::string& preset, const Q
 
 }  // namespace filter_detail
 
-template <class Corpus>
-Result<CompiledFilter> CompiledFilter::compile_over(const Filter& filter, const Corpus& corpus,
-                                                    const QueryClock& clock) {
-  const std::size_t n = corpus.size();
-  Bitset base(n, true);
-  CompiledFilter out;
+namespace filter_detail {
 
-  const auto words = text::words(filter.q);
-  // The last word is a prefix while the reader types, unless the query ends with a separator
-  // ("sécu" finds "sécurité"; "sécu " wants the word "sécu").
-  const bool ends_in_word = !words.empty() && text::is_word_char(text::last_code_point(filter.q));
+// Every word must match; the last one as a prefix while the reader types, unless the query ends
+// with a separator ("sécu" finds "sécurité"; "sécu " wants the word "sécu"). Returns whether a
+// word matched only with a typo of slack.
+template <class Corpus>
+bool keep_words(const std::string& q, const Corpus& corpus, Bitset& base) {
+  const auto words = text::words(q);
+  const bool ends_in_word = !words.empty() && text::is_word_char(text::last_code_point(q));
+  bool approximate = false;
   for (std::size_t i = 0; i < words.size() && base.count() > 0; ++i) {  // nothing left: stop early
     const bool prefix = i + 1 == words.size() && ends_in_word;
     const auto [first, last] = corpus.term_range(words[i], prefix);
-    Bitset with_word(n);
-    if (first == last && text::length(words[i]) >= filter_detail::kTypoMinLength) {
-      filter_detail::add_approximate_matches(corpus, words[i], prefix, with_word);
-      out.approximate_ = out.approximate_ || with_word.count() > 0;
+    Bitset with_word(corpus.size());
+    if (first == last && text::length(words[i]) >= kTypoMinLength) {
+      add_approximate_matches(corpus, words[i], prefix, with_word);
+      approximate = approximate || with_word.count() > 0;
     } else {
       corpus.add_articles_with_terms(first, last, with_word);
     }
     base &= with_word;
   }
+  return approximate;
+}
 
+// since, until and the date preset as bounds: instants (ms) and calendar days, both inclusive.
+struct DateBounds {
   std::int64_t since_ms = INT64_MIN, until_ms = INT64_MAX, since_day = INT64_MIN, until_day = INT64_MAX;
+};
+
+inline Result<DateBounds> date_bounds(const Filter& filter, const QueryClock& clock) {
+  DateBounds b;
   if (!filter.since.empty()) {
-    auto since = filter_detail::parse_bound(filter.since, "since");
+    auto since = parse_bound(filter.since, "since");
     if (!since) return since.error();
-    (since.value().date_only ? since_day : since_ms) = since.value().value;
+    (since.value().date_only ? b.since_day : b.since_ms) = since.value().value;
   }
   if (!filter.until.empty()) {
-    auto until = filter_detail::parse_bound(filter.until, "until");
+    auto until = parse_bound(filter.until, "until");
     if (!until) return until.error();
-    (until.value().date_only ? until_day : until_ms) = until.value().value;
+    (until.value().date_only ? b.until_day : b.until_ms) = until.value().value;
   }
   if (!filter.date.empty()) {
     bool by_day = false;
-    auto start = filter_detail::date_preset_start(filter.date, clock, by_day);
+    auto start = date_preset_start(filter.date, clock, by_day);
     if (!start) return start.error();
     if (by_day) {
-      since_day = std::max(since_day, start.value());
-      until_day = std::min(until_day, start.value());
+      b.since_day = std::max(b.since_day, start.value());
+      b.until_day = std::min(b.until_day, start.value());
     } else {
-      since_ms = std::max(since_ms, start.value());
-      until_ms = std::min(until_ms, clock.now_ms);
+      b.since_ms = std::max(b.since_ms, start.value());
+      b.until_ms = std::min(b.until_ms, clock.now_ms);
     }
   }
-  if (since_ms != INT64_MIN || until_ms != INT64_MAX) {
+  return b;
+}
+
+template <class Corpus>
+void keep_dates(const DateBounds& b, const Corpus& corpus, Bitset& base) {
+  const std::size_t n = corpus.size();
+  if (b.since_ms != INT64_MIN || b.until_ms != INT64_MAX) {
     // Ids are in date order (newest first): an interval of instants is an interval of ids.
-    const auto newer_than = [&](std::int64_t bound) { return corpus.first_published_at_or_before(bound); };
-    const std::size_t first = until_ms == INT64_MAX ? 0 : newer_than(until_ms);
-    const std::size_t last = since_ms == INT64_MIN ? n : newer_than(since_ms - 1);
+    const std::size_t first = b.until_ms == INT64_MAX ? 0 : corpus.first_published_at_or_before(b.until_ms);
+    const std::size_t last =
+        b.since_ms == INT64_MIN ? n : corpus.first_published_at_or_before(b.since_ms - 1);
     Bitset in_range(n);
     if (first < last) in_range.set_range(first, last);
     base &= in_range;
   }
-  if (since_day != INT64_MIN || until_day != INT64_MAX) {
+  if (b.since_day != INT64_MIN || b.until_day != INT64_MAX) {
     // Calendar days are at each article's own offset, not quite in id order: checked one by one.
     Bitset in_days(n);
     for (ArticleId a = 0; a < n; ++a) {
       const std::int64_t day = corpus.local_day(a);
-      if (day >= since_day && day <= until_day) in_days.set(a);
+      if (day >= b.since_day && day <= b.until_day) in_days.set(a);
     }
     base &= in_days;
   }
+}
 
+// The articles with any of `wanted` (as written; compared folded) in facet f.
+template <class Corpus>
+Bitset with_values(Facet f, const std::vector<std::string>& wanted, const Corpus& corpus) {
+  std::vector<ValueId> ids;
+  for (const auto& v : wanted) {
+    const std::int64_t id = corpus.find_value(f, text::fold(v));
+    if (id >= 0) ids.push_back(static_cast<ValueId>(id));
+  }
+  Bitset out(corpus.size());
+  corpus.add_articles_with_values(f, ids, out);
+  return out;
+}
+
+}  // namespace filter_detail
+
+template <class Corpus>
+Result<CompiledFilter> CompiledFilter::compile_over(const Filter& filter, const Corpus& corpus,
+                                                    const QueryClock& clock) {
+  Bitset base(corpus.size(), true);
+  CompiledFilter out;
+  out.approximate_ = filter_detail::keep_words(filter.q, corpus, base);
+  const auto dates = filter_detail::date_bounds(filter, clock);
+  if (!dates) return dates.error();
+  filter_detail::keep_dates(dates.value(), corpus, base);
+
+  // Each facet's constraint apart: a menu counts under every constraint but its own.
   const std::vector<std::string>* values[kFacetCount] = {&filter.categories, &filter.authors, &filter.tags};
   Bitset with_values[kFacetCount];
   for (std::size_t f = 0; f < kFacetCount; ++f) {
-    if (values[f]->empty()) continue;
-    out.constrained_[f] = true;
-    std::vector<ValueId> ids;
-    for (const auto& v : *values[f]) {
-      const std::int64_t id = corpus.find_value(static_cast<Facet>(f), text::fold(v));
-      if (id >= 0) ids.push_back(static_cast<ValueId>(id));
-    }
-    with_values[f] = Bitset(n);
-    corpus.add_articles_with_values(static_cast<Facet>(f), ids, with_values[f]);
+    out.constrained_[f] = !values[f]->empty();
+    if (out.constrained_[f])
+      with_values[f] = filter_detail::with_values(static_cast<Facet>(f), *values[f], corpus);
   }
   out.all_ = base;
   for (std::size_t f = 0; f < kFacetCount; ++f) {

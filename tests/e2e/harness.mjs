@@ -3,7 +3,7 @@
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tools/serve.mjs';
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic',
 ];
