@@ -9,6 +9,7 @@ import { EncartError } from '../web/errors.js';
 import { decodeXml, xmlToJsonFeed } from '../web/feeds.js';
 import { looksLikePack, openPack, packInterface } from '../web/pack.js';
 import { scriptUrl } from './script-url.js';
+import { CODES } from '../web/vocabulary.js';
 
 export const WORKER_MARK = 'encart-worker'; // the fragment that tells encart.js it runs as our worker
 
@@ -46,7 +47,7 @@ function startWorker() {
   };
   worker.onerror = (event) => {
     if (event.preventDefault) event.preventDefault();
-    failAll(new EncartError('worker_failed', `the worker stopped: ${event.message || 'could not start'}`));
+    failAll(new EncartError(CODES.worker_failed, `the worker stopped: ${event.message || 'could not start'}`));
     worker.terminate();
     workerClient = null; // from now on, the main thread
     // Bundles the worker held are gone with it: widgets reload them (see sidebar-element.js).
@@ -70,7 +71,7 @@ function startWorker() {
 // cannot be fetched costs the counts, not the sidebar: it becomes a warning.
 async function fetchSource({ url, views }) {
   const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new EncartError('fetch_failed', `${url}: HTTP ${response.status}`);
+  if (!response.ok) throw new EncartError(CODES.fetch_failed, `${url}: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const fetched = { bytes, baseUrl: response.url || url, views: '', warnings: [] };
   if (views) {
@@ -126,7 +127,7 @@ async function loadInWorker(client, source) {
   try {
     answer = await client.call('load', { source, now: Date.now() });
   } catch (error) {
-    if (error.code !== 'unsupported_format') throw error;
+    if (error.code !== CODES.unsupported_format) throw error;
     const fetched = await xmlSourceAsJsonFeed(source);
     answer = await client.call('load', { source: { ...source, format: 'jsonfeed' }, fetched, now: Date.now() });
   }
@@ -161,7 +162,7 @@ export async function interfaceText(lang, url) {
     try {
       return await client.call('interface', { lang, pack });
     } catch (error) {
-      if (error.code !== 'worker_failed') throw error;
+      if (error.code !== CODES.worker_failed) throw error;
       workerClient = null;
     }
   }
@@ -176,7 +177,7 @@ async function loadBundle(source) {
     try {
       loaded = await loadInWorker(workerClient, source);
     } catch (error) {
-      if (error.code !== 'worker_failed') throw error;
+      if (error.code !== CODES.worker_failed) throw error;
       workerClient = null; // the worker cannot run here: the main thread takes over
     }
   }
@@ -237,7 +238,7 @@ export function serveWorker() {
     load,
     sidebar: ({ id, handle, request }) => {
       const engine = engines.get(handle);
-      if (!engine) throw new EncartError('not_loaded', `bundle ${handle} is not loaded in the worker`);
+      if (!engine) throw new EncartError(CODES.not_loaded, `bundle ${handle} is not loaded in the worker`);
       return engine.sidebar(request, (progress) => self.postMessage({ id, progress }));
     },
     release: ({ handle }) => {
@@ -249,11 +250,11 @@ export function serveWorker() {
   self.onmessage = async ({ data }) => {
     try {
       const handler = handlers[data.method];
-      if (!handler) throw new EncartError('bad_input', `unknown worker call ${data.method}`);
+      if (!handler) throw new EncartError(CODES.bad_input, `unknown worker call ${data.method}`);
       self.postMessage({ id: data.id, result: await handler(data) });
     } catch (error) {
       const details = error.line ? { line: error.line, column: error.column, offset: error.offset } : undefined;
-      self.postMessage({ id: data.id, error: { code: error.code || 'internal', message: error.message, details } });
+      self.postMessage({ id: data.id, error: { code: error.code || CODES.internal, message: error.message, details } });
     }
   };
 }

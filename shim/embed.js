@@ -1,6 +1,7 @@
 // Registration and the script-tag embed. Safe to run more than once: a page may carry several
 // <script src=".../encart.js" data-bundle=...> tags, each evaluating this file.
 
+import { RELATED_ATTRIBUTES } from '../web/vocabulary.js';
 import { EncartSidebarElement } from './sidebar-element.js';
 
 export function defineElements() {
@@ -8,20 +9,12 @@ export function defineElements() {
   if (!customElements.get('encart-sidebar')) customElements.define('encart-sidebar', EncartSidebarElement);
 }
 
-const SCRIPT_SETTINGS = [
-  'bundle',
-  'format',
-  'views',
-  'article',
-  'lang',
-  'limit',
-  'syncUrl',
-  'relatedLimit',
-  'relatedWeights',
-  'relatedMinScore',
-  'relatedHalfLife',
-  'repeats',
-];
+// data-* on the script tag, as element attributes: data-sync-url is sync-url.
+const SCRIPT_SETTINGS = ['bundle', 'format', 'views', 'article', 'lang', 'limit', 'syncUrl', ...RELATED_ATTRIBUTES.map(camel)];
+
+function camel(attribute) {
+  return attribute.replace(/-([a-z])/g, (_, c) => c.toUpperCase()); // related-min-score -> relatedMinScore
+}
 
 // <script data-bundle="/articles.json" data-article="ID" data-lang="fr" [data-target="#id"]>:
 // an <encart-sidebar> where the script stands, or inside the element data-target names.

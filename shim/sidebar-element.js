@@ -5,6 +5,7 @@
 import { trustedHtml } from '../web/trusted-html.js';
 import { acquireBundle, interfaceText, releaseBundle } from './bundle-source.js';
 import ENCART_CSS from './styles.css';
+import { CODES, RELATED_ATTRIBUTES, RELATED_GROUPS, RELATED_SETTINGS } from '../web/vocabulary.js';
 
 const DEFAULT_LIMIT = 5;
 const STATUS_DELAY_MS = 400; // announce result counts once typing pauses, not on every key
@@ -64,9 +65,6 @@ function styleSheet() {
 
 // Related settings a publisher can set on the element (or as data-* on the script tag), on top
 // of the bundle's "related" object. The engine clamps each to its range (docs/bundle.md).
-const RELATED_ATTRIBUTES = ['related-limit', 'related-weights', 'related-min-score', 'related-half-life', 'repeats'];
-const RELATED_WEIGHT_NAMES = ['text', 'names', 'tags', 'category', 'author'];
-
 function numberAttribute(element, name) {
   const raw = element.getAttribute(name);
   if (raw === null || raw.trim() === '') return undefined;
@@ -76,27 +74,41 @@ function numberAttribute(element, name) {
   return undefined;
 }
 
-// related-weights="names:2 tags:0.5" (spaces, commas or semicolons between pairs).
-function relatedAttributes(element) {
+// A group's attribute holds name:value pairs: related-weights="names:2 tags:0.5" (spaces, commas
+// or semicolons between pairs). The settings and their attributes: vocabulary.json.
+function groupAttribute(element, group) {
+  const raw = element.getAttribute(group.attribute);
+  if (!raw) return undefined;
+  const names = RELATED_SETTINGS.filter((s) => s.group === group.name).map((s) => s.js);
   const out = {};
-  const weights = element.getAttribute('related-weights');
-  if (weights) {
-    out.weights = {};
-    for (const pair of weights.split(/[\s,;]+/).filter(Boolean)) {
-      const [name, raw] = pair.split(':');
-      const value = Number(raw);
-      if (RELATED_WEIGHT_NAMES.includes(name) && raw !== undefined && raw.trim() !== '' && Number.isFinite(value)) {
-        out.weights[name] = value;
-      } else {
-        console.warn(`[encart] related-weights: "${pair}" ignored (expected name:number, name one of ${RELATED_WEIGHT_NAMES.join(', ')})`);
-      }
+  for (const pair of raw.split(/[\s,;]+/).filter(Boolean)) {
+    const [name, value] = pair.split(':');
+    const number = Number(value);
+    if (names.includes(name) && value !== undefined && value.trim() !== '' && Number.isFinite(number)) {
+      out[name] = number;
+    } else {
+      console.warn(`[encart] ${group.attribute}: "${pair}" ignored (expected name:number, name one of ${names.join(', ')})`);
     }
   }
-  const minScore = numberAttribute(element, 'related-min-score');
-  if (minScore !== undefined) out.minScore = minScore;
-  const halfLife = numberAttribute(element, 'related-half-life');
-  if (halfLife !== undefined) out.halfLifeDays = halfLife;
-  if (element.hasAttribute('repeats')) out.repeats = element.getAttribute('repeats') !== 'false';
+  return out;
+}
+
+function relatedAttributes(element) {
+  const out = {};
+  for (const group of RELATED_GROUPS) {
+    const values = groupAttribute(element, group);
+    if (values) out[group.name] = values;
+  }
+  for (const setting of RELATED_SETTINGS) {
+    // related-limit is the list's page size (#resetLimits), not the setting underneath it.
+    if (setting.group || setting.name === 'limit') continue;
+    if (setting.kind === 'flag') {
+      if (element.hasAttribute(setting.attribute)) out[setting.js] = element.getAttribute(setting.attribute) !== 'false';
+      continue;
+    }
+    const value = numberAttribute(element, setting.attribute);
+    if (value !== undefined) out[setting.js] = value;
+  }
   return out;
 }
 
@@ -349,10 +361,10 @@ export class EncartSidebarElement extends BaseElement {
     } catch (error) {
       if (ticket !== this.#renderTicket) return;
       delete this.dataset.pending;
-      if (error.code === 'worker_failed') {
+      if (error.code === CODES.worker_failed) {
         console.warn('[encart] the worker stopped; loading again on the main thread');
         this.#build();
-      } else if (error.code === 'bad_filter') {
+      } else if (error.code === CODES.bad_filter) {
         console.error(`[encart] ${error.message}; filters cleared`);
         Object.assign(this.#state, { q: '', category: '', author: '', date: '' });
         this.#syncControls();

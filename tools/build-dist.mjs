@@ -53,6 +53,16 @@ const gluePlugin = {
   setup(builder) {
     builder.onResolve({ filter: /^encart:glue$/ }, () => ({ path: glue }));
     builder.onResolve({ filter: /^encart:pack-glue$/ }, () => ({ path: packGlue }));
+    // src/common/vocabulary.json without what only people and the C++ core read (comments,
+    // meanings, ranges, defaults): the page's script carries the names alone.
+    builder.onLoad({ filter: /vocabulary\.json$/ }, (args) => {
+      const keep = (/** @type {object} */ entry) =>
+        Object.fromEntries(Object.entries(entry).filter(([key]) => !['doc', 'meaning', 'core', 'min', 'max', 'default'].includes(key)));
+      const vocabulary = JSON.parse(readFileSync(args.path, 'utf8'));
+      delete vocabulary.$comment;
+      for (const key of Object.keys(vocabulary)) vocabulary[key] = vocabulary[key].map(keep);
+      return { contents: JSON.stringify(vocabulary), loader: 'json' };
+    });
   },
 };
 

@@ -61,18 +61,19 @@ val list_value(const Engine& engine, const Result<std::vector<ArticleId>>& ids) 
 }
 
 val settings_value(const RelatedSettings& s) {
-  val weights = val::object();
-  weights.set("text", s.text);
-  weights.set("names", s.names);
-  weights.set("tags", s.tags);
-  weights.set("category", s.category);
-  weights.set("author", s.author);
   val out = val::object();
-  out.set("weights", weights);
-  out.set("minScore", s.min_score);
-  out.set("halfLifeDays", s.half_life_days);
-  out.set("limit", s.limit);
-  out.set("repeats", s.repeats);
+  for (const RelatedSettingSpec& spec : kRelatedSettings) {
+    if (!spec.group.empty() && out[std::string(spec.group)].isUndefined()) {
+      out.set(std::string(spec.group), val::object());
+    }
+    val to = spec.group.empty() ? out : out[std::string(spec.group)];
+    const double v = spec.get(s);
+    if (spec.kind == SettingKind::kFlag) {
+      to.set(std::string(spec.js), v != 0);
+    } else {
+      to.set(std::string(spec.js), v);
+    }
+  }
   return out;
 }
 

@@ -2,8 +2,8 @@
 // normalised on the way in, core error values turned into EncartError on the way out.
 
 import { version } from '../package.json';
-import { EncartError, check, optionError } from './errors.js';
-import { loadModule } from './module.js';
+import { EncartError, check, guardNative, optionError } from './errors.js';
+import { discardModule, loadModule } from './module.js';
 import {
   FORMATS,
   listOptions,
@@ -16,6 +16,7 @@ import {
   viewsText,
 } from './options.js';
 import { decodeXml, looksLikeXml, xmlToJsonFeed } from './feeds.js';
+import { CODES } from './vocabulary.js';
 
 /** @typedef {import('./encart.js').Engine} EngineApi */
 /** @typedef {import('./encart.js').LoadOptions} LoadOptions */
@@ -54,7 +55,7 @@ export class Engine {
   }
 
   #engine() {
-    if (!this.#native) throw new EncartError('disposed', 'this engine was disposed');
+    if (!this.#native) throw new EncartError(CODES.disposed, 'this engine was disposed');
     return this.#native;
   }
 
@@ -189,7 +190,7 @@ export function sidebarRequest(request) {
  */
 export async function createEngine(options) {
   const module = await loadModule(options);
-  return new Engine(new module.WebEngine());
+  return new Engine(guardNative(new module.WebEngine(), discardModule));
 }
 
 // Interface text the shim needs before any bundle is loaded (skeleton and messages).

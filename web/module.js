@@ -7,6 +7,7 @@
 // Resolved by tools/build-dist.mjs to the Emscripten glue of the build (a CommonJS factory).
 import createEncartModule from 'encart:glue';
 import { EncartError } from './errors.js';
+import { CODES } from './vocabulary.js';
 
 /**
  * Where to find a .wasm file: its bytes, or its URL.
@@ -48,7 +49,7 @@ export function moduleLoader(factory, file) {
     }
     const attempt = factory(moduleOptions).catch((/** @type {any} */ error) => {
       if (pending === attempt) pending = null;
-      throw new EncartError('wasm_failed', `${file} could not be loaded: ${error && error.message ? error.message : error}`);
+      throw new EncartError(CODES.wasm_failed, `${file} could not be loaded: ${error && error.message ? error.message : error}`);
     });
     pending = attempt;
     return attempt;

@@ -2,6 +2,9 @@
 // settings. Each function throws an EncartError naming the option at fault.
 
 import { EncartError, optionError } from './errors.js';
+import { CODES, RELATED_GROUPS, RELATED_SETTINGS, WINDOWS } from './vocabulary.js';
+
+export { WINDOWS };
 
 export const FORMATS = ['auto', 'bundle', 'jsonfeed', 'wordpress', 'rss', 'atom'];
 
@@ -22,7 +25,7 @@ export function toBytes(input) {
   if (input instanceof Uint8Array) return input;
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
   if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  throw new EncartError('bad_input', 'load: expected the bundle as a string, an ArrayBuffer or a Uint8Array');
+  throw new EncartError(CODES.bad_input, 'load: expected the bundle as a string, an ArrayBuffer or a Uint8Array');
 }
 
 // The range of a JS Date (±100,000,000 days around 1970); outside it no date is meaningful.
@@ -43,11 +46,11 @@ function toIsoBound(value, name) {
   if (value instanceof Date || typeof value === 'number') {
     const ms = value instanceof Date ? value.getTime() : value;
     if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) {
-      throw new EncartError('bad_filter', `filter.${name}: not a valid date`);
+      throw new EncartError(CODES.bad_filter, `filter.${name}: not a valid date`);
     }
     return new Date(ms).toISOString();
   }
-  throw new EncartError('bad_filter', `filter.${name}: expected an ISO 8601 string, a Date or epoch milliseconds`);
+  throw new EncartError(CODES.bad_filter, `filter.${name}: expected an ISO 8601 string, a Date or epoch milliseconds`);
 }
 
 function toStringList(value, name) {
@@ -56,7 +59,7 @@ function toStringList(value, name) {
   list.forEach((item, i) => {
     if (typeof item !== 'string') {
       const where = Array.isArray(value) ? `filter.${name}[${i}]` : `filter.${name}`;
-      throw new EncartError('bad_filter', `${where}: expected a string`);
+      throw new EncartError(CODES.bad_filter, `${where}: expected a string`);
     }
   });
   return list.filter((item) => item !== '');
@@ -67,17 +70,17 @@ const DATE_PRESETS = ['today', '7d', '30d'];
 
 export function normalizeFilter(filter) {
   if (filter === undefined || filter === null) return {};
-  if (typeof filter !== 'object') throw new EncartError('bad_filter', 'filter: expected an object');
+  if (typeof filter !== 'object') throw new EncartError(CODES.bad_filter, 'filter: expected an object');
   for (const key of Object.keys(filter)) {
     if (!FILTER_FIELDS.includes(key)) {
-      throw new EncartError('bad_filter', `filter.${key}: unknown field (expected one of ${FILTER_FIELDS.join(', ')})`);
+      throw new EncartError(CODES.bad_filter, `filter.${key}: unknown field (expected one of ${FILTER_FIELDS.join(', ')})`);
     }
   }
   if (filter.q !== undefined && filter.q !== null && typeof filter.q !== 'string') {
-    throw new EncartError('bad_filter', 'filter.q: expected a string');
+    throw new EncartError(CODES.bad_filter, 'filter.q: expected a string');
   }
   if (filter.date !== undefined && filter.date !== null && filter.date !== '' && !DATE_PRESETS.includes(filter.date)) {
-    throw new EncartError('bad_filter', `filter.date: expected one of ${DATE_PRESETS.join(', ')}`);
+    throw new EncartError(CODES.bad_filter, `filter.date: expected one of ${DATE_PRESETS.join(', ')}`);
   }
   return {
     q: filter.q || '',
@@ -103,7 +106,6 @@ export function toIdList(value, name) {
   return list;
 }
 
-export const WINDOWS = ['all', '24h', '7d', '30d'];
 
 export function toWindow(value) {
   if (value === undefined) return 'all';
@@ -120,36 +122,33 @@ export function listOptions(options, method) {
   };
 }
 
-export const RELATED_WEIGHTS = ['text', 'names', 'tags', 'category', 'author'];
-
 // Related settings given by the page: types are checked here (a clear bad_option naming the
 // field); ranges are clamped by the engine, as for the bundle's own settings (docs/bundle.md).
+// Which settings exist, and their names, come from vocabulary.json.
 export function relatedSettings(value, name) {
   if (value === undefined || value === null) return {};
   if (typeof value !== 'object') throw optionError(`${name}: expected an object`);
-  const number = (v, field) => {
-    if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw optionError(`${name}.${field}: expected a number`);
-    return v;
-  };
   const out = {};
-  if (value.weights !== undefined && value.weights !== null) {
-    if (typeof value.weights !== 'object') throw optionError(`${name}.weights: expected an object`);
-    out.weights = {};
-    for (const key of Object.keys(value.weights)) {
-      if (!RELATED_WEIGHTS.includes(key)) {
-        throw optionError(`${name}.weights.${key}: unknown weight (expected ${RELATED_WEIGHTS.join(', ')})`);
-      }
-      out.weights[key] = number(value.weights[key], `weights.${key}`);
+  const read = (/** @type {any} */ from, /** @type {any} */ to, /** @type {string} */ key, /** @type {string} */ where, /** @type {string} */ kind) => {
+    const v = from[key];
+    if (v === undefined || v === null) return;
+    if (kind === 'flag' ? typeof v !== 'boolean' : typeof v !== 'number' || !Number.isFinite(v)) {
+      throw optionError(`${name}.${where}: expected ${kind === 'flag' ? 'true or false' : 'a number'}`);
     }
+    to[key] = v;
+  };
+  for (const group of RELATED_GROUPS) {
+    const given = value[group.name];
+    if (given === undefined || given === null) continue;
+    if (typeof given !== 'object') throw optionError(`${name}.${group.name}: expected an object`);
+    const members = RELATED_SETTINGS.filter((s) => s.group === group.name).map((s) => s.js);
+    const unknown = Object.keys(given).find((key) => !members.includes(key));
+    if (unknown !== undefined) {
+      throw optionError(`${name}.${group.name}.${unknown}: unknown ${group.name} entry (expected ${members.join(', ')})`);
+    }
+    out[group.name] = {};
+    for (const key of members) read(given, out[group.name], key, `${group.name}.${key}`, 'number');
   }
-  for (const key of ['minScore', 'halfLifeDays', 'limit']) {
-    const v = number(value[key], key);
-    if (v !== undefined) out[key] = v;
-  }
-  if (value.repeats !== undefined && value.repeats !== null) {
-    if (typeof value.repeats !== 'boolean') throw optionError(`${name}.repeats: expected true or false`);
-    out.repeats = value.repeats;
-  }
+  for (const setting of RELATED_SETTINGS.filter((s) => !s.group)) read(value, out, setting.js, setting.js, setting.kind);
   return out;
 }

@@ -4,8 +4,9 @@
 // and hands them over. Every fetched file is kept for the page's lifetime.
 
 import { sidebarRequest } from './engine.js';
-import { EncartError, check } from './errors.js';
-import { loadPackModule } from './pack-module.js';
+import { EncartError, check, guardNative } from './errors.js';
+import { discardPackModule, loadPackModule } from './pack-module.js';
+import { CODES, RELATED_GROUPS, RELATED_SETTINGS } from './vocabulary.js';
 
 /** The pack format this encart reads (manifest "encart_pack"). */
 export const PACK_FORMAT = 1;
@@ -32,12 +33,12 @@ export function looksLikePack(url, head) {
  * @param {string} url
  */
 function readManifest(m, url) {
-  const bad = (/** @type {string} */ why) => new EncartError('bad_pack', `${url}: ${why}`);
+  const bad = (/** @type {string} */ why) => new EncartError(CODES.bad_pack, `${url}: ${why}`);
   if (!m || typeof m !== 'object') throw bad('not a pack manifest (expected a JSON object)');
   if (!Number.isInteger(m.encart_pack)) throw bad('encart_pack: expected the pack format number');
   if (m.encart_pack > PACK_FORMAT) {
     throw new EncartError(
-      'unsupported_version',
+      CODES.unsupported_version,
       `${url}: pack format ${m.encart_pack} (written by ${m.generator || 'a newer encart'}); this encart reads format ${PACK_FORMAT}: update encart.js`,
     );
   }
@@ -49,8 +50,6 @@ function readManifest(m, url) {
   const related = m.related || {};
   if (!Number.isInteger(related.buckets) || related.buckets < 0) throw bad('related.buckets: expected a count');
   if (!Array.isArray(related.pages)) throw bad('related.pages: expected a list of file names');
-  const settings = related.settings || {};
-  const weights = settings.weights || {};
   return {
     format: m.encart_pack,
     articles: m.articles,
@@ -58,14 +57,23 @@ function readManifest(m, url) {
     directory: name(m.directory, 'directory'),
     relatedBuckets: related.buckets,
     relatedPages: related.pages.map((/** @type {unknown} */ p, /** @type {number} */ i) => name(p, `related.pages[${i}]`)),
-    related: {
-      weights: { text: weights.text, names: weights.names, tags: weights.tags, category: weights.category, author: weights.author },
-      minScore: settings.min_score,
-      halfLifeDays: settings.half_life_days,
-      limit: settings.limit,
-      repeats: settings.repeats,
-    },
+    related: packSettings(related.settings || {}),
   };
+}
+
+/**
+ * A manifest's related settings (as in a bundle: "min_score") in the API's names ("minScore").
+ * @param {any} settings
+ */
+function packSettings(settings) {
+  /** @type {any} */
+  const out = {};
+  for (const group of RELATED_GROUPS) out[group.name] = {};
+  for (const s of RELATED_SETTINGS) {
+    const from = s.group ? settings[s.group] || {} : settings;
+    (s.group ? out[s.group] : out)[s.js] = from[s.name];
+  }
+  return out;
 }
 
 /**
@@ -209,7 +217,7 @@ export class Pack {
   }
 
   #live() {
-    if (!this.#native) throw new EncartError('disposed', 'this pack was disposed');
+    if (!this.#native) throw new EncartError(CODES.disposed, 'this pack was disposed');
     return this.#native;
   }
 
@@ -251,16 +259,16 @@ export async function openPack(url, options = {}) {
   try {
     json = JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
-    throw new EncartError('bad_pack', `${url}: not JSON (${error.message})`);
+    throw new EncartError(CODES.bad_pack, `${url}: not JSON (${error.message})`);
   }
   const manifest = readManifest(json, url);
   const module = await loadPackModule();
   // The head is the first sidebar: without it there is nothing to show.
   const warnings = [];
-  const pack = new Pack(new module.WebPack(manifest), url, { ...options, warn: (message) => warnings.push(message) });
+  const pack = new Pack(guardNative(new module.WebPack(manifest), discardPackModule), url, { ...options, warn: (message) => warnings.push(message) });
   if (!(await pack.fetchFiles([manifest.head]))) {
     pack.dispose();
-    throw new EncartError('fetch_failed', warnings.join('; '));
+    throw new EncartError(CODES.fetch_failed, warnings.join('; '));
   }
   pack.setWarn(options.warn);
   return { pack, articles: manifest.articles, skipped: Number.isInteger(json.skipped) ? json.skipped : 0 };

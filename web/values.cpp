@@ -46,31 +46,25 @@ Filter to_filter(const val& f) {
 }
 
 ViewWindow to_window(const std::string& w) {
-  if (w == "24h") return ViewWindow::k24h;
-  if (w == "7d") return ViewWindow::k7d;
-  if (w == "30d") return ViewWindow::k30d;
+  // options.js checked the name against the same table; anything else reads as "all".
+  for (std::size_t i = 0; i < kViewWindowCount; ++i) {
+    if (kViewWindows[i].name == w) return static_cast<ViewWindow>(i);
+  }
   return ViewWindow::kAll;
 }
 
 RelatedOverrides to_related(const val& v) {
   RelatedOverrides o;
   if (v.isUndefined() || v.isNull()) return o;
-  const auto number = [](const val& x, std::optional<double>& target) {
-    if (x.isNumber()) target = x.as<double>();
-  };
-  const val w = v["weights"];
-  if (!w.isUndefined() && !w.isNull()) {
-    number(w["text"], o.text);
-    number(w["names"], o.names);
-    number(w["tags"], o.tags);
-    number(w["category"], o.category);
-    number(w["author"], o.author);
+  // options.js checked the types (bad_option names the field); ranges are clamped by apply().
+  for (const RelatedSettingSpec& spec : kRelatedSettings) {
+    const val container = spec.group.empty() ? v : v[std::string(spec.group)];
+    if (container.isUndefined() || container.isNull()) continue;
+    const val x = container[std::string(spec.js)];
+    if (spec.kind == SettingKind::kFlag ? (x.isTrue() || x.isFalse()) : x.isNumber()) {
+      o.*spec.override_value = spec.kind == SettingKind::kFlag ? (x.as<bool>() ? 1.0 : 0.0) : x.as<double>();
+    }
   }
-  number(v["minScore"], o.min_score);
-  number(v["halfLifeDays"], o.half_life_days);
-  number(v["limit"], o.limit);
-  const val repeats = v["repeats"];
-  if (repeats.isTrue() || repeats.isFalse()) o.repeats = repeats.as<bool>();
   return o;
 }
 

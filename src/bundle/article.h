@@ -9,13 +9,9 @@
 #include <vector>
 
 #include "bundle/datetime.h"
-#include "related/settings.h"
+#include "common/vocabulary.h"
 
 namespace encart {
-
-// Views windows, in the order of Article::views.
-enum class ViewWindow { kAll = 0, k24h = 1, k7d = 2, k30d = 3 };
-inline constexpr std::size_t kViewWindowCount = 4;
 
 struct Image {
   std::string url;  // absolute http(s)

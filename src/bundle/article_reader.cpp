@@ -209,10 +209,9 @@ ArticleOrReason read_article(json& value, std::size_t index) {
       a.authors.push_back(std::move(name));
     }
   }
-  static constexpr const char* kViewFields[kViewWindowCount] = {"views", "views_24h", "views_7d",
-                                                                "views_30d"};
   for (std::size_t w = 0; w < kViewWindowCount; ++w) {
-    a.views[w] = r.count(r.find(kViewFields[w]), kViewFields[w]);
+    const std::string_view field = kViewWindows[w].field;
+    a.views[w] = r.count(r.find(field), field);
   }
   a.image = r.image();
   a.updated = r.date("updated", false, nullptr);
@@ -231,37 +230,33 @@ void read_related(const json& value, RelatedOverrides& out, std::vector<std::str
     warnings.push_back(std::string("related: expected an object, found ") + type_name(value) + " (ignored)");
     return;
   }
-  const auto number = [&](const json& object, const char* key, const std::string& where,
-                          std::optional<double>& target) {
+  const auto member = [](const json& object, std::string_view key) -> const json* {
     const auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return;
-    if (!it->is_number()) {
-      warnings.push_back(where + key + ": expected a number, found " + type_name(*it) + " (ignored)");
-      return;
-    }
-    target = it->get<double>();
+    return it == object.end() || it->is_null() ? nullptr : &*it;
   };
-  if (const auto w = value.find("weights"); w != value.end() && !w->is_null()) {
-    if (w->is_object()) {
-      number(*w, "text", "related.weights.", out.text);
-      number(*w, "names", "related.weights.", out.names);
-      number(*w, "tags", "related.weights.", out.tags);
-      number(*w, "category", "related.weights.", out.category);
-      number(*w, "author", "related.weights.", out.author);
-    } else {
-      warnings.push_back(std::string("related.weights: expected an object, found ") + type_name(*w) +
-                         " (ignored)");
+  std::string_view warned_group;
+  for (const RelatedSettingSpec& spec : kRelatedSettings) {
+    const json* container = &value;
+    if (!spec.group.empty()) {
+      container = member(value, spec.group);
+      if (container == nullptr) continue;
+      if (!container->is_object()) {
+        if (warned_group != spec.group) {  // once per group
+          warnings.push_back("related." + std::string(spec.group) + ": expected an object, found " +
+                             type_name(*container) + " (ignored)");
+          warned_group = spec.group;
+        }
+        continue;
+      }
     }
-  }
-  number(value, "min_score", "related.", out.min_score);
-  number(value, "half_life_days", "related.", out.half_life_days);
-  number(value, "limit", "related.", out.limit);
-  if (const auto r = value.find("repeats"); r != value.end() && !r->is_null()) {
-    if (r->is_boolean()) {
-      out.repeats = r->get<bool>();
+    const json* v = member(*container, spec.name);
+    if (v == nullptr) continue;
+    const bool flag = spec.kind == SettingKind::kFlag;
+    if (flag ? v->is_boolean() : v->is_number()) {
+      out.*spec.override_value = flag ? (v->get<bool>() ? 1.0 : 0.0) : v->get<double>();
     } else {
-      warnings.push_back(std::string("related.repeats: expected true or false, found ") + type_name(*r) +
-                         " (ignored)");
+      warnings.push_back("related." + std::string(spec.path) + ": expected " +
+                         (flag ? "true or false" : "a number") + ", found " + type_name(*v) + " (ignored)");
     }
   }
 }

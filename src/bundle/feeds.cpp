@@ -86,8 +86,8 @@ std::string string_of(const json* v) {
 }
 
 // Copies `from[key]` to `to[as]` when present (any type: the bundle reader reports bad ones).
-void copy(const json& from, std::string_view key, json& to, const char* as) {
-  if (const json* v = member(from, key)) to[as] = *v;
+void copy(const json& from, std::string_view key, json& to, std::string_view as) {
+  if (const json* v = member(from, key)) to[std::string(as)] = *v;
 }
 
 // The first `max` characters of plain text, for a title or summary a feed item lacks.
@@ -148,8 +148,8 @@ json map_json_feed_item(const json& item, const json& feed) {
     a["lang"] = *feed_lang;
   }
   if (const json* ext = member(item, "_encart"); ext != nullptr && ext->is_object()) {
-    for (const char* key : {"category", "views", "views_24h", "views_7d", "views_30d"})
-      copy(*ext, key, a, key);
+    copy(*ext, "category", a, "category");
+    for (const ViewWindowName& w : kViewWindows) copy(*ext, w.field, a, w.field);
   }
   return a;
 }
@@ -303,7 +303,6 @@ Result<std::size_t> merge_views(Bundle& bundle, std::string_view views_json,
     by_key.emplace(a.id, &a);
     by_key.emplace(a.url, &a);
   }
-  static constexpr const char* kWindows[kViewWindowCount] = {"views", "views_24h", "views_7d", "views_30d"};
   const auto count = [](const json& v) -> std::optional<std::int64_t> {
     if (v.is_number_unsigned())
       return static_cast<std::int64_t>(std::min<std::uint64_t>(v.get<std::uint64_t>(), INT64_MAX));
@@ -325,12 +324,13 @@ Result<std::size_t> merge_views(Bundle& bundle, std::string_view views_json,
     const std::string where = "views[\"" + text::shorten(key, 80) + "\"]";
     if (value.is_object()) {
       for (std::size_t w = 0; w < kViewWindowCount; ++w) {
-        const auto field = value.find(kWindows[w]);
+        const auto field = value.find(kViewWindows[w].field);
         if (field == value.end() || field->is_null()) continue;
         if (const auto n = count(*field)) {
           a.views[w] = *n;
         } else {
-          warnings.push_back(where + "." + kWindows[w] + ": expected a whole number of 0 or more (ignored)");
+          warnings.push_back(where + "." + std::string(kViewWindows[w].field) +
+                             ": expected a whole number of 0 or more (ignored)");
         }
       }
     } else if (const auto n = count(value)) {

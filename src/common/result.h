@@ -7,19 +7,12 @@
 #include <utility>
 #include <variant>
 
+#include "common/vocabulary.h"
+
 namespace encart {
 
-// Stable codes: the JS layer maps each one to EncartError.code (see docs/api.md). Never rename.
-enum class ErrorCode {
-  kBadJson,             // input is not well-formed JSON (or not UTF-8)
-  kBadBundle,           // JSON, but not a bundle: no "articles" array, wrong top-level type
-  kUnsupportedVersion,  // "version" is present and is not 1
-  kTooLarge,            // input larger than the limit passed in LoadOptions
-  kBadFilter,           // a filter value the core cannot read (e.g. since: "yesterday")
-  kUnknownArticle,      // an id that is not in the loaded bundle
-  kNotLoaded,           // a query before any successful load
-  kBadPack,             // a pack file that is truncated, tampered with or of another kind
-};
+// Stable codes (ErrorCode, in common/vocabulary.h): the JS layer maps each one to
+// EncartError.code (docs/api.md). Never rename one.
 
 const char* error_code_name(ErrorCode code);
 

@@ -439,38 +439,27 @@ RelatedReasons RelatedIndex::reasons(const Index& index, ArticleId subject, Arti
 }
 
 RelatedSettings apply(RelatedSettings base, const RelatedOverrides& o, std::vector<std::string>* warnings) {
-  const auto set = [&](double& target, const std::optional<double>& value, const char* name, double lo,
-                       double hi) {
-    if (!value || std::isnan(*value)) return;
-    double v = *value;
-    if (v < lo || v > hi) {
-      const double clamped = std::clamp(v, lo, hi);
+  const auto shown = [](double x) {
+    std::string t = std::to_string(x);
+    t.erase(t.find_last_not_of('0') + 1);
+    if (!t.empty() && t.back() == '.') t.pop_back();
+    return t;
+  };
+  for (const RelatedSettingSpec& spec : kRelatedSettings) {
+    const std::optional<double>& value = o.*spec.override_value;
+    if (!value || std::isnan(*value)) continue;
+    double v = spec.kind == SettingKind::kFlag ? (*value != 0 ? 1.0 : 0.0) : *value;
+    if (v < spec.min || v > spec.max) {
+      const double clamped = std::clamp(v, spec.min, spec.max);
       if (warnings != nullptr) {
-        const auto shown = [](double x) {
-          std::string t = std::to_string(x);
-          t.erase(t.find_last_not_of('0') + 1);
-          if (!t.empty() && t.back() == '.') t.pop_back();
-          return t;
-        };
-        warnings->push_back(std::string("related.") + name + ": " + shown(v) +
-                            (v < lo ? " is below " : " is above ") + shown(v < lo ? lo : hi) + ", using " +
+        warnings->push_back("related." + std::string(spec.path) + ": " + shown(v) +
+                            (v < spec.min ? " is below " : " is above ") + shown(clamped) + ", using " +
                             shown(clamped));
       }
       v = clamped;
     }
-    target = v;
-  };
-  set(base.text, o.text, "weights.text", 0, 10);
-  set(base.names, o.names, "weights.names", 0, 10);
-  set(base.tags, o.tags, "weights.tags", 0, 10);
-  set(base.category, o.category, "weights.category", 0, 10);
-  set(base.author, o.author, "weights.author", 0, 10);
-  set(base.min_score, o.min_score, "min_score", 0, 1);
-  set(base.half_life_days, o.half_life_days, "half_life_days", 0, 3650);
-  double limit = static_cast<double>(base.limit);
-  set(limit, o.limit, "limit", 0, 20);
-  base.limit = static_cast<std::size_t>(std::floor(limit));
-  if (o.repeats) base.repeats = *o.repeats;
+    spec.set(base, spec.kind == SettingKind::kCount ? std::floor(v) : v);
+  }
   return base;
 }
 

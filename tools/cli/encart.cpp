@@ -22,6 +22,7 @@
 #include "bundle/feeds.h"
 #include "engine/engine.h"
 #include "pack_command.h"
+#include "related_json.h"
 #include "render/html.h"
 #include "xml_feed.h"
 
@@ -214,9 +215,8 @@ ordered_json article_json(const encart::Article& a) {
   if (!a.category.empty()) j["category"] = a.category;
   if (!a.tags.empty()) j["tags"] = a.tags;
   if (!a.authors.empty()) j["authors"] = a.authors;
-  static constexpr const char* kWindows[] = {"views", "views_24h", "views_7d", "views_30d"};
   for (std::size_t w = 0; w < encart::kViewWindowCount; ++w) {
-    if (a.views[w]) j[kWindows[w]] = *a.views[w];
+    if (a.views[w]) j[encart::kViewWindows[w].field] = *a.views[w];
   }
   if (a.image) {
     ordered_json image;
@@ -266,20 +266,7 @@ int convert(const Args& a) {
   if (!b.site.lang.empty()) site["lang"] = b.site.lang;
   out["site"] = site;
   // The related settings travel with the articles (a JSON Feed's _encart.related included).
-  ordered_json related = ordered_json::object(), weights = ordered_json::object();
-  const auto put = [](ordered_json& to, const char* key, const std::optional<double>& v) {
-    if (v) to[key] = *v;
-  };
-  put(weights, "text", b.related.text);
-  put(weights, "names", b.related.names);
-  put(weights, "tags", b.related.tags);
-  put(weights, "category", b.related.category);
-  put(weights, "author", b.related.author);
-  if (!weights.empty()) related["weights"] = weights;
-  put(related, "min_score", b.related.min_score);
-  put(related, "half_life_days", b.related.half_life_days);
-  put(related, "limit", b.related.limit);
-  if (b.related.repeats) related["repeats"] = *b.related.repeats;
+  const ordered_json related = encart::cli::related_json(b.related);
   if (!related.empty()) out["related"] = related;
   out["articles"] = ordered_json::array();
   for (const auto& article : b.articles) out["articles"].push_back(article_json(article));

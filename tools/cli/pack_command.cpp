@@ -22,6 +22,7 @@
 
 #include "pack/format.h"
 #include "pack/writer.h"
+#include "related_json.h"
 
 namespace encart::cli {
 namespace {
@@ -63,17 +64,6 @@ bool write_atomically(const fs::path& path, std::string_view bytes) {
   std::error_code error;
   fs::rename(temporary, path, error);
   return !error;
-}
-
-ordered_json settings_json(const RelatedSettings& s) {
-  ordered_json j;
-  j["weights"] = {
-      {"text", s.text}, {"names", s.names}, {"tags", s.tags}, {"category", s.category}, {"author", s.author}};
-  j["min_score"] = s.min_score;
-  j["half_life_days"] = s.half_life_days;
-  j["limit"] = s.limit;
-  j["repeats"] = s.repeats;
-  return j;
 }
 
 // Compresses and writes pack files on worker threads while the core builds the next ones.
@@ -229,7 +219,7 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
   manifest["files"] = listing_name;
   manifest["related"] = {{"buckets", pack.manifest.related_buckets},
                          {"pages", pack.manifest.related_pages},
-                         {"settings", settings_json(pack.manifest.related)}};
+                         {"settings", related_json(pack.manifest.related)}};
   ordered_json site_json = ordered_json::object();
   if (!site.name.empty()) site_json["name"] = site.name;
   if (!site.url.empty()) site_json["url"] = site.url;
