@@ -50,15 +50,9 @@ std::vector<RelatedHit> Engine::related_candidates(ArticleId subject, const Rela
 
 std::vector<RelatedHit> Engine::related_candidates(ArticleId subject, const RelatedSettings& settings,
                                                    RelatedIndex::Scratch& scratch) const {
-  // Ranked over every article, then cut: which articles are candidates does not depend on the
-  // reader's "now", only whether they show (visible_, checked by related_items).
-  static_assert(kMaxRelatedCandidates <= RelatedIndex::kRankedFirst, "candidates must come ranked");
-  std::vector<RelatedHit> hits = related_index_.rank(index_, subject, everyone_, settings, scratch);
-  if (hits.size() > kMaxRelatedCandidates) {
-    hits.resize(kMaxRelatedCandidates);
-    hits.shrink_to_fit();  // encart pack keeps every article's: not the capacity of all its hits
-  }
-  return hits;
+  // Ranked over every article: which articles are candidates does not depend on the reader's
+  // "now", only whether they show (visible_, checked by related_items).
+  return related_index_.rank(index_, subject, everyone_, settings, kMaxRelatedCandidates, scratch);
 }
 
 const std::vector<RelatedHit>& Engine::related_ranking(ArticleId subject,

@@ -325,11 +325,13 @@ double RelatedIndex::kind_weight(FeatureKind k, const RelatedSettings& s) const 
 }
 
 std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject, const Bitset& visible,
-                                           const RelatedSettings& s, Scratch& scratch) const {
+                                           const RelatedSettings& s, std::size_t keep,
+                                           Scratch& scratch) const {
   std::vector<float>& scores = scratch.scores;
   std::vector<ArticleId>& touched = scratch.touched;
   std::vector<RelatedHit> hits;
-  if (subject >= index.size()) return hits;
+  if (subject >= index.size() || keep == 0) return hits;
+  hits.reserve(keep);
   const auto category = index.terms(subject).facets[static_cast<std::size_t>(Facet::kCategory)];
   // Relevance is the weighted mean of the similarities of the signals the subject carries: an
   // article without tags is not marked down for the tags it cannot share.
@@ -357,6 +359,9 @@ std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject
   const double floor = s.min_score * total - s.category;
   const std::uint32_t my_category = categories_[subject];
   const double my_day = days_[subject];
+  // The best `keep` so far, the worst of them on top: a candidate whose relevance before the
+  // recency decay (which only lowers it) is already below that one is dropped unread.
+  const auto worse_on_top = [](const RelatedHit& x, const RelatedHit& y) { return better(x, y); };
   for (const ArticleId a : touched) {
     const float shared = scores[a];
     scores[a] = 0.0F;
@@ -364,13 +369,22 @@ std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject
     const bool same_category = my_category != kNoCategory && categories_[a] == my_category;
     double relevance = (shared + (same_category ? s.category : 0.0)) / total;
     if (relevance < s.min_score) continue;  // recency only lowers it
+    const bool full = hits.size() == keep;
+    if (full && static_cast<float>(relevance) < hits.front().score) continue;
     if (s.half_life_days > 0) relevance *= std::exp2(-std::abs(days_[a] - my_day) / s.half_life_days);
-    if (relevance > 0 && relevance >= s.min_score) hits.push_back({a, static_cast<float>(relevance)});
+    if (!(relevance > 0 && relevance >= s.min_score)) continue;
+    const RelatedHit hit{a, static_cast<float>(relevance)};
+    if (!full) {
+      hits.push_back(hit);
+      std::push_heap(hits.begin(), hits.end(), worse_on_top);
+    } else if (better(hit, hits.front())) {
+      std::pop_heap(hits.begin(), hits.end(), worse_on_top);
+      hits.back() = hit;
+      std::push_heap(hits.begin(), hits.end(), worse_on_top);
+    }
   }
   touched.clear();
-  // Lists show a handful: order the best kRankedFirst, leave the rest for ranked_rest().
-  const auto first = static_cast<std::ptrdiff_t>(std::min(hits.size(), kRankedFirst));
-  std::partial_sort(hits.begin(), hits.begin() + first, hits.end(), better);
+  std::sort_heap(hits.begin(), hits.end(), worse_on_top);
   return hits;
 }
 

@@ -49,12 +49,11 @@ class RelatedIndex {
   // article a (French otherwise; Arabic words are recognised by their script).
   RelatedIndex(const Index& index, const std::vector<bool>& english);
 
-  // Visible articles scoring at least settings.min_score, best first; ties by the newer, then
-  // id (ascending ArticleId). Never `subject`. Only the first kRankedFirst are in order: pass
-  // the rest to rank_rest() before reading past them (a filter that keeps few of them).
+  // The `keep` best visible articles scoring at least settings.min_score, best first; ties by
+  // the newer, then id (ascending ArticleId). Never `subject`.
   std::vector<RelatedHit> rank(const Index& index, ArticleId subject, const Bitset& visible,
-                               const RelatedSettings& settings) const {
-    return rank(index, subject, visible, settings, scratch_);
+                               const RelatedSettings& settings, std::size_t keep) const {
+    return rank(index, subject, visible, settings, keep, scratch_);
   }
   // Working memory of one ranking at a time: rank() has its own; threads ranking at once (encart
   // pack ranks every article) each pass theirs.
@@ -63,12 +62,8 @@ class RelatedIndex {
     std::vector<ArticleId> touched;
   };
   std::vector<RelatedHit> rank(const Index& index, ArticleId subject, const Bitset& visible,
-                               const RelatedSettings& settings, Scratch& scratch) const;
+                               const RelatedSettings& settings, std::size_t keep, Scratch& scratch) const;
 
-  static constexpr std::size_t kRankedFirst = 256;
-  static void rank_rest(std::vector<RelatedHit>& hits) {
-    if (hits.size() > kRankedFirst) std::sort(hits.begin() + kRankedFirst, hits.end(), better);
-  }
   static bool better(const RelatedHit& x, const RelatedHit& y) {
     return x.score != y.score ? x.score > y.score : x.id < y.id;
   }
