@@ -145,7 +145,8 @@ export interface RelatedSettings {
 export interface ListOptions {
   /** Whole number, default 10, at most 1000. */
   limit?: number;
-  exclude?: string | string[];
+  /** Article ids; a whole number is the id of its decimal digits (WordPress: 101 is "101"). */
+  exclude?: string | number | (string | number)[];
   filter?: Filter;
 }
 
@@ -161,7 +162,7 @@ export interface Facets {
 }
 
 export interface SidebarRequest {
-  article?: string;
+  article?: string | number;
   lang?: string;
   window?: ViewWindow;
   filter?: Filter;
@@ -192,7 +193,7 @@ export interface Engine {
   load(input: string | Uint8Array | ArrayBuffer, options?: LoadOptions): LoadReport;
   latest(options?: ListOptions): ArticleItem[];
   mostRead(options?: ListOptions & { window?: ViewWindow }): ArticleItem[];
-  related(id: string, options?: ListOptions & { settings?: RelatedSettingsInput }): RelatedItem[];
+  related(id: string | number, options?: ListOptions & { settings?: RelatedSettingsInput }): RelatedItem[];
   relatedSettings(): RelatedSettings;
   facets(filter?: Filter): Facets;
   sidebar(request?: SidebarRequest): SidebarView;

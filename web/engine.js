@@ -11,6 +11,7 @@ import {
   relatedSettings,
   toBytes,
   toEpochMs,
+  toId,
   toLimit,
   toWindow,
   viewsText,
@@ -116,15 +117,14 @@ export class Engine {
 
   /**
    * Most related to article `id` first, then the fallback chain.
-   * @param {string} id
+   * @param {string | number} id
    * @param {ListOptions & {settings?: RelatedSettingsInput}} [options]
    * @returns {RelatedItem[]}
    */
   related(id, options) {
-    if (typeof id !== 'string') throw optionError('related: expected an article id (string)');
     const native = listOptions(options, 'related');
     native.settings = relatedSettings(options && options.settings, 'related.settings');
-    return check(this.#engine().related(id, native)).items;
+    return check(this.#engine().related(toId(id, 'related'), native)).items;
   }
 
   /**
@@ -172,7 +172,7 @@ export function sidebarRequest(request) {
   request = request || {};
   const limits = request.limits || {};
   return {
-    article: request.article ? String(request.article) : '',
+    article: request.article === undefined || request.article === null || request.article === '' ? '' : toId(request.article, 'article'),
     lang: request.lang ? String(request.lang) : 'fr',
     window: toWindow(request.window),
     filter: normalizeFilter(request.filter),

@@ -99,11 +99,22 @@ export function toLimit(value, name, fallback) {
   return Math.min(value, 1000);
 }
 
+/**
+ * An article id: a string, or a whole number as WordPress gives them (101 is the id "101").
+ * @param {unknown} value
+ * @param {string} name
+ * @returns {string}
+ */
+export function toId(value, name) {
+  if (typeof value === 'string') return value;
+  if (Number.isSafeInteger(value) && /** @type {number} */ (value) >= 0) return String(value);
+  throw optionError(`${name}: expected an article id (a string, or a whole number of 0 or more)`);
+}
+
 export function toIdList(value, name) {
   if (value === undefined || value === null) return [];
   const list = Array.isArray(value) ? value : [value];
-  if (!list.every((id) => typeof id === 'string')) throw optionError(`${name}: expected article ids (strings)`);
-  return list;
+  return list.map((id, i) => toId(id, Array.isArray(value) ? `${name}[${i}]` : name));
 }
 
 

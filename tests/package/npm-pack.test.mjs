@@ -94,11 +94,12 @@ test('TypeScript compiles typed usage against the shipped types, and rejects wro
     const n: number = report.skippedTotal;
     const items: ArticleItem[] = engine.latest({ limit: 5, filter: { q: 'sécu', category: ['Politique'], date: '7d' } });
     const related = engine.related('id', { settings: { weights: { names: 2 } } });
+    const byNumber = engine.related(101, { exclude: [102, 'x'] }).length; // WordPress ids are numbers
     const source: 'score' | 'category' | 'latest' = related[0].source;
     const view = engine.sidebar({ article: 'id', lang: 'fr', limits: { latest: 5 } });
     const html: string = view.latest.html;
     try { engine.facets(); } catch (e) { if (e instanceof EncartError) { const code: ErrorCode = e.code; console.log(code, e.line); } }
-    console.log(n, items, source, html);`;
+    console.log(n, items, source, html, byNumber);`;
   const header = `import { createEngine, EncartError, type Engine, type LoadReport, type ArticleItem, type ErrorCode } from 'encart';`;
   writeFileSync(join(app(), 'usage.mts'), `${header}\n${usage}\nexport {};\n`);
   writeFileSync(join(app(), 'usage.cts'), `${header}\nasync function main() {${usage}\n}\nvoid main();\n`);

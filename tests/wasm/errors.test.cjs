@@ -169,7 +169,7 @@ test('related to an unknown id is unknown_article naming the id', async () => {
   const engine = await loadedEngine();
   expectEncartError(() => engine.related('nope'), 'unknown_article', /nope/);
   expectEncartError(() => engine.related(''), 'unknown_article');
-  expectEncartError(() => engine.related(42), 'bad_option');
+  expectEncartError(() => engine.related(42), 'unknown_article', /"42"/); // a number is an id
 });
 
 test('every query before a successful load is not_loaded', async () => {
@@ -203,8 +203,31 @@ test('a bad window or exclude is bad_option', async () => {
   expectEncartError(() => engine.mostRead({ window: 'week' }), 'bad_option', /window/);
   expectEncartError(() => engine.mostRead({ window: '24H' }), 'bad_option', /window/);
   expectEncartError(() => engine.sidebar({ window: 'month' }), 'bad_option', /window/);
-  expectEncartError(() => engine.latest({ exclude: [1] }), 'bad_option', /exclude/);
+  expectEncartError(() => engine.latest({ exclude: ['a', 1.5] }), 'bad_option', /exclude\[1\]/);
+  expectEncartError(() => engine.latest({ exclude: [-1] }), 'bad_option', /exclude/);
+  expectEncartError(() => engine.related(true), 'bad_option', /related: expected an article id/);
+  expectEncartError(() => engine.sidebar({ article: { id: 'a' } }), 'bad_option', /article/);
   expectEncartError(() => engine.related('a', { exclude: { id: 'b' } }), 'bad_option', /exclude/);
+});
+
+test('a whole number is an article id, as WordPress gives them: 101 is the article "101"', async () => {
+  const engine = await engineWith([
+    article('101', { title: 'Sécurité : Abdellatif Hammouchi reçoit son homologue français', published: '2024-12-09T10:00:00+01:00' }),
+    article('102', { title: 'Abdellatif Hammouchi reçu à Bruxelles par son homologue belge', published: '2024-12-08T10:00:00+01:00' }),
+    article('103', { title: 'Tomates : les prix baissent', published: '2024-12-07T10:00:00+01:00' }),
+  ]);
+  assert.deepEqual(
+    engine.related(101).map((a) => a.id),
+    engine.related('101').map((a) => a.id),
+  );
+  assert.equal(engine.related(101)[0].id, '102');
+  assert.deepEqual(
+    engine.latest({ exclude: [101, '102'] }).map((a) => a.id),
+    ['103'],
+  );
+  const view = engine.sidebar({ article: 101 });
+  assert.equal(view.articleFound, true);
+  expectEncartError(() => engine.related(999), 'unknown_article', /999/);
 });
 
 test('load of something that is not text or bytes is bad_input', async () => {
