@@ -253,7 +253,9 @@ export class EncartSidebarElement extends BaseElement {
     } catch (error) {
       if (generation !== this.#generation) return;
       this.#bundleUrl = null; // a failed load holds no reference
-      this.#fail(`could not load ${url}: ${error.message}`);
+      // A failed fetch names its URL already ("…/articles.json: HTTP 404"): once is enough.
+      const message = error.message.startsWith(`${url}: `) ? error.message : `${url}: ${error.message}`;
+      this.#fail(`could not load ${message}`);
     }
   }
 

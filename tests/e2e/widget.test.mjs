@@ -198,7 +198,12 @@ describe('hostile and broken input', () => {
     await page.waitForFunction(() => document.querySelector('encart-sidebar').dataset.state === 'error');
     const message = await page.evaluate(() => document.querySelector('encart-sidebar').shadowRoot.querySelector('[data-part="message"]').textContent);
     assert.equal(message, 'Les articles n’ont pas pu être chargés.');
-    assert.ok(encartErrors(page).some((m) => m.includes('404')), `console names the cause: ${page.messages}`);
+    const cause = encartErrors(page).find((m) => m.includes('404'));
+    assert.ok(cause, `console names the cause: ${page.messages}`);
+    // The URL once: "could not load /missing.json: HTTP 404", not "…/missing.json: /missing.json: …".
+    const url = cause.match(/could not load (\S+): HTTP 404/);
+    assert.ok(url, cause);
+    assert.equal(cause.split(url[1]).length - 1, 1, cause);
     await page.click('#host-button');
     assert.equal(await page.textContent('#host-button'), 'cliqué');
     assert.deepEqual(page.errors, []);

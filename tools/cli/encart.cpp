@@ -304,7 +304,14 @@ int stats(const Args& a) {
   std::printf("articles    %zu (%zu skipped)\n", b.articles.size(), b.skipped_total);
   if (!b.articles.empty()) std::printf("published   %s .. %s\n", first.c_str(), last.c_str());
   std::printf("categories  %zu\n", categories.size());
-  for (const auto& [name, n] : categories) std::printf("  %-30s %zu\n", name.c_str(), n);
+  for (const auto& [name, n] : categories) {
+    // Padded by characters, not bytes: "Économie" lines up with "Politique".
+    std::size_t width = 0;
+    for (const char c : name) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    std::printf("  ");
+    std::fwrite(name.data(), 1, name.size(), stdout);
+    std::printf("%*s %zu\n", static_cast<int>(width < 30 ? 30 - width : 0), "", n);
+  }
   std::printf("authors     %zu\ntags        %zu\n", authors.size(), tags.size());
   std::printf("with views %zu, image %zu, summary %zu, text %zu\n", with_views, with_image, with_summary,
               with_text);
