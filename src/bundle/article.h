@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "bundle/datetime.h"
-#include "related/settings.h"
+#include "common/related_settings.h"
 
 namespace encart {
 
