@@ -5,7 +5,7 @@
 // its own and no contender's garbage is collected during another's keystrokes.
 import { loadMiniSearch, loadScan } from './contenders.js';
 
-const NOW = Date.parse('2024-12-11T00:00:00Z'); // the generator's "now" (bench/generate.h)
+const NOW = Date.parse('2024-12-11T00:00:00Z'); // the generator's "now" (tools/generate/generate.h)
 const LIMITS = { latest: 10, mostRead: 10, related: 0 };
 export const SAMPLE_QUERIES = ['sécurité maroc', 'économie rabat', 'securite', 'maroc '];
 

@@ -244,9 +244,10 @@ struct LateSkips {
   }
 };
 
-}  // namespace
-
-Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) {
+// Reads `text` into `bundle` by streaming, each article's input index in `indices`; checks what
+// makes the input unusable as a whole. Returns how many articles were over options.max_articles.
+Result<std::size_t> stream_bundle(std::string_view text, const ParseOptions& options, Bundle& bundle,
+                                  std::vector<std::size_t>& indices) {
   if (text.size() > options.max_bytes) {
     return Error{ErrorCode::kTooLarge, "the bundle is " + std::to_string(text.size()) +
                                            " bytes, over the limit of " + std::to_string(options.max_bytes)};
@@ -255,8 +256,6 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
   if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
     return json_syntax_error(text, nul + 1, std::string(1, '\0'));
   }
-  Bundle bundle;
-  std::vector<std::size_t> indices;  // by position in bundle.articles: the input index
   BundleSax sax(options, bundle, indices);
   const bool parsed = json::sax_parse(text.begin(), text.end(), &sax);
   if (!parsed || sax.syntax_error_) {
@@ -273,7 +272,34 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
   if (!sax.saw_articles()) {
     return Error{ErrorCode::kBadBundle, "the bundle has no \"articles\" array"};
   }
+  return sax.over_limit();
+}
 
+// Why an article's URL (or its image's) cannot be used, against the base URL `base`.
+std::string url_problem(std::string_view url, const std::string& base) {
+  const std::string quoted = "\"" + text::shorten(url, 80) + "\"";
+  if (is_relative_reference(url) && !is_absolute_http_url(base)) {
+    return quoted +
+           " is relative and there is no absolute base URL to resolve it against "
+           "(pass baseUrl to load, or set site.url)";
+  }
+  return quoted + " is not an http(s) URL";
+}
+
+// Skips in input order, the first max_reported_skips of them.
+void sort_skips(Bundle& bundle, std::size_t max_reported_skips) {
+  std::stable_sort(bundle.skipped.begin(), bundle.skipped.end(),
+                   [](const SkippedArticle& a, const SkippedArticle& b) { return a.index < b.index; });
+  if (bundle.skipped.size() > max_reported_skips) bundle.skipped.resize(max_reported_skips);
+}
+
+}  // namespace
+
+Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) {
+  Bundle bundle;
+  std::vector<std::size_t> indices;  // by position in bundle.articles: the input index
+  const Result<std::size_t> over_limit = stream_bundle(text, options, bundle, indices);
+  if (!over_limit) return over_limit.error();
   // URLs are resolved once the whole input is read, so that site.url may come after articles.
   const std::string& base = options.base_url.empty() ? bundle.site.url : options.base_url;
   // Articles that fail now are dropped by compacting bundle.articles in place (one vector of
@@ -281,15 +307,6 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
   // shrinks). The set views the ids of kept articles, which sit in their final slots.
   std::unordered_set<std::string_view> seen_ids;
   LateSkips late{bundle, options.max_reported_skips};
-  const auto url_problem = [&](std::string_view url) {
-    const std::string quoted = "\"" + text::shorten(url, 80) + "\"";
-    if (is_relative_reference(url) && !is_absolute_http_url(base)) {
-      return quoted +
-             " is relative and there is no absolute base URL to resolve it against "
-             "(pass baseUrl to load, or set site.url)";
-    }
-    return quoted + " is not an http(s) URL";
-  };
   std::size_t kept = 0;
   for (std::size_t i = 0; i < bundle.articles.size(); ++i) {
     Article& article = bundle.articles[i];
@@ -297,14 +314,14 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
     const std::string where = "articles[" + std::to_string(index) + "]";
     auto url = resolve_http_url(article.url, base);
     if (!url) {
-      late.add(index, article.id, where + ".url: " + url_problem(article.url));
+      late.add(index, article.id, where + ".url: " + url_problem(article.url, base));
       continue;
     }
     article.url = std::move(*url);
     if (article.image) {
       auto image_url = resolve_http_url(article.image->url, base);
       if (!image_url) {
-        late.add(index, article.id, where + ".image.url: " + url_problem(article.image->url));
+        late.add(index, article.id, where + ".image.url: " + url_problem(article.image->url, base));
         continue;
       }
       article.image->url = std::move(*image_url);
@@ -320,17 +337,14 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
     ++kept;
   }
   bundle.articles.erase(bundle.articles.begin() + static_cast<std::ptrdiff_t>(kept), bundle.articles.end());
-  if (sax.over_limit() > 0) {
+  if (over_limit.value() > 0) {
     late.add(options.max_articles, "",
-             "articles[" + std::to_string(options.max_articles) + "..]: " + std::to_string(sax.over_limit()) +
-                 " articles over the limit of " + std::to_string(options.max_articles));
-    bundle.skipped_total += sax.over_limit() - 1;
+             "articles[" + std::to_string(options.max_articles) +
+                 "..]: " + std::to_string(over_limit.value()) + " articles over the limit of " +
+                 std::to_string(options.max_articles));
+    bundle.skipped_total += over_limit.value() - 1;
   }
-  std::stable_sort(bundle.skipped.begin(), bundle.skipped.end(),
-                   [](const SkippedArticle& a, const SkippedArticle& b) { return a.index < b.index; });
-  if (bundle.skipped.size() > options.max_reported_skips) {
-    bundle.skipped.resize(options.max_reported_skips);
-  }
+  sort_skips(bundle, options.max_reported_skips);
   return bundle;
 }
 

@@ -67,40 +67,27 @@ std::vector<RelatedItem> Engine::related_items(ArticleId subject, const Compiled
                                                const RelatedSettings& settings, std::size_t limit,
                                                const std::vector<ArticleId>& exclude,
                                                bool with_reasons) const {
-  std::vector<RelatedItem> out;
-  limit = std::min(limit, kMaxListLimit);
   Bitset taken(index_.size());
   taken.set(subject);
   for (const ArticleId a : exclude) taken.set(a);
-  const auto eligible = [&](std::size_t a) {
-    return !taken[a] && visible_[a] && filter.matches(static_cast<ArticleId>(a));
-  };
-  const auto add = [&](std::size_t a, double score, RelatedSource source) {
-    taken.set(a);
-    out.push_back({static_cast<ArticleId>(a), score, source,
-                   with_reasons ? related_index_.reasons(index_, subject, static_cast<ArticleId>(a), settings)
-                                : RelatedReasons{}});
-  };
-  const std::vector<RelatedHit>& hits = related_ranking(subject, settings);
-  for (std::size_t i = 0; i < hits.size() && out.size() < limit; ++i) {
-    if (eligible(hits[i].id)) add(hits[i].id, hits[i].score, RelatedSource::kScore);
-  }
-  // Never an empty box: the newest of the same category, then the newest (ArticleIds are in
-  // date order, newest first).
   const auto category = index_.terms(subject).facets[static_cast<std::size_t>(Facet::kCategory)];
-  if (out.size() < limit && !category.empty()) {
-    Bitset same(index_.size());
-    index_.add_articles_with_values(Facet::kCategory, {category[0]}, same);
-    same.for_each_until([&](std::size_t a) {
-      if (eligible(a)) add(a, 0, RelatedSource::kCategory);
-      return out.size() < limit;
-    });
-  }
-  if (out.size() < limit) {
-    filter.matching().for_each_until([&](std::size_t a) {
-      if (eligible(a)) add(a, 0, RelatedSource::kLatest);
-      return out.size() < limit;
-    });
+  const std::vector<RelatedPick> picks = pick_related(
+      related_ranking(subject, settings), std::min(limit, kMaxListLimit), std::move(taken),
+      [&](std::size_t a) { return visible_[a] && filter.matches(static_cast<ArticleId>(a)); },
+      [&](const auto& visit) {
+        if (category.empty()) return true;
+        Bitset same(index_.size());
+        index_.add_articles_with_values(Facet::kCategory, {category[0]}, same);
+        same.for_each_until(visit);
+        return true;
+      },
+      [&](const auto& visit) { filter.matching().for_each_until(visit); });
+  std::vector<RelatedItem> out;
+  out.reserve(picks.size());
+  for (const RelatedPick& pick : picks) {
+    out.push_back(
+        {pick.id, pick.score, pick.source,
+         with_reasons ? related_index_.reasons(index_, subject, pick.id, settings) : RelatedReasons{}});
   }
   return out;
 }

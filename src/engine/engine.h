@@ -13,6 +13,7 @@
 #include "index/index.h"
 #include "query/filter.h"
 #include "rank/lists.h"
+#include "related/fallback.h"
 #include "related/related.h"
 #include "render/locale.h"
 
@@ -46,10 +47,6 @@ struct ListOptions {
 // chain fills the list. A bound that a pack can store for every article (encart pack), so
 // that a pack and the bundle it came from answer alike, to the article.
 inline constexpr std::size_t kMaxRelatedCandidates = 64;
-
-// Where a related article comes from: its score, or the fallback chain that keeps the list full
-// when fewer articles pass the minimum score (same category newest, then newest).
-enum class RelatedSource { kScore, kCategory, kLatest };
 
 struct RelatedItem {
   ArticleId id;

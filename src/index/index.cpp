@@ -55,80 +55,121 @@ void IdLists::remap(const std::vector<std::uint32_t>& map) {
   }
 }
 
+namespace {
+
+// The first pass over the articles: each one's search terms (title, summary and its facet
+// values' words) and facet values. Words are interned as they come (a provisional id per distinct
+// word); Index::number_terms then sorts the dictionary once and renumbers, so that prefix ranges
+// are contiguous. Sorting only the distinct words, not every occurrence, is what keeps loading
+// fast.
+class TermCollector {
+ public:
+  TermCollector(FacetValues (&facets)[kFacetCount], IdLists (&facet_values)[kFacetCount], std::size_t n)
+      : facets_(facets), facet_values_(facet_values) {
+    search_.reserve(n, n * 48);
+  }
+
+  void add_article(const Article& art, std::size_t a) {
+    mark_ = static_cast<std::uint32_t>(a + 1);
+    search_ids_.clear();
+    add_text(art.title);
+    add_text(art.summary);
+    for (auto& ids : facet_ids_) ids.clear();
+    if (!art.category.empty()) add_value(Facet::kCategory, art.category, facet_ids_[0]);
+    for (const auto& au : art.authors) add_value(Facet::kAuthor, au, facet_ids_[1]);
+    for (const auto& t : art.tags) add_value(Facet::kTag, t, facet_ids_[2]);
+    for (std::size_t f = 0; f < kFacetCount; ++f) facet_values_[f].append(facet_ids_[f]);
+    search_.append_unordered(search_ids_);
+  }
+
+  // Once every article is in: the facets' lookup tables.
+  void finish_facets() {
+    for (std::size_t f = 0; f < kFacetCount; ++f) {
+      facets_[f].sorted_keys.assign(facet_maps_[f].begin(), facet_maps_[f].end());
+    }
+  }
+
+  WordTable& words() { return words_; }
+  IdLists& search() { return search_; }  // article -> provisional ids, in no order
+
+ private:
+  bool first_time(TermId id) {
+    if (id >= last_in_search_.size()) last_in_search_.resize(words_.size(), 0);
+    if (last_in_search_[id] == mark_) return false;
+    last_in_search_[id] = mark_;
+    return true;
+  }
+
+  void add_text(std::string_view text) {
+    text::for_each_word(text, [&](std::string_view w) {
+      const TermId id = words_.intern(w);
+      if (first_time(id)) search_ids_.push_back(id);
+    });
+  }
+
+  void add_value(Facet f, const std::string& display, std::vector<std::uint32_t>& ids) {
+    const auto fi = static_cast<std::size_t>(f);
+    auto [known, fresh] = by_display_[fi].try_emplace(display, 0);
+    if (fresh) {
+      auto& values = facets_[fi];
+      auto [it, inserted] =
+          facet_maps_[fi].try_emplace(text::fold(display), static_cast<ValueId>(values.display.size()));
+      if (inserted) {
+        values.display.push_back(display);
+        values.folded.push_back(it->first);
+        auto& value_ids = value_words_[fi].emplace_back();
+        text::for_each_word(display, [&](std::string_view w) { value_ids.push_back(words_.intern(w)); });
+      }
+      known->second = it->second;
+    }
+    ids.push_back(known->second);
+    for (const TermId id : value_words_[fi][known->second]) {
+      if (first_time(id)) search_ids_.push_back(id);
+    }
+  }
+
+  FacetValues (&facets_)[kFacetCount];
+  IdLists (&facet_values_)[kFacetCount];
+  WordTable words_;
+  // Per provisional id, 1 + the last article that listed it: dedups without sorting.
+  std::vector<std::uint32_t> last_in_search_;
+  std::uint32_t mark_ = 0;  // 1 + the article being read
+  IdLists search_;
+  std::vector<TermId> search_ids_;  // one article's, reused
+  std::vector<std::uint32_t> facet_ids_[kFacetCount];
+  std::map<std::string, ValueId> facet_maps_[kFacetCount];  // folded value -> id
+  // Most values repeat verbatim from article to article: a lookup by the exact text (views into
+  // the index's articles, which no longer move) spares folding them again, and each value's
+  // words are interned once.
+  std::unordered_map<std::string_view, ValueId> by_display_[kFacetCount];
+  std::vector<std::vector<TermId>> value_words_[kFacetCount];  // by ValueId
+};
+
+}  // namespace
+
 Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
-  const std::size_t n = articles_.size();
   // Newest first, ties by id: ArticleIds follow this order (see by_date()).
   std::sort(articles_.begin(), articles_.end(), [](const Article& x, const Article& y) {
     if (x.published.epoch_ms != y.published.epoch_ms) return x.published.epoch_ms > y.published.epoch_ms;
     return x.id < y.id;
   });
-
-  // Words are interned as they come (a provisional id per distinct word), then the dictionary
-  // is sorted once and the ids renumbered, so that prefix ranges are contiguous. Sorting only
-  // the distinct words, not every occurrence, is what keeps loading fast.
-  WordTable words;
-  // Per provisional id, 1 + the last article that listed it: dedups without sorting.
-  std::vector<std::uint32_t> last_in_search;
-  const auto first_time = [&](std::vector<std::uint32_t>& last, TermId id, std::uint32_t mark) {
-    if (id >= last.size()) last.resize(words.size(), 0);
-    if (last[id] == mark) return false;
-    last[id] = mark;
-    return true;
-  };
-  IdLists search;                  // article -> provisional ids, only inverted: no order needed
-  std::vector<TermId> search_ids;  // one article's, reused
-  std::vector<std::uint32_t> facet_ids[kFacetCount];
-  std::map<std::string, ValueId> facet_maps[kFacetCount];  // folded value -> id
-  // Most values repeat verbatim from article to article: a lookup by the exact text (views into
-  // articles_, which no longer move) spares folding them again, and each value's words are
-  // interned once.
-  std::unordered_map<std::string_view, ValueId> by_display[kFacetCount];
-  std::vector<std::vector<TermId>> value_words[kFacetCount];  // by ValueId
-  search.reserve(n, n * 48);
-  for (std::size_t a = 0; a < n; ++a) {
-    const Article& art = articles_[a];
-    const auto mark = static_cast<std::uint32_t>(a + 1);
-    search_ids.clear();
-    const auto add_text = [&](std::string_view text) {
-      text::for_each_word(text, [&](std::string_view w) {
-        const TermId id = words.intern(w);
-        if (first_time(last_in_search, id, mark)) search_ids.push_back(id);
-      });
-    };
-    add_text(art.title);
-    add_text(art.summary);
-
-    const auto add_value = [&](Facet f, const std::string& display, std::vector<std::uint32_t>& ids) {
-      const auto fi = static_cast<std::size_t>(f);
-      auto [known, fresh] = by_display[fi].try_emplace(display, 0);
-      if (fresh) {
-        auto& values = facets_[fi];
-        auto [it, inserted] =
-            facet_maps[fi].try_emplace(text::fold(display), static_cast<ValueId>(values.display.size()));
-        if (inserted) {
-          values.display.push_back(display);
-          values.folded.push_back(it->first);
-          auto& value_ids = value_words[fi].emplace_back();
-          text::for_each_word(display, [&](std::string_view w) { value_ids.push_back(words.intern(w)); });
-        }
-        known->second = it->second;
-      }
-      ids.push_back(known->second);
-      for (const TermId id : value_words[fi][known->second]) {
-        if (first_time(last_in_search, id, mark)) search_ids.push_back(id);
-      }
-    };
-    for (auto& ids : facet_ids) ids.clear();
-    if (!art.category.empty()) add_value(Facet::kCategory, art.category, facet_ids[0]);
-    for (const auto& au : art.authors) add_value(Facet::kAuthor, au, facet_ids[1]);
-    for (const auto& t : art.tags) add_value(Facet::kTag, t, facet_ids[2]);
-    for (std::size_t f = 0; f < kFacetCount; ++f) facet_values_[f].append(facet_ids[f]);
-    search.append_unordered(search_ids);
+  {
+    TermCollector terms(facets_, facet_values_, articles_.size());
+    for (std::size_t a = 0; a < articles_.size(); ++a) terms.add_article(articles_[a], a);
+    terms.finish_facets();
+    number_terms(terms.words(), terms.search());
   }
   for (std::size_t f = 0; f < kFacetCount; ++f) {
-    facets_[f].sorted_keys.assign(facet_maps[f].begin(), facet_maps[f].end());
+    value_postings_[f] = facet_values_[f].inverted(facets_[f].display.size());
   }
+  precompute_dense_ranges();
+  index_ids_and_days();
+  build_orders();
+}
 
+// The dictionary sorted, and the postings under the final TermIds. Frees `words` and `search`
+// as soon as they are read: the peak memory of a load is here.
+void Index::number_terms(WordTable& words, IdLists& search) {
   std::vector<TermId> order(words.size());
   for (TermId i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](TermId x, TermId y) { return words.word(x) < words.word(y); });
@@ -141,19 +182,21 @@ Index::Index(std::vector<Article> articles) : articles_(std::move(articles)) {
   words = WordTable();
   postings_ = search.inverted(dictionary_.size(), &final_id);
   search = IdLists();
-  for (std::size_t f = 0; f < kFacetCount; ++f) {
-    value_postings_[f] = facet_values_[f].inverted(facets_[f].display.size());
-  }
-  precompute_dense_ranges();
+}
 
+void Index::index_ids_and_days() {
+  const std::size_t n = articles_.size();
   local_days_.reserve(n);
   for (const Article& art : articles_) local_days_.push_back(local_day_number(art.published));
   ids_.reserve(n);
   for (std::size_t a = 0; a < n; ++a) ids_.emplace_back(articles_[a].id, static_cast<ArticleId>(a));
   std::sort(ids_.begin(), ids_.end());
+}
 
-  // Orders. Ties: newer first, then id ascending (= ascending ArticleId), so every order is
-  // total and stable.
+// Orders. Ties: newer first, then id ascending (= ascending ArticleId), so every order is total
+// and stable.
+void Index::build_orders() {
+  const std::size_t n = articles_.size();
   by_date_.resize(n);
   for (std::size_t a = 0; a < n; ++a) by_date_[a] = static_cast<ArticleId>(a);
   for (std::size_t w = 0; w < kViewWindowCount; ++w) {

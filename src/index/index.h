@@ -18,6 +18,8 @@ using ArticleId = std::uint32_t;  // position in Index::articles()
 using TermId = std::uint32_t;     // position in the sorted term dictionary
 using ValueId = std::uint32_t;    // position in a facet's value list
 
+class WordTable;  // index/word_table.h
+
 enum class Facet { kCategory = 0, kAuthor = 1, kTag = 2 };
 inline constexpr std::size_t kFacetCount = 3;
 
@@ -126,7 +128,11 @@ class Index {
   }
 
  private:
+  // The build, in its steps (index.cpp).
+  void number_terms(WordTable& words, IdLists& search);
   void precompute_dense_ranges();
+  void index_ids_and_days();
+  void build_orders();
 
   std::vector<Article> articles_;
   IdLists postings_;                                                        // TermId -> articles

@@ -133,8 +133,7 @@ class Answer {
     return ids;
   }
 
-  // The stored candidates, then the fallback chain: the newest of the same category, then the
-  // newest (Engine::related_items).
+  // The stored candidates, then the fallback chain (related/fallback.h), as Engine::related_items.
   std::vector<ArticleId> related_ids(std::size_t limit) const {
     limit = std::min(limit, kMaxListLimit);
     std::vector<ArticleId> ids;
@@ -144,20 +143,20 @@ class Answer {
     }
     Bitset taken(d_.n);
     for (const ArticleId a : shown_) taken.set(a);
-    const auto take = [&](std::size_t a) {
-      if (ids.size() < limit && !taken[a] && visible(a) && filter_.matches(static_cast<ArticleId>(a))) {
-        taken.set(a);
-        ids.push_back(static_cast<ArticleId>(a));
-      }
-      return ids.size() < limit;
-    };
-    for (const RelatedHit& hit : entry_->hits) take(hit.id);
-    if (ids.size() < limit && entry_->facets.category > 0) {
-      const LoadedValues* values = corpus_.values(Facet::kCategory);
-      if (values == nullptr) return ids;  // asked for; the answer waits for it
-      for (const ArticleId a : values->postings[entry_->facets.category - 1]) take(a);
-    }
-    if (ids.size() < limit) filter_.matching().for_each_until(take);
+    const std::vector<RelatedPick> picks = pick_related(
+        entry_->hits, limit, std::move(taken),
+        [&](std::size_t a) { return visible(a) && filter_.matches(static_cast<ArticleId>(a)); },
+        [&](const auto& visit) {
+          if (entry_->facets.category == 0) return true;
+          const LoadedValues* values = corpus_.values(Facet::kCategory);
+          if (values == nullptr) return false;  // asked for; the answer waits for it
+          for (const ArticleId a : values->postings[entry_->facets.category - 1]) {
+            if (!visit(a)) break;
+          }
+          return true;
+        },
+        [&](const auto& visit) { filter_.matching().for_each_until(visit); });
+    for (const RelatedPick& pick : picks) ids.push_back(pick.id);
     return ids;
   }
 

@@ -5,189 +5,55 @@
 #include <cmath>
 
 #include "index/word_table.h"
-#include "related/language.h"
-#include "text/fold.h"
+#include "related/features.h"
 
 namespace encart {
 namespace {
 
 constexpr double kMsPerDay = 86'400'000.0;
 
-// Lowercase words that may sit inside a name: "Notre-Dame de Paris", "Mohammed ben Salmane".
-bool is_name_connector(std::string_view folded) {
-  for (const std::string_view c : {"de", "du", "des", "la", "le", "el", "al", "ben", "bin", "ibn", "ould",
-                                   "van", "von", "da", "di", "del", "bou", "of"}) {
-    if (folded == c) return true;
-  }
-  return false;
+}  // namespace
+
+namespace {
+
+std::size_t cap_of(FeatureKind k) {
+  return k == FeatureKind::kWord   ? RelatedIndex::kMaxWords
+         : k == FeatureKind::kName ? RelatedIndex::kMaxNames
+                                   : std::size_t{64};
 }
 
-// A word of a field, its folded form kept in ArticleFeatures::folded_ (no allocation per word).
-struct Token {
-  std::uint32_t begin, size;  // in folded_
-  std::string_view original;
-  bool capitalised, sentence_start, after_break;
-  std::uint32_t word;  // id in words_
-};
-
-// Features of one article before weighting: (feature, weighted count).
-class ArticleFeatures {
- public:
-  ArticleFeatures(WordTable& table, std::vector<FeatureKind>& kinds, std::vector<std::string>& display)
-      : table_(table), kinds_(kinds), display_(display) {}
-
-  std::uint32_t feature(FeatureKind kind, std::string_view key, std::string_view shown) {
-    feature_key_.assign(1, static_cast<char>('0' + static_cast<int>(kind)));
-    feature_key_ += key;
-    const std::uint32_t id = table_.intern(feature_key_);
-    if (id == kinds_.size()) {
-      kinds_.push_back(kind);
-      display_.emplace_back(shown);
-    }
-    return id;
-  }
-
-  void add(FeatureKind kind, std::string_view key, std::string_view shown, float count) {
-    counts_.emplace_back(feature(kind, key, shown), count);
-  }
-
-  void start_article() { counts_.clear(); }
-
-  // Words and names of one field (title, summary or text), each counted `weight` times.
-  void add_text(std::string_view field, float weight, bool english, bool is_title) {
-    tokens_.clear();
-    folded_.clear();
-    text::for_each_token(field, [&](const text::WordToken& t) {
-      // Stop-word test, stemming and the word's feature once per distinct word (and language).
-      key_.assign(english ? "e" : "f");
-      key_ += t.folded;
-      const std::uint32_t w = words_.intern(key_);
-      if (w == word_features_.size()) {
-        word_features_.push_back(
-            related::is_stop_word(t.folded)
-                ? -1
-                : static_cast<std::int32_t>(
-                      feature(FeatureKind::kWord, related::stem(t.folded, english), t.original)));
-        name_features_.push_back(-1);
-      }
-      if (word_features_[w] >= 0) counts_.emplace_back(static_cast<std::uint32_t>(word_features_[w]), weight);
-      tokens_.push_back({static_cast<std::uint32_t>(folded_.size()),
-                         static_cast<std::uint32_t>(t.folded.size()), t.original, t.capitalised,
-                         t.sentence_start, t.after_break, w});
-      folded_ += t.folded;
-    });
-    const std::vector<Token>& tokens = tokens_;
-    // A title in Title Case ("Morocco And France Sign A Deal") says nothing about names; it
-    // shows in capitalised small words after the first. French titles ("Pour Ali, Alibaba Group
-    // vise le Maroc") keep theirs in lowercase, however many names they hold.
-    if (is_title) {
-      const auto title_case =
-          std::any_of(tokens.begin() + (tokens.empty() ? 0 : 1), tokens.end(),
-                      [&](const Token& t) { return t.capitalised && word_features_[t.word] < 0; });
-      if (title_case) return;
-    }
-    add_names(tokens, weight);
-  }
-
-  // (feature, count) sorted by feature, each feature once.
-  const std::vector<std::pair<std::uint32_t, float>>& merged() {
-    std::sort(counts_.begin(), counts_.end());
-    std::size_t out = 0;
-    for (std::size_t i = 0; i < counts_.size(); ++i) {
-      if (out > 0 && counts_[out - 1].first == counts_[i].first) {
-        counts_[out - 1].second += counts_[i].second;
-      } else {
-        counts_[out++] = counts_[i];
-      }
-    }
-    counts_.resize(out);
-    return counts_;
-  }
-
- private:
-  std::string_view folded(const Token& t) const { return std::string_view(folded_).substr(t.begin, t.size); }
-  bool is_name_word(const Token& t) const { return t.capitalised && word_features_[t.word] >= 0; }
-
-  // A single name's feature, interned once per distinct word.
-  std::uint32_t name_feature(const Token& t) {
-    if (name_features_[t.word] < 0) {
-      name_features_[t.word] = static_cast<std::int32_t>(feature(FeatureKind::kName, folded(t), t.original));
-    }
-    return static_cast<std::uint32_t>(name_features_[t.word]);
-  }
-
-  void add_names(const std::vector<Token>& tokens, float weight) {
-    for (std::size_t i = 0; i < tokens.size();) {
-      if (!is_name_word(tokens[i])) {
-        ++i;
-        continue;
-      }
-      // The run: name words, with connectors between two of them, nothing but spaces and
-      // hyphens in between.
-      std::vector<std::size_t>& run = run_;
-      run.assign(1, i);
-      std::size_t j = i + 1;
-      while (j < tokens.size() && !tokens[j].after_break) {
-        if (is_name_word(tokens[j])) {
-          run.push_back(j++);
-        } else if (is_name_connector(folded(tokens[j])) && j + 1 < tokens.size() &&
-                   !tokens[j + 1].after_break && is_name_word(tokens[j + 1])) {
-          run.push_back(j);
-          run.push_back(j + 1);
-          j += 2;
-        } else {
-          break;
-        }
-      }
-      std::size_t name_words = 0;
-      for (const std::size_t k : run) name_words += is_name_word(tokens[k]) ? 1 : 0;
-      // A lone capitalised word opening a sentence is most often just that.
-      if (name_words >= 2 || !tokens[i].sentence_start) {
-        for (const std::size_t k : run) {
-          if (is_name_word(tokens[k])) counts_.emplace_back(name_feature(tokens[k]), weight);
-        }
-        if (name_words >= 2) {
-          std::string key, shown;
-          for (const std::size_t k : run) {
-            if (!key.empty()) key += ' ', shown += ' ';
-            key += folded(tokens[k]);
-            shown += tokens[k].original;
-          }
-          add(FeatureKind::kName, key, shown, weight);
-        }
-      }
-      i = j;
-    }
-  }
-
-  WordTable& table_;
-  std::vector<FeatureKind>& kinds_;
-  std::vector<std::string>& display_;
-  std::string key_, feature_key_;
-  std::vector<std::pair<std::uint32_t, float>> counts_;
-  std::vector<Token> tokens_;                // of the field being read
-  std::vector<std::size_t> run_;             // the name being read: indices in tokens_
-  std::string folded_;                       // their folded forms, end to end
-  std::vector<std::int32_t> name_features_;  // by word: its feature as a single name, or -1
-  WordTable words_;                          // folded words met, with a language prefix
-  std::vector<std::int32_t> word_features_;  // by word: its feature, or -1 for a stop word
-};
+// Words and names form one text vector (a name shared by two long articles is a small part of
+// their likeness, not all of it); tags and authors are each their own.
+std::size_t group_of(FeatureKind k) {
+  return k == FeatureKind::kTag ? 1 : k == FeatureKind::kAuthor ? 2 : 0;  // words and names: 0
+}
 
 }  // namespace
 
+// WebAssembly memory never shrinks, so the transient data of this build is what the page keeps:
+// one vector of (feature, count) becomes the weighted features in place, and one of postings is
+// cut down in place.
 RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english) {
+  std::vector<std::uint32_t> raw_offsets, df;
+  std::vector<Entry> raw = count_features(index, english, raw_offsets, df);
+  weigh_features(std::move(raw), raw_offsets, idf_weights(df, index.size()));
+  build_postings();
+  keep_candidate_facts(index);
+}
+
+// First pass: raw counts per article (end to end, `raw_offsets` delimiting them), and in how many
+// articles each feature occurs (`df`).
+std::vector<RelatedIndex::Entry> RelatedIndex::count_features(const Index& index,
+                                                              const std::vector<bool>& english,
+                                                              std::vector<std::uint32_t>& raw_offsets,
+                                                              std::vector<std::uint32_t>& df) {
   const std::size_t n = index.size();
   WordTable table;
-  // First pass: raw counts per article, and in how many articles each feature occurs.
-  // WebAssembly memory never shrinks, so the transient data of this build is what the page
-  // keeps: one vector of (feature, count) becomes the weighted features in place, and one of
-  // postings is cut down in place.
   std::vector<Entry> raw;
   raw.reserve(n * 36);  // a guess (34 per generated article); it grows if needed
-  std::vector<std::uint32_t> raw_offsets{0};
+  raw_offsets.assign(1, 0);
   raw_offsets.reserve(n + 1);
-  std::vector<std::uint32_t> df;
-  ArticleFeatures f(table, kinds_, display_);
+  related::ArticleFeatures f(table, kinds_, display_);
   for (std::size_t a = 0; a < n; ++a) {
     const Article& art = index.articles()[a];
     f.start_article();
@@ -208,8 +74,10 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
     for (const auto& [feature, count] : merged) raw.push_back({feature, count});
     raw_offsets.push_back(static_cast<std::uint32_t>(raw.size()));
   }
+  return raw;
+}
 
-  // Second pass: TF-IDF weights, unit length per kind, the strongest features kept.
+std::vector<float> RelatedIndex::idf_weights(const std::vector<std::uint32_t>& df, std::size_t n) {
   std::vector<float> idf(df.size());
   // Past 1024 articles, the count the weights see is rounded up to a sixteenth of the power of
   // two above it (3000 -> 3072): publishing one more article then changes the weights of its own
@@ -221,18 +89,39 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
   for (std::size_t f = 0; f < df.size(); ++f) {
     idf[f] = static_cast<float>(std::log(1.0 + (archive - df[f] + 0.5) / (df[f] + 0.5)));
   }
-  std::vector<Entry> kept, article;
-  const auto cap_of = [](FeatureKind k) {
-    return k == FeatureKind::kWord ? kMaxWords : k == FeatureKind::kName ? kMaxNames : std::size_t{64};
-  };
-  // Words and names form one text vector (a name shared by two long articles is a small part of
-  // their likeness, not all of it); tags and authors are each their own.
-  const auto group_of = [](FeatureKind k) -> std::size_t {
-    return k == FeatureKind::kTag ? 1 : k == FeatureKind::kAuthor ? 2 : 0;  // words and names: 0
-  };
-  const auto stronger = [](const Entry& x, const Entry& y) {
-    return x.weight != y.weight ? x.weight > y.weight : x.key < y.key;
-  };
+  return idf;
+}
+
+bool RelatedIndex::stronger(const Entry& x, const Entry& y) {
+  return x.weight != y.weight ? x.weight > y.weight : x.key < y.key;
+}
+
+// Over a kind's cap, keeps its strongest (ties by feature id). Most articles are under it: no
+// sorting then, and `kept` stays in feature order, as merged() left it. `per_kind` counts `kept`
+// by FeatureKind; `scratch` is working memory.
+void RelatedIndex::cap_kinds(std::vector<Entry>& kept, const std::size_t (&per_kind)[4],
+                             std::vector<Entry>& scratch) const {
+  for (const FeatureKind kind :
+       {FeatureKind::kWord, FeatureKind::kName, FeatureKind::kTag, FeatureKind::kAuthor}) {
+    const std::size_t cap = cap_of(kind);
+    if (per_kind[static_cast<std::size_t>(kind)] <= cap) continue;
+    scratch.clear();
+    for (const Entry& e : kept) {
+      if (kinds_[e.key] == kind) scratch.push_back(e);
+    }
+    std::nth_element(scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(cap - 1), scratch.end(),
+                     stronger);
+    const Entry weakest = scratch[cap - 1];
+    std::erase_if(kept, [&](const Entry& e) { return kinds_[e.key] == kind && stronger(weakest, e); });
+  }
+}
+
+// Second pass: TF-IDF weights, the strongest features kept, unit length per group; written over
+// `raw`, which becomes features_.
+void RelatedIndex::weigh_features(std::vector<Entry> raw, const std::vector<std::uint32_t>& raw_offsets,
+                                  const std::vector<float>& idf) {
+  const std::size_t n = raw_offsets.size() - 1;
+  std::vector<Entry> kept, scratch;
   std::size_t written = 0;
   feature_offsets_.reserve(n + 1);
   for (std::size_t a = 0; a < n; ++a) {
@@ -243,21 +132,7 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
       kept.push_back({e.key, (1.0F + std::log(e.weight)) * idf[e.key]});
       ++per_kind[static_cast<std::size_t>(kinds_[e.key])];
     }
-    // Over a kind's cap, keep its strongest (ties by feature id). Most articles are under it:
-    // no sorting then, and `kept` stays in feature order, as merged() left it.
-    for (const FeatureKind kind :
-         {FeatureKind::kWord, FeatureKind::kName, FeatureKind::kTag, FeatureKind::kAuthor}) {
-      const std::size_t cap = cap_of(kind);
-      if (per_kind[static_cast<std::size_t>(kind)] <= cap) continue;
-      article.clear();
-      for (const Entry& e : kept) {
-        if (kinds_[e.key] == kind) article.push_back(e);
-      }
-      std::nth_element(article.begin(), article.begin() + static_cast<std::ptrdiff_t>(cap - 1), article.end(),
-                       stronger);
-      const Entry weakest = article[cap - 1];
-      std::erase_if(kept, [&](const Entry& e) { return kinds_[e.key] == kind && stronger(weakest, e); });
-    }
+    cap_kinds(kept, per_kind, scratch);
     double norms[3] = {0, 0, 0};
     for (const Entry& e : kept) norms[group_of(kinds_[e.key])] += static_cast<double>(e.weight) * e.weight;
     for (double& norm : norms) norm = std::sqrt(norm);
@@ -271,8 +146,11 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
   features_ = std::move(raw);
   // A copy costs as much memory as the slack it saves: only when the guess was far off.
   if (features_.capacity() > written + written / 4) features_.shrink_to_fit();
+}
 
-  // Posting lists: per feature, the articles that kept it, the strongest kMaxPostings of them.
+// Posting lists: per feature, the articles that kept it, the strongest kMaxPostings of them.
+void RelatedIndex::build_postings() {
+  const std::size_t n = feature_offsets_.size() - 1;
   std::vector<std::uint32_t> counts(kinds_.size() + 1, 0);
   for (const Entry& e : features_) ++counts[e.key + 1];
   for (std::size_t f = 0; f < kinds_.size(); ++f) counts[f + 1] += counts[f];
@@ -282,7 +160,7 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
     for (const Entry& e : features(static_cast<ArticleId>(a)))
       all[fill[e.key]++] = {static_cast<std::uint32_t>(a), e.weight};
   }
-  written = 0;
+  std::size_t written = 0;
   posting_offsets_.reserve(kinds_.size() + 1);
   for (std::size_t f = 0; f < kinds_.size(); ++f) {
     auto first = all.begin() + counts[f], last = all.begin() + counts[f + 1];
@@ -299,7 +177,11 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english)
   }
   all.resize(written);
   postings_ = std::move(all);
-  // What rank() reads of every candidate, side by side rather than in each Article.
+}
+
+// What rank() reads of every candidate, side by side rather than in each Article.
+void RelatedIndex::keep_candidate_facts(const Index& index) {
+  const std::size_t n = index.size();
   categories_.resize(n, kNoCategory);
   days_.resize(n);
   for (std::size_t a = 0; a < n; ++a) {
@@ -388,13 +270,8 @@ std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject
   return hits;
 }
 
-RelatedReasons RelatedIndex::reasons(const Index& index, ArticleId subject, ArticleId other,
-                                     const RelatedSettings& s) const {
-  RelatedReasons out;
-  struct Shared {
-    float contribution;
-    std::uint32_t feature;
-  };
+std::vector<RelatedIndex::Shared> RelatedIndex::shared_features(ArticleId subject, ArticleId other,
+                                                                const RelatedSettings& s) const {
   std::vector<Shared> shared;
   const auto mine = features(subject), theirs = features(other);
   for (std::size_t i = 0, j = 0; i < mine.size() && j < theirs.size();) {
@@ -412,7 +289,35 @@ RelatedReasons RelatedIndex::reasons(const Index& index, ArticleId subject, Arti
   std::sort(shared.begin(), shared.end(), [](const Shared& x, const Shared& y) {
     return x.contribution != y.contribution ? x.contribution > y.contribution : x.feature < y.feature;
   });
-  for (const Shared& sh : shared) {
+  return shared;
+}
+
+namespace {
+
+// "Hammouchi" says nothing more when "Abdellatif Hammouchi" is listed.
+std::vector<std::string> without_parts_of_longer(const std::vector<std::string>& all) {
+  std::vector<std::string> names;
+  for (const std::string& name : all) {
+    const bool part_of_longer = std::any_of(all.begin(), all.end(), [&](const std::string& longer) {
+      if (longer.size() <= name.size()) return false;
+      // As a whole word: "Ali" is part of "Ali Benali", not of "Alibaba Group".
+      for (std::size_t at = longer.find(name); at != std::string::npos; at = longer.find(name, at + 1)) {
+        const std::size_t end = at + name.size();
+        if ((at == 0 || longer[at - 1] == ' ') && (end == longer.size() || longer[end] == ' ')) return true;
+      }
+      return false;
+    });
+    if (!part_of_longer) names.push_back(name);
+  }
+  return names;
+}
+
+}  // namespace
+
+RelatedReasons RelatedIndex::reasons(const Index& index, ArticleId subject, ArticleId other,
+                                     const RelatedSettings& s) const {
+  RelatedReasons out;
+  for (const Shared& sh : shared_features(subject, other, s)) {
     const std::string& shown = display_[sh.feature];
     switch (kinds_[sh.feature]) {
       case FeatureKind::kWord:
@@ -429,23 +334,7 @@ RelatedReasons RelatedIndex::reasons(const Index& index, ArticleId subject, Arti
         break;
     }
   }
-  // "Hammouchi" says nothing more when "Abdellatif Hammouchi" is listed.
-  std::vector<std::string> names;
-  for (const std::string& name : out.names) {
-    const bool part_of_longer =
-        std::any_of(out.names.begin(), out.names.end(), [&](const std::string& longer) {
-          if (longer.size() <= name.size()) return false;
-          // As a whole word: "Ali" is part of "Ali Benali", not of "Alibaba Group".
-          for (std::size_t at = longer.find(name); at != std::string::npos; at = longer.find(name, at + 1)) {
-            const std::size_t end = at + name.size();
-            if ((at == 0 || longer[at - 1] == ' ') && (end == longer.size() || longer[end] == ' '))
-              return true;
-          }
-          return false;
-        });
-    if (!part_of_longer) names.push_back(name);
-  }
-  out.names = std::move(names);
+  out.names = without_parts_of_longer(out.names);
   const auto cat = static_cast<std::size_t>(Facet::kCategory);
   const auto a = index.terms(subject).facets[cat], b = index.terms(other).facets[cat];
   out.same_category = !a.empty() && !b.empty() && a[0] == b[0] && s.category > 0;

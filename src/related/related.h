@@ -86,6 +86,24 @@ class RelatedIndex {
   }
   double kind_weight(FeatureKind k, const RelatedSettings& s) const;
 
+  // The build, in its steps (related.cpp).
+  std::vector<Entry> count_features(const Index& index, const std::vector<bool>& english,
+                                    std::vector<std::uint32_t>& raw_offsets, std::vector<std::uint32_t>& df);
+  static std::vector<float> idf_weights(const std::vector<std::uint32_t>& df, std::size_t n);
+  static bool stronger(const Entry& x, const Entry& y);  // by weight, ties by key
+  void cap_kinds(std::vector<Entry>& kept, const std::size_t (&per_kind)[4],
+                 std::vector<Entry>& scratch) const;
+  void weigh_features(std::vector<Entry> raw, const std::vector<std::uint32_t>& raw_offsets,
+                      const std::vector<float>& idf);
+  void build_postings();
+  void keep_candidate_facts(const Index& index);
+  // What two articles share, strongest contribution first (reasons()).
+  struct Shared {
+    float contribution;
+    std::uint32_t feature;
+  };
+  std::vector<Shared> shared_features(ArticleId subject, ArticleId other, const RelatedSettings& s) const;
+
   std::vector<Entry> features_;  // per article, sorted by FeatureId
   std::vector<std::uint32_t> feature_offsets_{0};
   std::vector<Entry> postings_;  // per feature

@@ -117,6 +117,20 @@ std::string render_shell(const Locale& locale, const ShellContent& content) {
   return render_shell(locale, &content);
 }
 
+std::string render_element(const ElementSource& source, std::string_view css, std::string_view shell) {
+  std::string out = "<encart-sidebar bundle=\"" + escape_html(source.bundle_url) + "\"";
+  if (source.format != "auto") out += " format=\"" + escape_html(source.format) + "\"";
+  if (!source.views_url.empty()) out += " views=\"" + escape_html(source.views_url) + "\"";
+  out += " article=\"" + escape_html(source.article) + "\" lang=\"" + escape_html(source.lang) + "\">";
+  // The stylesheet is the widget's own (shim/styles.css), never bundle data.
+  out += "<template shadowrootmode=\"open\"><style>";
+  out += css;
+  out += "</style>";
+  out += shell;
+  out += "</template></encart-sidebar>";
+  return out;
+}
+
 namespace {
 std::string render_shell(const Locale& locale, const ShellContent* content) {
   const UiStrings& s = ui_strings(locale);

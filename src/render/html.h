@@ -42,6 +42,21 @@ struct ShellContent {
 // marked data-prerendered: the widget adopts it instead of building its own (no layout shift).
 std::string render_shell(const Locale& locale, const ShellContent& content);
 
+// What a pre-rendered <encart-sidebar> element says it was rendered from: the widget loads the
+// same (or its lists differ). An empty views_url is left out.
+struct ElementSource {
+  std::string bundle_url;
+  std::string format = "auto";  // as given to encart render; "auto" is left out
+  std::string views_url;
+  std::string article;
+  std::string lang;
+};
+
+// The whole <encart-sidebar> element (encart render --bundle-url): its attributes, then a
+// declarative shadow root holding the widget's stylesheet `css` and `shell` (render_shell's
+// markup with content). Browsers show it before (and without) JavaScript; the widget adopts it.
+std::string render_element(const ElementSource& source, std::string_view css, std::string_view shell);
+
 // The lists as static HTML, for the page to carry before (or without) JavaScript: inside
 // <encart-sidebar> it is the fallback the widget replaces. Empty lists are left out. Item markup
 // is render_items'; `latest`, `most_read`, `related` are such markup.

@@ -332,3 +332,25 @@ TEST(RenderShell, HasTheLivePartsTheShimFills) {
 
 }  // namespace
 }  // namespace encart
+
+namespace encart {
+namespace {
+
+TEST(RenderElement, EscapesEveryAttributeAndLeavesAutoFormatAndNoViewsOut) {
+  const ElementSource source{"/a\"&<b>.json", "auto", "", "x\"y", "fr"};
+  EXPECT_EQ(render_element(source, "p{}", "<div></div>"),
+            "<encart-sidebar bundle=\"/a&quot;&amp;&lt;b&gt;.json\" article=\"x&quot;y\" lang=\"fr\">"
+            "<template shadowrootmode=\"open\"><style>p{}</style><div></div></template></encart-sidebar>");
+}
+
+TEST(RenderElement, NamesTheFormatAndViewsTheWidgetMustLoad) {
+  const ElementSource source{"/posts.json", "wordpress", "/views.json", "101", "ar-MA"};
+  const std::string html = render_element(source, "", "");
+  EXPECT_EQ(
+      html.substr(0, html.find('>') + 1),
+      "<encart-sidebar bundle=\"/posts.json\" format=\"wordpress\" views=\"/views.json\" article=\"101\" "
+      "lang=\"ar-MA\">");
+}
+
+}  // namespace
+}  // namespace encart

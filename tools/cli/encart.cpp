@@ -17,12 +17,10 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "bundle/feeds.h"
+#include "bundle/writer.h"
 #include "engine/engine.h"
 #include "pack_command.h"
-#include "related_json.h"
 #include "render/html.h"
 #include "xml_feed.h"
 
@@ -31,7 +29,6 @@ extern const char kWidgetCss[];  // shim/styles.css, generated into the build (C
 namespace {
 
 using encart::Bundle;
-using nlohmann::ordered_json;
 
 // Every command, once: the usage line and what it does (usage() and --help print these).
 struct Command {
@@ -204,32 +201,6 @@ int fail(const std::string& file, const encart::Error& e) {
   return 1;
 }
 
-ordered_json article_json(const encart::Article& a) {
-  ordered_json j;
-  j["id"] = a.id;
-  j["url"] = a.url;
-  j["title"] = a.title;
-  j["published"] = a.published_text;
-  if (!a.summary.empty()) j["summary"] = a.summary;
-  if (!a.text.empty()) j["text"] = a.text;
-  if (!a.category.empty()) j["category"] = a.category;
-  if (!a.tags.empty()) j["tags"] = a.tags;
-  if (!a.authors.empty()) j["authors"] = a.authors;
-  for (std::size_t w = 0; w < encart::kViewWindowCount; ++w) {
-    if (a.views[w]) j[encart::kViewWindows[w].field] = *a.views[w];
-  }
-  if (a.image) {
-    ordered_json image;
-    image["url"] = a.image->url;
-    if (!a.image->alt.empty()) image["alt"] = a.image->alt;
-    if (a.image->width > 0) image["width"] = a.image->width;
-    if (a.image->height > 0) image["height"] = a.image->height;
-    j["image"] = image;
-  }
-  if (!a.lang.empty()) j["lang"] = a.lang;
-  return j;
-}
-
 void print_skips(const Bundle& b, std::FILE* to) {
   for (const auto& s : b.skipped) {
     if (s.id.empty()) {
@@ -258,20 +229,8 @@ int convert(const Args& a) {
   if (!loaded) return fail(a.file, loaded.error());
   const Bundle& b = loaded.value().bundle;
   const std::vector<std::string>& warnings = b.warnings;
-  ordered_json out;
-  out["version"] = 1;
-  ordered_json site = ordered_json::object();
-  if (!b.site.name.empty()) site["name"] = b.site.name;
-  if (!b.site.url.empty()) site["url"] = b.site.url;
-  if (!b.site.lang.empty()) site["lang"] = b.site.lang;
-  out["site"] = site;
-  // The related settings travel with the articles (a JSON Feed's _encart.related included).
-  const ordered_json related = encart::cli::related_json(b.related);
-  if (!related.empty()) out["related"] = related;
-  out["articles"] = ordered_json::array();
-  for (const auto& article : b.articles) out["articles"].push_back(article_json(article));
   std::ofstream file(a.out, std::ios::binary);
-  file << out.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+  file << encart::write_bundle(b);
   if (!file) return fail(a.out, encart::Error{encart::ErrorCode::kBadBundle, "cannot be written"});
   print_skips(b, stderr);
   for (const auto& w : warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
@@ -319,23 +278,6 @@ int stats(const Args& a) {
   return 0;
 }
 
-std::string escape_attribute(const std::string& s) {
-  std::string out;
-  for (const char c : s) {
-    if (c == '&')
-      out += "&amp;";
-    else if (c == '"')
-      out += "&quot;";
-    else if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else
-      out += c;
-  }
-  return out;
-}
-
 int render(const Args& a) {
   if (a.article.empty()) return usage("render needs --article ID");
   auto in = read_input(a);
@@ -378,14 +320,10 @@ int render(const Args& a) {
   if (!a.views.empty() && a.views_url.empty()) {
     std::fprintf(stderr, "encart: --views without --views-url: the widget will not have these view counts\n");
   }
-  std::string source = "bundle=\"" + escape_attribute(a.bundle_url) + "\"";
-  if (a.format != "auto") source += " format=\"" + escape_attribute(a.format) + "\"";
-  if (!a.views_url.empty()) source += " views=\"" + escape_attribute(a.views_url) + "\"";
+  const encart::ElementSource source{a.bundle_url, a.format, a.views_url, a.article, a.lang};
   std::printf(
-      "<encart-sidebar %s article=\"%s\" lang=\"%s\"><template shadowrootmode=\"open\"><style>%s</style>%s"
-      "</template></encart-sidebar>\n",
-      source.c_str(), escape_attribute(a.article).c_str(), escape_attribute(a.lang).c_str(), kWidgetCss,
-      encart::render_shell(request.locale, content).c_str());
+      "%s\n",
+      encart::render_element(source, kWidgetCss, encart::render_shell(request.locale, content)).c_str());
   return 0;
 }
 

@@ -20,9 +20,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bundle/writer.h"
 #include "pack/format.h"
 #include "pack/writer.h"
-#include "related_json.h"
 
 namespace encart::cli {
 namespace {
@@ -219,7 +219,7 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
   manifest["files"] = listing_name;
   manifest["related"] = {{"buckets", pack.manifest.related_buckets},
                          {"pages", pack.manifest.related_pages},
-                         {"settings", related_json(pack.manifest.related)}};
+                         {"settings", ordered_json::parse(write_related(pack.manifest.related))}};
   ordered_json site_json = ordered_json::object();
   if (!site.name.empty()) site_json["name"] = site.name;
   if (!site.url.empty()) site_json["url"] = site.url;

@@ -1,0 +1,157 @@
+#include <algorithm>
+#include <bit>
+#include <map>
+
+#include "pack/builder.h"
+
+namespace encart::pack {
+
+// An article's category (ValueId + 1, 0 for none) and authors: what the menus count.
+void PackBuilder::write_facet_ids(ByteWriter& out, ArticleId a) const {
+  const ArticleTerms terms = index_.terms(a);
+  const auto& category = terms.facets[static_cast<std::size_t>(Facet::kCategory)];
+  out.varint(category.empty() ? 0 : value_rank_[0][category[0]] + 1);
+  const auto& authors = terms.facets[static_cast<std::size_t>(Facet::kAuthor)];
+  out.varint(authors.size());
+  for (const ValueId v : authors) out.varint(value_rank_[1][v]);
+}
+
+void PackBuilder::write_related() {
+  // A power of two: the count, hence every article's bucket, only changes when the archive
+  // doubles.
+  const std::size_t buckets =
+      std::bit_ceil(std::max<std::size_t>(1, (n_ + kArticlesPerBucket - 1) / kArticlesPerBucket));
+  std::vector<std::vector<ArticleId>> members(buckets);
+  for (ArticleId a = 0; a < n_; ++a) {
+    members[fnv1a64(index_.articles()[a].id) % buckets].push_back(a);
+  }
+  const RelatedSettings& settings = engine_.related_settings();
+  std::vector<std::string> names;
+  for (std::size_t b = 0; b < buckets; ++b) {
+    ByteWriter out;
+    write_header(out, FileKind::kRelated);
+    out.varint(b);
+    out.varint(members[b].size());
+    std::map<ArticleId, bool> inline_records;
+    for (const ArticleId a : members[b]) {
+      out.string(index_.articles()[a].id);
+      out.varint(pid(a));
+      write_facet_ids(out, a);
+      const auto hits = candidates_ ? candidates_(a) : engine_.related_candidates(a, settings);
+      out.varint(hits.size());
+      for (std::size_t i = 0; i < hits.size(); ++i) {
+        out.varint(pid(hits[i].id));  // in ranking order; the page needs no score
+        if (i < kInlineRelatedRecords && hits[i].id >= kHeadArticles) inline_records[hits[i].id] = true;
+      }
+    }
+    out.varint(inline_records.size());
+    for (const auto& [a, unused] : inline_records) {
+      out.varint(pid(a));
+      write_record(out, index_.articles()[a], false);
+    }
+    names.push_back(add(FileKind::kRelated, std::move(out)));
+  }
+  pack_.manifest.related_buckets = buckets;
+  for (std::size_t first = 0; first < buckets; first += kRelatedPageSize) {
+    ByteWriter out;
+    write_header(out, FileKind::kRelatedPage);
+    const std::size_t count = std::min(kRelatedPageSize, buckets - first);
+    out.varint(first);
+    out.varint(count);
+    for (std::size_t b = first; b < first + count; ++b) out.raw(names[b]);
+    pack_.manifest.related_pages.push_back(
+        file_name(FileKind::kRelatedPage, add(FileKind::kRelatedPage, std::move(out))));
+  }
+}
+
+void PackBuilder::write_directory() {
+  ByteWriter out;
+  write_header(out, FileKind::kDirectory);
+  out.varint(n_);
+  out.varint(shards_.size());
+  for (const auto& shard : shards_) {
+    out.string(shard.first_term);
+    out.varint(shard.terms);
+    out.raw(shard.hash);
+  }
+  out.varint(prefixes_.size());
+  for (const auto& [range, hash] : prefixes_) {
+    out.varint(range.first);
+    out.varint(range.second);
+    out.raw(hash);
+  }
+  for (const auto& hash : values_) out.raw(hash);
+  out.varint(epochs_.size());
+  for (const auto& [first_epoch, hash] : epochs_) {
+    out.svarint(first_epoch);
+    out.raw(hash);
+  }
+  out.varint(days_.size());
+  for (const auto& hash : days_) out.raw(hash);
+  for (std::size_t w = 0; w < kViewWindowCount; ++w) {
+    out.varint(index_.by_views(static_cast<ViewWindow>(w)).size());
+    out.varint(rankings_[w].size());
+    for (const auto& hash : rankings_[w]) out.raw(hash);
+  }
+  out.varint(records_.size());
+  for (const auto& hash : records_) out.raw(hash);
+  pack_.manifest.directory = file_name(FileKind::kDirectory, add(FileKind::kDirectory, std::move(out)));
+}
+
+void PackBuilder::write_head() {
+  ByteWriter out;
+  write_header(out, FileKind::kHead);
+  const std::size_t head = std::min(kHeadArticles, n_);
+  out.varint(n_);
+  out.varint(head);
+  for (ArticleId a = 0; a < head; ++a) write_record(out, index_.articles()[a], true);
+  for (const Facet f : {Facet::kCategory, Facet::kAuthor}) {
+    const FacetValues& values = index_.facet(f);
+    out.varint(values.display.size());
+    for (const ValueId v : value_order_[static_cast<std::size_t>(f)]) {
+      out.string(values.display[v]);
+      out.string(values.folded[v]);
+      const auto articles = index_.value_articles(f, v);
+      // Articles past the head: the unfiltered menus add the head's own, as the reader sees them.
+      out.varint(static_cast<std::size_t>(articles.end() -
+                                          std::lower_bound(articles.begin(), articles.end(), head)));
+    }
+  }
+  for (ArticleId a = 0; a < head; ++a) write_facet_ids(out, a);
+  std::map<ArticleId, bool> extra;
+  for (std::size_t w = 0; w < kViewWindowCount; ++w) {
+    const auto& order = index_.by_views(static_cast<ViewWindow>(w));
+    const std::size_t k = std::min(kHeadRanked, order.size());
+    out.varint(order.size());
+    out.varint(k);
+    for (std::size_t i = 0; i < k; ++i) {
+      out.varint(pid(order[i]));
+      if (order[i] >= head) extra[order[i]] = true;
+    }
+  }
+  out.varint(extra.size());
+  for (const auto& [a, unused] : extra) {
+    out.varint(pid(a));
+    write_record(out, index_.articles()[a], false);
+  }
+  write_head_terms(out, head);
+  pack_.manifest.head = file_name(FileKind::kHead, add(FileKind::kHead, std::move(out)));
+}
+
+// The head's own words and tags, indexed: what the page searches at once, before any part of
+// the archive arrives (the pack module then needs no index builder of its own).
+void PackBuilder::write_head_terms(ByteWriter& out, std::size_t head) const {
+  const Index small(std::vector<Article>(index_.articles().begin(),
+                                         index_.articles().begin() + static_cast<std::ptrdiff_t>(head)));
+  out.varint(small.dictionary().size());
+  write_front_coded(out, small.dictionary());
+  for (TermId t = 0; t < small.dictionary().size(); ++t) write_local_ids(out, small.term_articles(t));
+  const FacetValues& tags = small.facet(Facet::kTag);
+  out.varint(tags.display.size());
+  for (ValueId v = 0; v < tags.display.size(); ++v) {
+    out.string(tags.folded[v]);
+    write_local_ids(out, small.value_articles(Facet::kTag, v));
+  }
+}
+
+}  // namespace encart::pack
