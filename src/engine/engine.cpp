@@ -152,25 +152,31 @@ Result<Sidebar> Engine::sidebar(const SidebarRequest& request) const {
   Sidebar out;
   out.article_found = current >= 0;
   const RelatedSettings settings = apply(related_settings_, request.related);
-  // What the reader already sees: the article on screen, then (unless the publisher allows
-  // repeats) what the lists above show. Order of the lists: latest, related, most read.
-  std::vector<ArticleId> shown;
-  if (current >= 0) shown.push_back(static_cast<ArticleId>(current));
+  // Latest and most read are rankings: each shows its own order, whatever the other shows (a
+  // site of a dozen articles shows its most read first, even when they are also the newest).
+  // Related recommends what the reader does not see yet: not the article on screen, and
+  // (unless the publisher allows repeats) nothing the two rankings show.
+  const std::vector<ArticleId> on_screen =
+      current >= 0 ? std::vector<ArticleId>{static_cast<ArticleId>(current)} : std::vector<ArticleId>{};
+  std::vector<ArticleId> shown = on_screen;
 
   // One more than shown tells whether "show more" has anything to show.
-  const auto fill = [&](SidebarList& list, std::size_t limit, auto&& rank) {
+  const auto fill = [&](SidebarList& list, std::size_t limit, const std::vector<ArticleId>& exclude,
+                        auto&& rank) {
     limit = std::min(limit, kMaxListLimit);
-    std::vector<ArticleId> ids = rank(ListRequest{limit + 1, shown});
+    std::vector<ArticleId> ids = rank(ListRequest{limit + 1, exclude});
     list.has_more = ids.size() > limit;
     if (list.has_more) ids.resize(limit);
     list.shown = ids.size();
     list.html = render_items(index_, ids, request.locale);
     if (!settings.repeats) shown.insert(shown.end(), ids.begin(), ids.end());
   };
-  fill(out.latest, request.latest_limit,
+  fill(out.latest, request.latest_limit, on_screen,
        [&](const ListRequest& r) { return encart::latest(index_, filter, visible_, r); });
+  fill(out.most_read, request.most_read_limit, on_screen,
+       [&](const ListRequest& r) { return encart::most_read(index_, filter, visible_, request.window, r); });
   if (current >= 0) {
-    fill(out.related, request.related_limit.value_or(settings.limit), [&](const ListRequest& r) {
+    fill(out.related, request.related_limit.value_or(settings.limit), shown, [&](const ListRequest& r) {
       std::vector<ArticleId> ids;
       for (const RelatedItem& item :
            related_items(static_cast<ArticleId>(current), filter, settings, r.limit, r.exclude, false)) {
@@ -179,8 +185,6 @@ Result<Sidebar> Engine::sidebar(const SidebarRequest& request) const {
       return ids;
     });
   }
-  fill(out.most_read, request.most_read_limit,
-       [&](const ListRequest& r) { return encart::most_read(index_, filter, visible_, request.window, r); });
 
   Bitset kept = filter.matching();
   kept &= visible_;

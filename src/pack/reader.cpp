@@ -27,9 +27,10 @@ const std::string& first_or_empty(const std::vector<std::string>& v) {
   return v.empty() ? kEmpty : v.front();
 }
 
-// One sidebar answer, in the steps Engine::sidebar takes: the article on screen, then latest,
-// related and most read (each leaving out what the ones before show, unless repeats), the
-// count of matches, the menus. What a step could not read is asked for through `needs_`.
+// One sidebar answer, in the steps Engine::sidebar takes: the article on screen, then latest and
+// most read (each a ranking of its own, without the article on screen), related (leaving out
+// what those two show, unless repeats), the count of matches, the menus. What a step could not read is asked
+// for through `needs_`.
 class Answer {
  public:
   Answer(const Reader::Data& d, const Manifest& manifest, const SidebarRequest& request,
@@ -57,12 +58,13 @@ class Answer {
     PackSidebar out;
     Sidebar& view = out.view;
     view.article_found = current_ >= 0;
+    // Latest and most read are rankings of their own; related comes last, leaving out both.
     const bool latest =
         fill(view.latest, request_.latest_limit, [&](std::size_t l) { return latest_ids(l); });
-    const bool related = current_ < 0 || fill(view.related, request_.related_limit.value_or(settings_.limit),
-                                              [&](std::size_t l) { return related_ids(l); });
     const bool most_read =
         fill(view.most_read, request_.most_read_limit, [&](std::size_t l) { return most_read_ids(l); });
+    const bool related = current_ < 0 || fill(view.related, request_.related_limit.value_or(settings_.limit),
+                                              [&](std::size_t l) { return related_ids(l); });
     view.matching = matching();
     view.status = results_status(view.matching, request_.locale);
     menus(view);
@@ -121,13 +123,11 @@ class Answer {
     return ids_known && records.size() == ids.size();
   }
 
-  bool excluded(ArticleId a) const { return std::find(shown_.begin(), shown_.end(), a) != shown_.end(); }
-
   std::vector<ArticleId> latest_ids(std::size_t limit) const {
     std::vector<ArticleId> ids;
     if (limit == 0) return ids;
     filter_.matching().for_each_until([&](std::size_t a) {
-      if (visible(a) && !excluded(static_cast<ArticleId>(a))) ids.push_back(static_cast<ArticleId>(a));
+      if (visible(a) && !is_current(a)) ids.push_back(static_cast<ArticleId>(a));
       return ids.size() < limit;
     });
     return ids;
@@ -166,7 +166,7 @@ class Answer {
     for (std::size_t pos = 0; pos < d_.ranked[w] && ids.size() < limit; ++pos) {
       const auto a = corpus_.ranked(w, pos);
       if (!a) break;  // its page is asked for
-      if (visible(*a) && !excluded(*a) && filter_.matches(*a)) ids.push_back(*a);
+      if (visible(*a) && !is_current(*a) && filter_.matches(*a)) ids.push_back(*a);
     }
     return ids;
   }
