@@ -186,6 +186,12 @@ Result<Sidebar> Engine::sidebar(const SidebarRequest& request) const {
     });
   }
 
+  count_and_menus(request, filter, current, out);
+  return out;
+}
+
+void Engine::count_and_menus(const SidebarRequest& request, const CompiledFilter& filter,
+                             std::int64_t current, Sidebar& out) const {
   Bitset kept = filter.matching();
   kept &= visible_;
   out.matching = kept.count() - (current >= 0 && kept[static_cast<std::size_t>(current)] ? 1 : 0);
@@ -202,7 +208,6 @@ Result<Sidebar> Engine::sidebar(const SidebarRequest& request) const {
   out.author_options =
       render_facet_options(facet_counts(index_, filter, Facet::kAuthor, others), Facet::kAuthor,
                            first_or_empty(request.filter.authors), request.locale);
-  return out;
 }
 
 }  // namespace encart

@@ -116,6 +116,9 @@ class Engine {
   Result<Sidebar> sidebar(const SidebarRequest& request) const;
 
  private:
+  // The sidebar's count of matches, its status sentence and its menus (with their counts).
+  void count_and_menus(const SidebarRequest& request, const CompiledFilter& filter, std::int64_t current,
+                       Sidebar& out) const;
   Result<LoadReport> load_parsed(Result<Bundle> parsed, const LoadOptions& options);
   std::optional<Error> check_loaded() const;
   ListRequest list_request(std::size_t limit, const std::vector<std::string>& exclude) const;

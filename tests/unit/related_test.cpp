@@ -317,7 +317,8 @@ TEST_F(Related, TheRankingsKeepTheirOrderAndRelatedShowsWhatTheyDoNot) {
     const std::string id = "t" + std::to_string(10 + i);
     // The newest are the most read: t21 first, then t20...
     articles.push_back(story(id, ("2025-01-" + std::to_string(10 + i) + "T10:00:00+01:00").c_str(),
-                             "Tramway de Casablanca, épisode " + id, "", "", {{"views", std::to_string(100 + i)}}));
+                             "Tramway de Casablanca, épisode " + id, "", "",
+                             {{"views", std::to_string(100 + i)}}));
   }
   load(articles);
   SidebarRequest request;
