@@ -5,6 +5,9 @@
 
 #include "bundle/feed_json.h"
 #include "bundle/xml_feed.h"
+#include "common/compact.h"
+
+ENCART_COMPACT_BEGIN
 
 namespace encart {
 
@@ -169,7 +172,7 @@ InputFormat detect_format(std::string_view text) {
   return InputFormat::kBundle;
 }
 
-Result<Bundle> parse_xml_feed(const XmlElement& root, const ParseOptions& options) {
+ENCART_COMPACT_ENTRY Result<Bundle> parse_xml_feed(const XmlElement& root, const ParseOptions& options) {
   auto mapped = detail::map_xml_feed(root);
   if (!mapped) return mapped.error();
   return read_mapped(detail::map_json_feed(mapped.value().feed), mapped.value().names, options);
@@ -187,7 +190,8 @@ InputFormat xml_feed_format(const XmlElement& root) {
   return InputFormat::kXmlTree;
 }
 
-Result<Bundle> parse_input(std::string_view text, InputFormat format, const ParseOptions& options) {
+ENCART_COMPACT_ENTRY Result<Bundle> parse_input(std::string_view text, InputFormat format,
+                                                const ParseOptions& options) {
   if (format == InputFormat::kAuto) format = detect_format(text);
   const bool xml =
       format == InputFormat::kRss || format == InputFormat::kAtom || format == InputFormat::kXmlTree;
@@ -213,3 +217,5 @@ Result<Bundle> parse_input(std::string_view text, InputFormat format, const Pars
 }
 
 }  // namespace encart
+
+ENCART_COMPACT_END

@@ -1,5 +1,12 @@
 #include "bundle/field_names.h"
 
+#include <utility>
+
+#include "bundle/parser.h"
+#include "common/compact.h"
+
+ENCART_COMPACT_BEGIN
+
 namespace encart {
 namespace {
 
@@ -34,4 +41,16 @@ NamedPlace FieldNames::place(std::size_t index, std::string_view field) const {
   return out;
 }
 
+// Skips are rare, and reading them is not a hot path: compact like the rest of this file.
+ENCART_COMPACT_ENTRY SkippedArticle skipped_article(const ParseOptions& options, std::size_t index,
+                                                    std::string id, std::string_view field,
+                                                    std::string message) {
+  static const FieldNames kBundleNames;
+  NamedPlace place = (options.names != nullptr ? *options.names : kBundleNames).place(index, field);
+  if (!place.message.empty()) message = std::move(place.message);
+  return {index, std::move(id), std::move(place.path), std::move(message)};
+}
+
 }  // namespace encart
+
+ENCART_COMPACT_END

@@ -4,8 +4,11 @@
 #include <utility>
 
 #include "bundle/feed_json.h"
+#include "common/compact.h"
 #include "text/fold.h"
 #include "text/html_text.h"
+
+ENCART_COMPACT_BEGIN
 
 namespace encart::detail {
 namespace {
@@ -219,3 +222,5 @@ FieldNames wordpress_names() {
 }
 
 }  // namespace encart::detail
+
+ENCART_COMPACT_END

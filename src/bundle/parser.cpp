@@ -298,14 +298,6 @@ void resolve_and_dedupe(Bundle& bundle, const std::vector<std::size_t>& indices,
 
 }  // namespace
 
-SkippedArticle skipped_article(const ParseOptions& options, std::size_t index, std::string id,
-                               std::string_view field, std::string message) {
-  static const FieldNames kBundleNames;
-  NamedPlace place = (options.names != nullptr ? *options.names : kBundleNames).place(index, field);
-  if (!place.message.empty()) message = std::move(place.message);
-  return {index, std::move(id), std::move(place.path), std::move(message)};
-}
-
 Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) {
   if (text.size() > options.max_bytes) {
     return Error{ErrorCode::kTooLarge, "the bundle is " + std::to_string(text.size()) +

@@ -22,7 +22,7 @@ struct ParseOptions {
   const FieldNames* names = nullptr;
 };
 
-// The skip record of article `index`, named as `options.names` says.
+// The skip record of article `index`, named as `options.names` says (bundle/field_names.cpp).
 SkippedArticle skipped_article(const ParseOptions& options, std::size_t index, std::string id,
                                std::string_view field, std::string message);
 

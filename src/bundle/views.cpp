@@ -5,7 +5,10 @@
 
 #include "bundle/feed_json.h"
 #include "bundle/feeds.h"
+#include "common/compact.h"
 #include "text/fold.h"
+
+ENCART_COMPACT_BEGIN
 
 namespace encart {
 
@@ -27,8 +30,8 @@ std::optional<std::int64_t> count(const json& v) {
 
 }  // namespace
 
-Result<std::size_t> merge_views(Bundle& bundle, std::string_view views_json,
-                                std::vector<std::string>& warnings) {
+ENCART_COMPACT_ENTRY Result<std::size_t> merge_views(Bundle& bundle, std::string_view views_json,
+                                                     std::vector<std::string>& warnings) {
   auto document = parse_document(views_json);
   if (!document) {
     Error e = document.error();
@@ -80,10 +83,12 @@ Result<std::size_t> merge_views(Bundle& bundle, std::string_view views_json,
   return merged;
 }
 
-void apply_views(Bundle& bundle, std::string_view views_json) {
+ENCART_COMPACT_ENTRY void apply_views(Bundle& bundle, std::string_view views_json) {
   if (views_json.empty()) return;
   auto merged = merge_views(bundle, views_json, bundle.warnings);
   if (!merged) bundle.warnings.push_back(merged.error().message + " (no view counts merged)");
 }
 
 }  // namespace encart
+
+ENCART_COMPACT_END

@@ -4,8 +4,11 @@
 #include <vector>
 
 #include "bundle/datetime.h"
+#include "common/compact.h"
 #include "text/fold.h"
 #include "text/html_text.h"
+
+ENCART_COMPACT_BEGIN
 
 namespace encart::detail {
 namespace {
@@ -220,3 +223,5 @@ Result<MappedXmlFeed> map_xml_feed(const XmlElement& root) {
 }
 
 }  // namespace encart::detail
+
+ENCART_COMPACT_END

@@ -3,6 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "bundle/feed_json.h"
+#include "common/compact.h"
+
+ENCART_COMPACT_BEGIN
 
 namespace encart {
 namespace {
@@ -117,3 +120,5 @@ Result<XmlElement> read_xml_tree_json(std::string_view text) {
 }
 
 }  // namespace encart
+
+ENCART_COMPACT_END
