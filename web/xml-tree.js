@@ -58,7 +58,10 @@ function element(node, depth) {
   }
   /** @type {Record<string, string>} */
   const attributes = {};
-  for (const a of node.attributes) attributes[a.name] = a.value;
+  for (const a of node.attributes) {
+    // Namespace declarations are not attributes in libxml2's tree either.
+    if (a.name !== 'xmlns' && !a.name.startsWith('xmlns:')) attributes[a.name] = a.value;
+  }
   let text = '';
   const children = [];
   for (let child = node.firstChild; child; child = child.nextSibling) {

@@ -108,8 +108,8 @@ TEST(XmlFeed, ALatin1FeedWithGmtDatesReadsAsWritten) {
 }
 
 const char* kRssHead = R"(<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"
-  xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Q</title><link>https://q.example/</link>
-  <atom:link href="https://q.example/feed/" rel="self"/>)";
+  xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Q</title>
+  <atom:link href="https://q.example/feed/" rel="self"/><link>https://q.example/</link>)";
 
 TEST(XmlFeed, RssSkipReasonsNameTheItemsOwnFields) {
   const Bundle b = feed_ok(std::string(kRssHead) + R"(
@@ -120,6 +120,8 @@ TEST(XmlFeed, RssSkipReasonsNameTheItemsOwnFields) {
     <item><title>Bien</title><link>/5</link><pubDate>9 Dec 24 10:15 GMT</pubDate></item>
   </channel></rss>)");
   ASSERT_EQ(b.articles.size(), 1u);
+  EXPECT_EQ(b.site.url, "https://q.example/");  // <link>, not the <atom:link> before it
+  EXPECT_EQ(b.articles[0].url, "https://q.example/5");
   EXPECT_EQ(b.articles[0].published_text, "2024-12-09T10:15:00Z");
   ASSERT_EQ(b.skipped.size(), 4u);
   EXPECT_EQ(b.skipped[0].reason(), "item[0].link: missing");
