@@ -65,7 +65,7 @@ void rss_image(const XmlElement& n, json& item, std::vector<FieldName>& names) {
       const std::string url = attribute(*m, "url"), medium = attribute(*m, "medium");
       if (!url.empty() && (medium.empty() || medium == "image")) {
         item["image"] = url;
-        names.push_back({"image", std::string("media:") + kind + "@url", ""});
+        names.push_back({"image.url", std::string("media:") + kind + "@url", ""});
         return;
       }
     }
@@ -73,7 +73,7 @@ void rss_image(const XmlElement& n, json& item, std::vector<FieldName>& names) {
   for (const XmlElement* e : children_named(n, "", "enclosure")) {
     if (attribute(*e, "type").starts_with("image/")) {
       item["image"] = attribute(*e, "url");
-      names.push_back({"image", "enclosure@url", ""});
+      names.push_back({"image.url", "enclosure@url", ""});
       return;
     }
   }

@@ -118,12 +118,15 @@ TEST(XmlFeed, RssSkipReasonsNameTheItemsOwnFields) {
     <item><title>Sans date</title><link>/3</link></item>
     <item><title>DC</title><link>/4</link><dc:date>2024-12-09T10:15:00</dc:date></item>
     <item><title>Bien</title><link>/5</link><pubDate>9 Dec 24 10:15 GMT</pubDate></item>
+    <item><title>Image</title><link>/6</link><pubDate>9 Dec 24 10:15 GMT</pubDate>
+      <enclosure url="javascript:x" type="image/jpeg"/></item>
   </channel></rss>)");
   ASSERT_EQ(b.articles.size(), 1u);
   EXPECT_EQ(b.site.url, "https://q.example/");  // <link>, not the <atom:link> before it
   EXPECT_EQ(b.articles[0].url, "https://q.example/5");
   EXPECT_EQ(b.articles[0].published_text, "2024-12-09T10:15:00Z");
-  ASSERT_EQ(b.skipped.size(), 4u);
+  ASSERT_EQ(b.skipped.size(), 5u);
+  EXPECT_EQ(b.skipped[4].reason(), "item[5].enclosure@url: \"javascript:x\" is not an http(s) URL");
   EXPECT_EQ(b.skipped[0].reason(), "item[0].link: missing");
   EXPECT_EQ(b.skipped[1].path, "item[1].pubDate");
   EXPECT_TRUE(contains(b.skipped[1].message, "\"hier\" is not an RFC 822 date")) << b.skipped[1].message;
