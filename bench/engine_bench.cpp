@@ -65,7 +65,7 @@ const Engine& engine(std::size_t articles) {
     if (report.value().articles != articles || report.value().skipped_total != 0) {
       die("the generated bundle lost articles: " + std::to_string(report.value().skipped_total) +
           " skipped, first: " +
-          (report.value().skipped.empty() ? "?" : report.value().skipped.front().reason));
+          (report.value().skipped.empty() ? "?" : report.value().skipped.front().reason()));
     }
   }
   return *slot;

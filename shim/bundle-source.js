@@ -6,7 +6,7 @@
 
 import { createEngine, interfaceFor } from '../web/engine.js';
 import { EncartError } from '../web/errors.js';
-import { decodeXml, xmlToJsonFeed } from '../web/feeds.js';
+import { decodeXml, xmlTreeJson } from '../web/xml-tree.js';
 import { looksLikePack, openPack, packInterface } from '../web/pack.js';
 import { scriptUrl } from './script-url.js';
 import { CODES } from '../web/vocabulary.js';
@@ -112,12 +112,11 @@ async function openFetched(fetched, source, now) {
   }
 }
 
-// RSS and Atom need DOMParser, which workers lack: the page reads the XML into a JSON Feed and
-// hands the worker that.
-async function xmlSourceAsJsonFeed(source) {
+// RSS and Atom need DOMParser, which workers lack: the page reads the XML into its element tree
+// and hands the worker that, which the engine maps and detects (format "auto").
+async function xmlSourceAsTree(source) {
   const fetched = await fetchSource(source);
-  const feed = xmlToJsonFeed(decodeXml(fetched.bytes));
-  return { ...fetched, bytes: new TextEncoder().encode(JSON.stringify(feed)) };
+  return { ...fetched, bytes: new TextEncoder().encode(xmlTreeJson(decodeXml(fetched.bytes))) };
 }
 
 async function loadInWorker(client, source) {
@@ -128,8 +127,8 @@ async function loadInWorker(client, source) {
     answer = await client.call('load', { source, now: Date.now() });
   } catch (error) {
     if (error.code !== CODES.unsupported_format) throw error;
-    const fetched = await xmlSourceAsJsonFeed(source);
-    answer = await client.call('load', { source: { ...source, format: 'jsonfeed' }, fetched, now: Date.now() });
+    const fetched = await xmlSourceAsTree(source);
+    answer = await client.call('load', { source: { ...source, format: 'auto' }, fetched, now: Date.now() });
   }
   const { handle, report } = answer;
   return {

@@ -10,9 +10,7 @@ import sys
 
 MAX_FILE_LINES = 400
 # Files allowed past the limit for now, each with why. Remove an entry when its file is split.
-LONG_FOR_NOW = {
-    'src/bundle/feeds.cpp': 'the feed mapping, being moved out by the RSS/Atom work',
-}
+LONG_FOR_NOW = {}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z_]+)/', re.MULTILINE)
 
 

@@ -162,7 +162,9 @@ class WebEngine {
       val item = val::object();
       item.set("index", s.index);
       item.set("id", s.id);
-      item.set("reason", s.reason);
+      item.set("reason", s.reason());
+      item.set("path", s.path);
+      item.set("message", s.message);
       skipped.call<void>("push", item);
     }
     val out = ok_value();

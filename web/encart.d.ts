@@ -71,8 +71,12 @@ export interface LoadOptions {
 export interface SkippedArticle {
   index: number;
   id: string;
-  /** Names index and field: `articles[12].published: …` */
+  /** `path: message`, e.g. `articles[12].published: …` */
   reason: string;
+  /** Where, in the input's own terms: `articles[12].published`, `items[3].date_published`, `item[3].pubDate`, `entry[3].published`. */
+  path: string;
+  /** What is wrong there: `missing`, `"hier" is not an ISO 8601 date …`. */
+  message: string;
 }
 
 export interface LoadReport {

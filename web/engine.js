@@ -16,7 +16,7 @@ import {
   toWindow,
   viewsText,
 } from './options.js';
-import { decodeXml, looksLikeXml, xmlToJsonFeed } from './feeds.js';
+import { decodeXml, looksLikeXml, xmlTreeJson } from './xml-tree.js';
 import { CODES } from './vocabulary.js';
 
 /** @typedef {import('./encart.js').Engine} EngineApi */
@@ -68,7 +68,7 @@ export class Engine {
    */
   load(input, options) {
     options = options || {};
-    let format = options.format === undefined ? 'auto' : options.format;
+    const format = options.format === undefined ? 'auto' : options.format;
     if (!FORMATS.includes(format)) throw optionError(`format: expected one of ${FORMATS.join(', ')}`);
     const views = viewsText(options.views);
     const now = toEpochMs(options.now === undefined ? Date.now() : options.now, 'now');
@@ -79,15 +79,18 @@ export class Engine {
       throw optionError('utcOffset: expected whole minutes between -1440 and 1440');
     }
     let bytes = toBytes(input);
+    /** @type {string} the engine's name: the API's, or "xml-tree" */
+    let nativeFormat = format;
     if (format === 'rss' || format === 'atom' || (format === 'auto' && looksLikeXml(bytes))) {
-      bytes = new TextEncoder().encode(JSON.stringify(xmlToJsonFeed(decodeXml(bytes))));
-      format = 'jsonfeed';
+      // The page parses the XML; the engine maps its element tree.
+      bytes = new TextEncoder().encode(xmlTreeJson(decodeXml(bytes)));
+      nativeFormat = 'xml-tree';
     }
     const engine = this.#engine();
     // Straight into WebAssembly memory (one copy); the view is used before anything else can
     // grow the memory and detach it.
     check(engine.inputBuffer(bytes.length)).view.set(bytes);
-    const result = check(engine.load(baseUrl, now, utcOffset, format, views));
+    const result = check(engine.load(baseUrl, now, utcOffset, nativeFormat, views));
     return {
       articles: result.articles,
       skipped: result.skipped,

@@ -43,10 +43,13 @@ struct Site {
   std::string lang;
 };
 
+// Why an article was left out, as a place and a message, both in the input's own terms.
 struct SkippedArticle {
-  std::size_t index;   // position in the input's "articles" array
-  std::string id;      // empty when the article had no readable id
-  std::string reason;  // "articles[12].published: not an ISO 8601 date with a time zone offset"
+  std::size_t index;    // position in the input's list of articles (articles, items, posts)
+  std::string id;       // empty when the article had no readable id
+  std::string path;     // "articles[12].published"; a feed's: "item[3].pubDate", "[3].date_gmt"
+  std::string message;  // "not an ISO 8601 date with a time zone offset", "missing"
+  std::string reason() const { return path + ": " + message; }
 };
 
 struct Bundle {

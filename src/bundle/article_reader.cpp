@@ -40,21 +40,24 @@ const char* type_name(const json& v) {
   }
 }
 
-// Collects the first problem as "articles[i].field: message"; later checks become no-ops.
+// Collects the first problem as a field path inside the article ("image.url") and a message;
+// later checks become no-ops.
 class Reader {
  public:
-  // `where` names the object in reasons: "articles[3]" or "articles[3].image".
+  // `prefix` names the object inside the article: "" for the article itself, "image".
   // The object is consumed: strings are moved out of it, not copied (a bundle is mostly text).
-  Reader(json& object, std::string where) : object_(object), where_(std::move(where)) {}
+  Reader(json& object, std::string prefix) : object_(object), prefix_(std::move(prefix)) {}
 
-  bool failed() const { return !reason_.empty(); }
-  const std::string& reason() const { return reason_; }
+  bool failed() const { return failed_; }
+  const std::string& field() const { return field_; }
+  const std::string& message() const { return message_; }
 
   void fail(std::string_view field, std::string_view message) {
-    if (failed()) return;
-    reason_ = where_;
-    if (!field.empty()) reason_ += "." + std::string(field);
-    reason_ += ": " + std::string(message);
+    if (failed_) return;
+    failed_ = true;
+    field_ =
+        prefix_.empty() || field.empty() ? prefix_ + std::string(field) : prefix_ + "." + std::string(field);
+    message_ = message;
   }
 
   // nullptr when absent or null: optional fields treat an explicit null as absent.
@@ -159,7 +162,7 @@ class Reader {
       fail("image", std::string("expected an object with a url, found ") + type_name(*v));
       return std::nullopt;
     }
-    Reader inner(*v, where_ + ".image");
+    Reader inner(*v, "image");
     Image img;
     if (auto url = inner.string("url", true)) img.url = std::move(*url);
     if (auto alt = inner.string("alt", false)) img.alt = std::move(*alt);
@@ -170,28 +173,36 @@ class Reader {
       }
     }
     if (inner.failed()) {
-      if (!failed()) reason_ = inner.reason();
+      fail_as(inner);
       return std::nullopt;
     }
     return img;
   }
 
  private:
+  void fail_as(const Reader& inner) {
+    if (failed_) return;
+    failed_ = true;
+    field_ = inner.field_;
+    message_ = inner.message_;
+  }
+
   json& object_;
-  std::string where_;
-  std::string reason_;
+  std::string prefix_;
+  bool failed_ = false;
+  std::string field_;
+  std::string message_;
 };
 
 }  // namespace
 
 ArticleOrReason read_article(json& value, std::size_t index) {
   ArticleOrReason out;
-  const std::string where = "articles[" + std::to_string(index) + "]";
   if (!value.is_object()) {
-    out.reason = where + ": expected an object, found " + type_name(value);
+    out.message = std::string("expected an object, found ") + type_name(value);
     return out;
   }
-  Reader r(value, where);
+  Reader r(value, "");
   Article a;
   // The id is read first so that every later reason can be reported with it.
   if (auto id = r.string("id", true)) a.id = std::move(*id);
@@ -218,7 +229,8 @@ ArticleOrReason read_article(json& value, std::size_t index) {
   if (auto lang = r.string("lang", false)) a.lang = std::move(*lang);
 
   if (r.failed()) {
-    out.reason = r.reason();
+    out.field = r.field();
+    out.message = r.message();
     return out;
   }
   out.candidate = ArticleCandidate{index, std::move(a)};

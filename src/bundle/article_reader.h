@@ -20,8 +20,9 @@ struct ArticleCandidate {
 
 struct ArticleOrReason {
   std::optional<ArticleCandidate> candidate;
-  std::string id;      // for the report, when readable
-  std::string reason;  // "articles[3].title: missing"
+  std::string id;       // for the report, when readable
+  std::string field;    // inside the article: "title", "image.url", "tags[2]"; "" for the whole
+  std::string message;  // "missing"
 };
 
 ArticleOrReason read_article(nlohmann::json& value, std::size_t index);  // moves strings out

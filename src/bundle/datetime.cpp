@@ -1,6 +1,9 @@
 #include "bundle/datetime.h"
 
 #include <chrono>
+#include <cstdio>
+#include <utility>
+#include <vector>
 
 namespace encart {
 namespace {
@@ -101,6 +104,84 @@ CivilDate local_date(const DateTime& t) {
   using namespace std::chrono;
   const year_month_day ymd{sys_days{std::chrono::days{local_day_number(t)}}};
   return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())};
+}
+
+}  // namespace encart
+
+namespace encart {
+namespace {
+
+std::vector<std::string_view> words(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t' || s[pos] == '\r' || s[pos] == '\n')) ++pos;
+    const std::size_t start = pos;
+    while (pos < s.size() && s[pos] != ' ' && s[pos] != '\t' && s[pos] != '\r' && s[pos] != '\n') ++pos;
+    if (pos > start) out.push_back(s.substr(start, pos - start));
+  }
+  return out;
+}
+
+bool equal_ci(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+// "+0100" or a zone name, as ISO 8601's "+01:00" or "Z".
+std::optional<std::string> rfc822_zone(std::string_view zone) {
+  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+      {"GMT", "Z"},      {"UT", "Z"},       {"UTC", "Z"},      {"Z", "Z"},
+      {"EST", "-05:00"}, {"EDT", "-04:00"}, {"CST", "-06:00"}, {"CDT", "-05:00"},
+      {"MST", "-07:00"}, {"MDT", "-06:00"}, {"PST", "-08:00"}, {"PDT", "-07:00"}};
+  for (const auto& [name, offset] : kNames) {
+    if (equal_ci(zone, name)) return std::string(offset);
+  }
+  int hhmm = 0;
+  std::size_t pos = 1;
+  if (zone.size() != 5 || (zone[0] != '+' && zone[0] != '-') || !read_digits(zone, pos, 4, hhmm)) {
+    return std::nullopt;
+  }
+  if (hhmm == 0) return std::string("Z");
+  return std::string(zone.substr(0, 3)) + ":" + std::string(zone.substr(3, 2));
+}
+
+}  // namespace
+
+std::optional<std::string> rfc822_to_iso8601(std::string_view text) {
+  std::vector<std::string_view> w = words(text);
+  if (!w.empty() && w[0].ends_with(',')) w.erase(w.begin());  // the day name
+  if (w.size() != 5) return std::nullopt;
+  static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  int month = 0;
+  for (int m = 0; m < 12; ++m) {
+    if (equal_ci(w[1], kMonths[m])) month = m + 1;
+  }
+  int day = 0, year = 0;
+  std::size_t pos = 0;
+  if (month == 0 || w[0].size() > 2 || !read_digits(w[0], pos, static_cast<int>(w[0].size()), day)) {
+    return std::nullopt;
+  }
+  pos = 0;
+  if ((w[2].size() != 2 && w[2].size() != 4) ||
+      !read_digits(w[2], pos, static_cast<int>(w[2].size()), year)) {
+    return std::nullopt;
+  }
+  if (w[2].size() == 2) year += year < 50 ? 2000 : 1900;  // RFC 2822, section 4.3
+  std::string time(w[3]);
+  if (time.size() == 5) time += ":00";  // seconds are optional
+  const auto zone = rfc822_zone(w[4]);
+  if (!zone || time.size() != 8) return std::nullopt;
+  char date[16];
+  std::snprintf(date, sizeof date, "%04d-%02d-%02dT", year, month, day);
+  std::string iso = date + time + *zone;
+  if (!parse_iso8601(iso, OffsetRule::kRequired)) return std::nullopt;  // 31 Feb, 25:00, "ab:cd"
+  return iso;
 }
 
 }  // namespace encart

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace encart {
@@ -26,6 +27,11 @@ enum class OffsetRule {
 // Accepts YYYY-MM-DD[(T|t| )HH:MM[:SS[.fraction]]][Z|z|±HH:MM|±HHMM]. Returns nullopt for
 // anything else, including impossible dates (2024-02-30) and out-of-range fields.
 std::optional<DateTime> parse_iso8601(std::string_view text, OffsetRule rule);
+
+// RSS's RFC 822 dates ("Mon, 09 Dec 2024 10:15:00 +0100", "9 Dec 24 10:15 GMT", the US zone
+// names) as ISO 8601 with the offset they were written with ("2024-12-09T10:15:00+01:00", "Z"
+// for UTC); nullopt for anything else. Day names are not checked against the date.
+std::optional<std::string> rfc822_to_iso8601(std::string_view text);
 
 // True when `text`, already accepted by parse_iso8601, is a date alone (no time).
 bool is_date_only(std::string_view text);

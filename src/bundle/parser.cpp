@@ -170,7 +170,8 @@ class BundleSax {
         } else {
           // Indices only grow while streaming: the first max_reported_skips are all we keep.
           if (bundle_.skipped.size() < options_.max_reported_skips) {
-            bundle_.skipped.push_back({next_index_, std::move(result.id), std::move(result.reason)});
+            bundle_.skipped.push_back(skipped_article(options_, next_index_, std::move(result.id),
+                                                      result.field, std::move(result.message)));
           }
           ++bundle_.skipped_total;
         }
@@ -236,18 +237,68 @@ namespace {
 // `limit` of them, merged with the streamed ones, still yields the first `limit` overall.
 struct LateSkips {
   Bundle& bundle;
-  std::size_t limit;
+  const ParseOptions& options;
   std::size_t kept = 0;
-  void add(std::size_t index, std::string id, std::string reason) {
+  // The record kept, or null past the reporting limit.
+  SkippedArticle* add(std::size_t index, std::string id, std::string_view field, std::string message) {
     ++bundle.skipped_total;
-    if (kept++ < limit) bundle.skipped.push_back({index, std::move(id), std::move(reason)});
+    if (kept++ >= options.max_reported_skips) return nullptr;
+    bundle.skipped.push_back(skipped_article(options, index, std::move(id), field, std::move(message)));
+    return &bundle.skipped.back();
   }
 };
 
-// Reads `text` into `bundle` by streaming, each article's input index in `indices`; checks what
-// makes the input unusable as a whole. Returns how many articles were over options.max_articles.
-Result<std::size_t> stream_bundle(std::string_view text, const ParseOptions& options, Bundle& bundle,
-                                  std::vector<std::size_t>& indices) {
+// URLs are resolved once the whole input is read, so that site.url may come after articles;
+// then duplicate ids are dropped (the first one is kept).
+void resolve_and_dedupe(Bundle& bundle, const std::vector<std::size_t>& indices, const std::string& base,
+                        LateSkips& late) {
+  // Articles that fail now are dropped by compacting bundle.articles in place (one vector of
+  // articles at a time: at 100k that is tens of megabytes of WebAssembly memory, which never
+  // shrinks). The set views the ids of kept articles, which sit in their final slots.
+  std::unordered_set<std::string_view> seen_ids;
+  const auto url_problem = [&](std::string_view url) {
+    const std::string quoted = "\"" + text::shorten(url, 80) + "\"";
+    if (is_relative_reference(url) && !is_absolute_http_url(base)) {
+      return quoted +
+             " is relative and there is no absolute base URL to resolve it against "
+             "(pass baseUrl to load, or set site.url)";
+    }
+    return quoted + " is not an http(s) URL";
+  };
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < bundle.articles.size(); ++i) {
+    Article& article = bundle.articles[i];
+    const std::size_t index = indices[i];
+    auto url = resolve_http_url(article.url, base);
+    if (!url) {
+      late.add(index, article.id, "url", url_problem(article.url));
+      continue;
+    }
+    article.url = std::move(*url);
+    if (article.image) {
+      auto image_url = resolve_http_url(article.image->url, base);
+      if (!image_url) {
+        late.add(index, article.id, "image.url", url_problem(article.image->url));
+        continue;
+      }
+      article.image->url = std::move(*image_url);
+    }
+    if (seen_ids.contains(article.id)) {
+      late.add(
+          index, article.id, "id",
+          "\"" + text::shorten(article.id, 80) + "\" is used by an earlier article (the first one is kept)");
+      continue;
+    }
+    if (kept != i) bundle.articles[kept] = std::move(article);
+    seen_ids.insert(bundle.articles[kept].id);
+    ++kept;
+  }
+  bundle.articles.erase(bundle.articles.begin() + static_cast<std::ptrdiff_t>(kept), bundle.articles.end());
+}
+
+}  // namespace
+
+Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) {
   if (text.size() > options.max_bytes) {
     return Error{ErrorCode::kTooLarge, "the bundle is " + std::to_string(text.size()) +
                                            " bytes, over the limit of " + std::to_string(options.max_bytes)};
@@ -256,6 +307,8 @@ Result<std::size_t> stream_bundle(std::string_view text, const ParseOptions& opt
   if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
     return json_syntax_error(text, nul + 1, std::string(1, '\0'));
   }
+  Bundle bundle;
+  std::vector<std::size_t> indices;  // by position in bundle.articles: the input index
   BundleSax sax(options, bundle, indices);
   const bool parsed = json::sax_parse(text.begin(), text.end(), &sax);
   if (!parsed || sax.syntax_error_) {
@@ -272,79 +325,21 @@ Result<std::size_t> stream_bundle(std::string_view text, const ParseOptions& opt
   if (!sax.saw_articles()) {
     return Error{ErrorCode::kBadBundle, "the bundle has no \"articles\" array"};
   }
-  return sax.over_limit();
-}
 
-// Why an article's URL (or its image's) cannot be used, against the base URL `base`.
-std::string url_problem(std::string_view url, const std::string& base) {
-  const std::string quoted = "\"" + text::shorten(url, 80) + "\"";
-  if (is_relative_reference(url) && !is_absolute_http_url(base)) {
-    return quoted +
-           " is relative and there is no absolute base URL to resolve it against "
-           "(pass baseUrl to load, or set site.url)";
+  LateSkips late{bundle, options};
+  resolve_and_dedupe(bundle, indices, options.base_url.empty() ? bundle.site.url : options.base_url, late);
+  if (sax.over_limit() > 0) {
+    SkippedArticle* over = late.add(options.max_articles, "", "",
+                                    std::to_string(sax.over_limit()) + " articles over the limit of " +
+                                        std::to_string(options.max_articles));
+    if (over != nullptr) over->path.insert(over->path.size() - 1, "..");  // "articles[1000..]"
+    bundle.skipped_total += sax.over_limit() - 1;
   }
-  return quoted + " is not an http(s) URL";
-}
-
-// Skips in input order, the first max_reported_skips of them.
-void sort_skips(Bundle& bundle, std::size_t max_reported_skips) {
   std::stable_sort(bundle.skipped.begin(), bundle.skipped.end(),
                    [](const SkippedArticle& a, const SkippedArticle& b) { return a.index < b.index; });
-  if (bundle.skipped.size() > max_reported_skips) bundle.skipped.resize(max_reported_skips);
-}
-
-}  // namespace
-
-Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) {
-  Bundle bundle;
-  std::vector<std::size_t> indices;  // by position in bundle.articles: the input index
-  const Result<std::size_t> over_limit = stream_bundle(text, options, bundle, indices);
-  if (!over_limit) return over_limit.error();
-  // URLs are resolved once the whole input is read, so that site.url may come after articles.
-  const std::string& base = options.base_url.empty() ? bundle.site.url : options.base_url;
-  // Articles that fail now are dropped by compacting bundle.articles in place (one vector of
-  // articles at a time: at 100k that is tens of megabytes of WebAssembly memory, which never
-  // shrinks). The set views the ids of kept articles, which sit in their final slots.
-  std::unordered_set<std::string_view> seen_ids;
-  LateSkips late{bundle, options.max_reported_skips};
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < bundle.articles.size(); ++i) {
-    Article& article = bundle.articles[i];
-    const std::size_t index = indices[i];
-    const std::string where = "articles[" + std::to_string(index) + "]";
-    auto url = resolve_http_url(article.url, base);
-    if (!url) {
-      late.add(index, article.id, where + ".url: " + url_problem(article.url, base));
-      continue;
-    }
-    article.url = std::move(*url);
-    if (article.image) {
-      auto image_url = resolve_http_url(article.image->url, base);
-      if (!image_url) {
-        late.add(index, article.id, where + ".image.url: " + url_problem(article.image->url, base));
-        continue;
-      }
-      article.image->url = std::move(*image_url);
-    }
-    if (seen_ids.contains(article.id)) {
-      late.add(index, article.id,
-               where + ".id: \"" + text::shorten(article.id, 80) +
-                   "\" is used by an earlier article (the first one is kept)");
-      continue;
-    }
-    if (kept != i) bundle.articles[kept] = std::move(article);
-    seen_ids.insert(bundle.articles[kept].id);
-    ++kept;
+  if (bundle.skipped.size() > options.max_reported_skips) {
+    bundle.skipped.resize(options.max_reported_skips);
   }
-  bundle.articles.erase(bundle.articles.begin() + static_cast<std::ptrdiff_t>(kept), bundle.articles.end());
-  if (over_limit.value() > 0) {
-    late.add(options.max_articles, "",
-             "articles[" + std::to_string(options.max_articles) +
-                 "..]: " + std::to_string(over_limit.value()) + " articles over the limit of " +
-                 std::to_string(options.max_articles));
-    bundle.skipped_total += over_limit.value() - 1;
-  }
-  sort_skips(bundle, options.max_reported_skips);
   return bundle;
 }
 

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "bundle/article.h"
+#include "bundle/field_names.h"
 #include "common/result.h"
 
 namespace encart {
@@ -17,7 +18,13 @@ struct ParseOptions {
   std::size_t max_bytes = 256u << 20;     // larger input is refused with kTooLarge
   std::size_t max_articles = 1'000'000;   // articles past this index are skipped (reported once)
   std::size_t max_reported_skips = 1000;  // Bundle::skipped keeps the first ones by index
+  // Names for skip reasons when the text is a mapped feed (bundle/feeds.h); null: the bundle's.
+  const FieldNames* names = nullptr;
 };
+
+// The skip record of article `index`, named as `options.names` says (bundle/field_names.cpp).
+SkippedArticle skipped_article(const ParseOptions& options, std::size_t index, std::string id,
+                               std::string_view field, std::string message);
 
 // Fatal errors (not JSON, no "articles" array, too large) return an Error. Invalid articles are
 // skipped and listed in Bundle::skipped; the valid ones load.

@@ -219,8 +219,8 @@ TEST(BundleParser, ReportsArticlesOverTheLimitOnce) {
   EXPECT_EQ(b.articles[1].id, "a1");
   ASSERT_EQ(b.skipped.size(), 1u);
   EXPECT_EQ(b.skipped[0].index, 2u);
-  EXPECT_TRUE(contains(b.skipped[0].reason, "articles[2..]: 3 articles over the limit of 2"))
-      << b.skipped[0].reason;
+  EXPECT_TRUE(contains(b.skipped[0].reason(), "articles[2..]: 3 articles over the limit of 2"))
+      << b.skipped[0].reason();
   EXPECT_EQ(b.skipped_total, 3u);
 }
 

@@ -31,8 +31,8 @@ void expect_skipped(const std::string& bad_article, const std::string& where, co
   EXPECT_EQ(b.skipped_total, 1u);
   EXPECT_EQ(b.skipped[0].index, 1u);
   EXPECT_EQ(b.skipped[0].id, expected_id);
-  EXPECT_EQ(b.skipped[0].reason.rfind(where + ":", 0), 0u) << b.skipped[0].reason;
-  EXPECT_TRUE(contains(b.skipped[0].reason, what)) << b.skipped[0].reason;
+  EXPECT_EQ(b.skipped[0].reason().rfind(where + ":", 0), 0u) << b.skipped[0].reason();
+  EXPECT_TRUE(contains(b.skipped[0].reason(), what)) << b.skipped[0].reason();
 }
 
 // --- skip reasons ---------------------------------------------------------------------------
@@ -185,7 +185,7 @@ TEST(BundleParser, KeepsOnlyTheFirstReportedSkipsWhileCountingAll) {
   EXPECT_EQ(b.skipped_total, 34u);
   ASSERT_EQ(b.skipped.size(), 5u);
   const std::vector<std::size_t> expected = {0, 1, 3, 4, 6};
-  for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(b.skipped[i].index, expected[i]) << b.skipped[i].reason;
+  for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(b.skipped[i].index, expected[i]) << b.skipped[i].reason();
 }
 
 TEST(BundleParser, SkipsArticleWithBadImageDimensions) {
@@ -239,7 +239,7 @@ TEST(BundleParser, KeepsSkipReasonsValidUtf8WhenShorteningQuotedValues) {
   const Bundle b =
       test::parse_ok(bundle({article("a", {{"published", js(date)}}), article("b", {{"url", js(url)}})}));
   ASSERT_EQ(b.skipped.size(), 2u);
-  for (const auto& s : b.skipped) EXPECT_TRUE(test::valid_utf8(s.reason)) << s.reason;
+  for (const auto& s : b.skipped) EXPECT_TRUE(test::valid_utf8(s.reason())) << s.reason();
 }
 
 TEST(BundleParser, ReportsTheFirstProblemOfAnArticle) {
@@ -258,8 +258,8 @@ TEST(BundleParser, KeepsTheFirstOfTwoArticlesWithTheSameId) {
   ASSERT_EQ(b.skipped.size(), 1u);
   EXPECT_EQ(b.skipped[0].index, 2u);
   EXPECT_EQ(b.skipped[0].id, "a");
-  EXPECT_TRUE(contains(b.skipped[0].reason, "articles[2].id: \"a\" is used by an earlier article"))
-      << b.skipped[0].reason;
+  EXPECT_TRUE(contains(b.skipped[0].reason(), "articles[2].id: \"a\" is used by an earlier article"))
+      << b.skipped[0].reason();
 }
 
 TEST(BundleParser, LoadsGoodArticlesAroundManyBadOnes) {
@@ -280,7 +280,7 @@ TEST(BundleParser, LoadsGoodArticlesAroundManyBadOnes) {
   for (const auto& s : b.skipped) indexes.push_back(s.index);
   EXPECT_EQ(indexes, (std::vector<std::size_t>{1, 2, 4, 5, 6, 8}));
   for (const auto& s : b.skipped) {
-    EXPECT_EQ(s.reason.rfind("articles[" + std::to_string(s.index) + "]", 0), 0u) << s.reason;
+    EXPECT_EQ(s.reason().rfind("articles[" + std::to_string(s.index) + "]", 0), 0u) << s.reason();
   }
 }
 
@@ -323,7 +323,7 @@ TEST(BundleParser, ReportsEverySkipOfTheSkipsFixture) {
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(b.skipped[i].index, expected[i].index);
     EXPECT_EQ(b.skipped[i].id, expected[i].id);
-    EXPECT_EQ(b.skipped[i].reason.rfind(expected[i].reason_start, 0), 0u) << b.skipped[i].reason;
+    EXPECT_EQ(b.skipped[i].reason().rfind(expected[i].reason_start, 0), 0u) << b.skipped[i].reason();
   }
 }
 

@@ -120,7 +120,7 @@ TEST(Engine, ReportsLoadedAndSkippedArticles) {
   ASSERT_EQ(report.value().skipped.size(), 1u);
   EXPECT_EQ(report.value().skipped[0].index, 1u);
   EXPECT_EQ(report.value().skipped[0].id, "b");
-  EXPECT_TRUE(contains(report.value().skipped[0].reason, "articles[1].title: missing"));
+  EXPECT_TRUE(contains(report.value().skipped[0].reason(), "articles[1].title: missing"));
   EXPECT_TRUE(engine.loaded());
 }
 

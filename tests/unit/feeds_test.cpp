@@ -74,11 +74,11 @@ TEST(JsonFeed, SkipsNameTheFeedsOwnFields) {
   const auto bundle = parse_input(text, InputFormat::kJsonFeed, {});
   ASSERT_TRUE(bundle.ok()) << bundle.error().message;
   ASSERT_EQ(bundle.value().skipped.size(), 3u);
-  EXPECT_TRUE(contains(bundle.value().skipped[0].reason, "items[0].date_published: \"hier\" is not"))
-      << bundle.value().skipped[0].reason;
-  EXPECT_TRUE(contains(bundle.value().skipped[1].reason, "items[1].url: missing"))
-      << bundle.value().skipped[1].reason;
-  EXPECT_TRUE(contains(bundle.value().skipped[2].reason, "items[2]: expected an object"));
+  EXPECT_TRUE(contains(bundle.value().skipped[0].reason(), "items[0].date_published: \"hier\" is not"))
+      << bundle.value().skipped[0].reason();
+  EXPECT_TRUE(contains(bundle.value().skipped[1].reason(), "items[1].url: missing"))
+      << bundle.value().skipped[1].reason();
+  EXPECT_TRUE(contains(bundle.value().skipped[2].reason(), "items[2]: expected an object"));
 }
 
 TEST(JsonFeed, AMalformedFeedIsAClearError) {
@@ -140,10 +140,10 @@ TEST(WordPress, SkipsNameThePostFieldsAndMalformedInputIsAnError) {
                   InputFormat::kWordPress, {});
   ASSERT_TRUE(bundle.ok()) << bundle.error().message;
   ASSERT_EQ(bundle.value().skipped.size(), 2u);
-  EXPECT_TRUE(contains(bundle.value().skipped[0].reason, "[0].link: missing"))
-      << bundle.value().skipped[0].reason;
-  EXPECT_TRUE(contains(bundle.value().skipped[1].reason, "[1].date_gmt: missing"))
-      << bundle.value().skipped[1].reason;
+  EXPECT_TRUE(contains(bundle.value().skipped[0].reason(), "[0].link: missing"))
+      << bundle.value().skipped[0].reason();
+  EXPECT_TRUE(contains(bundle.value().skipped[1].reason(), "[1].date_gmt: missing"))
+      << bundle.value().skipped[1].reason();
   const auto truncated =
       parse_input(std::string("[") + kWordPressPost + ",\n{\"id\": 2, \"ti", InputFormat::kAuto, {});
   ASSERT_FALSE(truncated.ok());
@@ -187,7 +187,7 @@ std::unique_ptr<Loaded> load_fixture(const std::string& name, const std::string&
   auto report = out->engine.load(text, o);
   EXPECT_TRUE(report.ok()) << name << ": " << (report.ok() ? "" : report.error().message);
   if (report.ok()) {
-    EXPECT_EQ(report.value().skipped_total, 0u) << name << ": " << report.value().skipped.front().reason;
+    EXPECT_EQ(report.value().skipped_total, 0u) << name << ": " << report.value().skipped.front().reason();
     out->warnings = report.value().warnings;
   }
   return out;
@@ -288,8 +288,8 @@ TEST(WordPress, AnImageErrorNamesTheFeaturedMediaField) {
   ASSERT_TRUE(bundle.ok()) << bundle.error().message;
   ASSERT_EQ(bundle.value().skipped.size(), 1u);
   EXPECT_TRUE(
-      contains(bundle.value().skipped[0].reason, "[0]._embedded.wp:featuredmedia[0].source_url: \"ftp:"))
-      << bundle.value().skipped[0].reason;
+      contains(bundle.value().skipped[0].reason(), "[0]._embedded.wp:featuredmedia[0].source_url: \"ftp:"))
+      << bundle.value().skipped[0].reason();
 }
 
 TEST(JsonFeed, AFeedsLongAuthorListIsNotCopiedIntoEveryItem) {

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "bundle/feeds.h"
 #include "bundle/parser.h"
 #include "test_bundles.h"
 
@@ -66,6 +67,19 @@ TEST(JsonTestSuite, RefusesEveryInvalidFileWithAMessage) {
     EXPECT_FALSE(result.error().message.empty());
   }
   EXPECT_EQ(seen, 188u);
+}
+
+TEST(JsonTestSuite, EveryFeedReaderReturnsOnEveryFileAndRefusesInvalidOnes) {
+  // The JSON Feed, WordPress and XML tree readers parse whole documents, unlike parse_bundle.
+  for (const auto& f : files()) {
+    SCOPED_TRACE(f.name);
+    for (const InputFormat format :
+         {InputFormat::kAuto, InputFormat::kJsonFeed, InputFormat::kWordPress, InputFormat::kXmlTree}) {
+      const auto result = parse_input(f.bytes, format, {});
+      if (f.name.rfind("n_", 0) == 0) EXPECT_FALSE(result.ok()) << format_name(format);
+      if (!result.ok()) EXPECT_FALSE(result.error().message.empty()) << format_name(format);
+    }
+  }
 }
 
 TEST(JsonTestSuite, ReportsEveryInvalidFileAsBadJson) {

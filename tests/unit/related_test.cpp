@@ -41,7 +41,7 @@ class Related : public ::testing::Test {
   void load(const std::vector<std::string>& articles, std::string_view top = "") {
     const auto report = engine_.load(test::bundle(articles, top), at());
     ASSERT_TRUE(report.ok()) << report.error().message;
-    ASSERT_EQ(report.value().skipped_total, 0u) << report.value().skipped.front().reason;
+    ASSERT_EQ(report.value().skipped_total, 0u) << report.value().skipped.front().reason();
     warnings_ = report.value().warnings;
   }
   std::vector<RelatedItem> items(const std::string& id, ListOptions o = {}) {

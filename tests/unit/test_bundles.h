@@ -129,7 +129,7 @@ inline Bundle parse_ok(std::string_view json, const ParseOptions& options = {}) 
 
 inline Index index_of(std::string_view json) {
   Bundle b = parse_ok(json);
-  EXPECT_EQ(b.skipped_total, 0u) << (b.skipped.empty() ? "" : b.skipped.front().reason);
+  EXPECT_EQ(b.skipped_total, 0u) << (b.skipped.empty() ? "" : b.skipped.front().reason());
   return Index(std::move(b.articles));
 }
 

@@ -1,7 +1,8 @@
 'use strict';
 // Feeds through the public API in Node (issue 5): WordPress posts with views.json, JSON Feed with
 // and without "_encart", the format option, and clear errors for malformed feeds. RSS and Atom
-// need DOMParser: in Node they are a clear unsupported_format (the browser tests read them).
+// need DOMParser: in Node they are a clear unsupported_format (the browser tests read them); the
+// element tree the page hands over is mapped by the engine, which Node can check.
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
@@ -70,4 +71,33 @@ test('malformed feeds are clear errors and keep the previous data', async () => 
     expectEncartError(() => engine.load(read(xml)), 'unsupported_format', /DOMParser/);
   }
   assert.equal(engine.latest().length, 6);
+});
+
+// The JSON form of an element tree, as web/xml-tree.js writes it from DOMParser's document.
+const el = (name, children = [], text = '', attributes = {}, ns = '') => [name, ns, attributes, text, children, ''];
+const rssTree = (items) => JSON.stringify({
+  encart_xml_tree: 1,
+  root: el('rss', [el('channel', [el('title', [], 'Q'), el('link', [], 'https://q.example/'), ...items])]),
+});
+
+test('an RSS element tree is mapped by the engine; skips name the item and its own field', async () => {
+  const engine = await Encart.createEngine();
+  const report = engine.load(
+    rssTree([
+      el('item', [el('title', [], 'Un'), el('link', [], '/1'), el('pubDate', [], 'Mon, 09 Dec 2024 10:15:00 +0100'),
+        el('description', [], '<p>L&#8217;été [&hellip;]</p>'), el('category', [], 'Politique'), el('category', [], 'France')]),
+      el('item', [el('title', [], 'Deux'), el('link', [], '/2'), el('pubDate', [], 'hier')]),
+    ]),
+    { now: NOW },
+  );
+  assert.equal(report.articles, 1);
+  assert.equal(report.skipped.length, 1);
+  assert.equal(report.skipped[0].path, 'item[1].pubDate');
+  assert.match(report.skipped[0].message, /"hier" is not an RFC 822 date/);
+  assert.equal(report.skipped[0].reason, `${report.skipped[0].path}: ${report.skipped[0].message}`);
+  const [a] = engine.latest();
+  assert.deepEqual([a.url, a.published, a.summary, a.category, a.tags], ['https://q.example/1', '2024-12-09T10:15:00+01:00', 'L’été…', 'Politique', ['France']]);
+  expectEncartError(() => engine.load('{"encart_xml_tree": 1, "root": 3}'), 'bad_bundle', /not an XML element tree/);
+  expectEncartError(() => engine.load(JSON.stringify({ encart_xml_tree: 1, root: el('html') })), 'bad_bundle', /neither RSS/);
+  assert.equal(engine.latest().length, 1);
 });

@@ -152,7 +152,11 @@ test('several skips are listed in index order with their total', async () => {
   assert.equal(report.skippedTotal, 3);
   assert.deepEqual(report.skipped.map((s) => s.index), [0, 2, 3]);
   assert.deepEqual(report.skipped.map((s) => s.id), ['a', '', 'c']);
-  for (const s of report.skipped) assert.deepEqual(Object.keys(s).sort(), ['id', 'index', 'reason']);
+  for (const s of report.skipped) {
+    assert.deepEqual(Object.keys(s).sort(), ['id', 'index', 'message', 'path', 'reason']);
+    assert.equal(s.reason, `${s.path}: ${s.message}`);
+  }
+  assert.deepEqual(report.skipped.map((s) => s.path), ['articles[0].url', 'articles[2].id', 'articles[3].published']);
 });
 
 test('the first 1000 skips are listed; skippedTotal counts them all', async () => {

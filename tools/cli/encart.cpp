@@ -139,9 +139,11 @@ std::optional<Args> parse_args(int argc, char** argv, std::string& why) {
   return a;
 }
 
-// Reads FILE in any supported format: XML (RSS, Atom) through libxml2 into a JSON Feed first.
+// Reads FILE in any supported format: XML (RSS, Atom) through libxml2 into an element tree,
+// which the core maps.
 struct Input {
   std::string text;
+  std::optional<encart::XmlElement> xml;  // RSS or Atom
   encart::InputFormat format = encart::InputFormat::kAuto;
   std::string views;
 };
@@ -151,18 +153,21 @@ encart::Result<Input> read_input(const Args& a) {
   if (!text) return encart::Error{encart::ErrorCode::kBadBundle, a.file + ": cannot be read"};
   Input in;
   in.text = std::move(*text);
-  const bool xml_format = a.format == "rss" || a.format == "atom";
-  if (xml_format || (a.format == "auto" && encart::cli::looks_like_xml(in.text))) {
-    auto feed = encart::cli::xml_to_json_feed(in.text);
-    if (!feed) return feed.error();
-    in.text = std::move(feed).value();
-    in.format = encart::InputFormat::kJsonFeed;
-  } else if (const auto format = encart::parse_format_name(a.format)) {
-    in.format = *format == encart::InputFormat::kAuto ? encart::detect_format(in.text) : *format;
-  } else {
+  const auto format = encart::parse_format_name(a.format);
+  if (!format || *format == encart::InputFormat::kXmlTree) {
     return encart::Error{
         encart::ErrorCode::kBadBundle,
         "--format " + a.format + ": expected auto, bundle, jsonfeed, wordpress, rss or atom"};
+  }
+  const bool xml_format = *format == encart::InputFormat::kRss || *format == encart::InputFormat::kAtom;
+  if (xml_format || (*format == encart::InputFormat::kAuto && encart::cli::looks_like_xml(in.text))) {
+    auto tree = encart::cli::read_xml_tree(in.text);
+    if (!tree) return tree.error();
+    in.format = encart::xml_feed_format(tree.value());
+    in.xml = std::move(tree).value();
+    in.text.clear();
+  } else {
+    in.format = *format == encart::InputFormat::kAuto ? encart::detect_format(in.text) : *format;
   }
   if (!a.views.empty()) {
     auto views = read_file(a.views);
@@ -189,7 +194,9 @@ struct Loaded {
 encart::Result<Loaded> load(const Args& a) {
   auto in = read_input(a);
   if (!in) return in.error();
-  auto parsed = encart::parse_input(in.value().text, in.value().format, report_everything());
+  const Input& input = in.value();
+  auto parsed = input.xml ? encart::parse_xml_feed(*input.xml, report_everything())
+                          : encart::parse_input(input.text, input.format, report_everything());
   if (!parsed) return parsed.error();
   Loaded out{std::move(in).value(), std::move(parsed).value()};
   encart::apply_views(out.bundle, out.input.views);
@@ -204,9 +211,9 @@ int fail(const std::string& file, const encart::Error& e) {
 void print_skips(const Bundle& b, std::FILE* to) {
   for (const auto& s : b.skipped) {
     if (s.id.empty()) {
-      std::fprintf(to, "skipped: %s\n", s.reason.c_str());
+      std::fprintf(to, "skipped: %s\n", s.reason().c_str());
     } else {
-      std::fprintf(to, "skipped \"%s\": %s\n", s.id.c_str(), s.reason.c_str());
+      std::fprintf(to, "skipped \"%s\": %s\n", s.id.c_str(), s.reason().c_str());
     }
   }
 }
@@ -278,6 +285,14 @@ int stats(const Args& a) {
   return 0;
 }
 
+encart::Result<encart::LoadReport> load_into(encart::Engine& engine, const Input& input,
+                                             const encart::LoadOptions& options) {
+  if (!input.xml) return engine.load(input.text, options);
+  auto bundle = encart::parse_xml_feed(*input.xml, options.parse);
+  if (!bundle) return bundle.error();
+  return engine.load_bundle(std::move(bundle).value(), options);
+}
+
 int render(const Args& a) {
   if (a.article.empty()) return usage("render needs --article ID");
   auto in = read_input(a);
@@ -293,7 +308,7 @@ int render(const Args& a) {
     options.now_ms = static_cast<std::int64_t>(std::time(nullptr)) * 1000;
   }
   encart::Engine engine;
-  auto loaded = engine.load(in.value().text, options);
+  auto loaded = load_into(engine, in.value(), options);
   if (!loaded) return fail(a.file, loaded.error());
   encart::SidebarRequest request;
   request.article = a.article;

@@ -25,7 +25,7 @@ Result<QualityReport> measure(const std::string& bundle_json, const std::string&
   if (!loaded) return loaded.error();
   if (loaded.value().skipped_total > 0) {
     return Error{ErrorCode::kBadBundle,
-                 "the labelled bundle lost articles: " + loaded.value().skipped.front().reason};
+                 "the labelled bundle lost articles: " + loaded.value().skipped.front().reason()};
   }
 
   QualityReport report;

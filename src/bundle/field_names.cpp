@@ -1,0 +1,56 @@
+#include "bundle/field_names.h"
+
+#include <utility>
+
+#include "bundle/parser.h"
+#include "common/compact.h"
+
+ENCART_COMPACT_BEGIN
+
+namespace encart {
+namespace {
+
+// The entry for `field` itself, else for its first segment ("image" for "image.alt", "tags" for
+// "tags[2]"), whose rest is then kept after the input's name.
+const FieldName* find_name(const std::vector<FieldName>& names, std::string_view field,
+                           std::string_view head) {
+  for (const FieldName& n : names) {
+    if (n.field == field) return &n;
+  }
+  for (const FieldName& n : names) {
+    if (n.field == head) return &n;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+NamedPlace FieldNames::place(std::size_t index, std::string_view field) const {
+  NamedPlace out{list + "[" + std::to_string(index) + "]", {}};
+  if (field.empty()) return out;
+  const std::string_view head = field.substr(0, field.find_first_of(".["));
+  const FieldName* name = index < items.size() ? find_name(items[index], field, head) : nullptr;
+  if (name == nullptr) name = find_name(common, field, head);
+  if (name == nullptr) {
+    out.path += "." + std::string(field);
+    return out;
+  }
+  out.path += "." + name->name;
+  if (name->field != field) out.path += field.substr(head.size());
+  out.message = name->message;
+  return out;
+}
+
+// Skips are rare, and reading them is not a hot path: compact like the rest of this file.
+ENCART_COMPACT_ENTRY SkippedArticle skipped_article(const ParseOptions& options, std::size_t index,
+                                                    std::string id, std::string_view field,
+                                                    std::string message) {
+  static const FieldNames kBundleNames;
+  NamedPlace place = (options.names != nullptr ? *options.names : kBundleNames).place(index, field);
+  if (!place.message.empty()) message = std::move(place.message);
+  return {index, std::move(id), std::move(place.path), std::move(message)};
+}
+
+}  // namespace encart
+
+ENCART_COMPACT_END

@@ -1,0 +1,225 @@
+// JSON Feed 1.1 (with encart's "_encart" extension) and WordPress REST API posts, mapped to the
+// bundle's JSON form; the bundle reader then validates them like any bundle.
+#include <string>
+#include <utility>
+
+#include "bundle/feed_json.h"
+#include "common/compact.h"
+#include "text/fold.h"
+#include "text/html_text.h"
+
+ENCART_COMPACT_BEGIN
+
+namespace encart::detail {
+namespace {
+
+using nlohmann::json;
+
+// Copies `from[key]` to `to[as]` when present (any type: the bundle reader reports bad ones).
+void copy(const json& from, std::string_view key, json& to, std::string_view as) {
+  if (const json* v = member(from, key)) to[std::string(as)] = *v;
+}
+
+// The first `max` characters of plain text, for a title or summary a feed item lacks.
+std::string excerpt(const std::string& text, std::size_t max_bytes) { return text::shorten(text, max_bytes); }
+
+// JSON Feed 1.1 (jsonfeed.org/version/1.1), with 1.0's "author" accepted.
+json map_json_feed_item(const json& item, const json& feed) {
+  if (!item.is_object()) return item;  // the bundle reader says "expected an object"
+  json a = json::object();
+  a["id"] = string_of(member(item, "id"));
+  copy(item, "url", a, "url");
+  std::string body;
+  if (const json* t = member(item, "content_text"); t != nullptr && t->is_string()) {
+    body = t->get<std::string>();
+  } else if (const json* h = member(item, "content_html"); h != nullptr && h->is_string()) {
+    body = text::html_to_text(h->get<std::string>());
+  }
+  if (const json* title = member(item, "title")) {
+    a["title"] = *title;
+  } else if (!body.empty()) {
+    a["title"] = excerpt(body, 100);  // a title-less (microblog) item
+  }
+  copy(item, "date_published", a, "published");
+  copy(item, "date_modified", a, "updated");
+  if (const json* summary = member(item, "summary")) {
+    a["summary"] = *summary;
+  } else if (!body.empty()) {
+    a["summary"] = excerpt(body, 300);
+  }
+  if (!body.empty()) a["text"] = body;
+  if (const json* image = member(item, "image"); image != nullptr && image->is_string()) {
+    a["image"] = json{{"url", *image}};
+  } else if (const json* banner = member(item, "banner_image"); banner != nullptr && banner->is_string()) {
+    a["image"] = json{{"url", *banner}};
+  }
+  copy(item, "tags", a, "tags");
+  json authors = json::array();
+  const auto add_authors = [&](const json& from) {
+    if (const json* list = member(from, "authors"); list != nullptr && list->is_array()) {
+      for (const json& au : *list) {
+        if (const std::string name = string_of(member(au, "name")); !name.empty()) authors.push_back(name);
+      }
+    } else if (const json* au = member(from, "author")) {
+      if (const std::string name = string_of(member(*au, "name")); !name.empty()) authors.push_back(name);
+    }
+  };
+  add_authors(item);
+  // The feed's authors are every item's by default; copied into each item, so only a short
+  // list is (a long one would multiply the feed's size by its number of items).
+  if (authors.empty()) {
+    add_authors(feed);
+    if (authors.dump().size() > 512) authors = json::array();
+  }
+  if (!authors.empty()) a["authors"] = authors;
+  if (const json* lang = member(item, "language")) {
+    a["lang"] = *lang;
+  } else if (const json* feed_lang = member(feed, "language")) {
+    a["lang"] = *feed_lang;
+  }
+  if (const json* ext = member(item, "_encart"); ext != nullptr && ext->is_object()) {
+    copy(*ext, "category", a, "category");
+    for (const ViewWindowName& w : kViewWindows) copy(*ext, w.field, a, w.field);
+  }
+  return a;
+}
+
+}  // namespace
+
+json map_json_feed(const json& feed) {
+  json bundle = json::object();
+  bundle["version"] = 1;
+  json site = json::object();
+  if (const json* title = member(feed, "title"); title != nullptr && title->is_string())
+    site["name"] = *title;
+  if (const json* home = member(feed, "home_page_url"); home != nullptr && home->is_string())
+    site["url"] = *home;
+  if (const json* lang = member(feed, "language"); lang != nullptr && lang->is_string()) site["lang"] = *lang;
+  bundle["site"] = site;
+  if (const json* ext = member(feed, "_encart")) copy(*ext, "related", bundle, "related");
+  json articles = json::array();
+  if (const json* items = member(feed, "items"); items != nullptr && items->is_array()) {
+    for (const json& item : *items) articles.push_back(map_json_feed_item(item, feed));
+  }
+  bundle["articles"] = std::move(articles);
+  return bundle;
+}
+
+FieldNames json_feed_names() {
+  FieldNames names;
+  names.list = "items";
+  names.common = {{"published", "date_published", ""},
+                  {"updated", "date_modified", ""},
+                  {"image", "image", ""},
+                  {"image.url", "image", ""},
+                  {"category", "_encart.category", ""}};
+  for (const ViewWindowName& w : kViewWindows) {
+    names.common.push_back({std::string(w.field), "_encart." + std::string(w.field), ""});
+  }
+  return names;
+}
+
+namespace {
+
+// Author, taxonomy terms and featured image, which ?_embed puts in "_embedded".
+void add_embedded(const json& embedded, json& a) {
+  if (const json* authors = member(embedded, "author"); authors != nullptr && authors->is_array()) {
+    json names = json::array();
+    for (const json& au : *authors) {
+      if (const std::string name = text::decode_html_entities(string_of(member(au, "name"))); !name.empty()) {
+        names.push_back(name);
+      }
+    }
+    if (!names.empty()) a["authors"] = names;
+  }
+  if (const json* terms = member(embedded, "wp:term"); terms != nullptr && terms->is_array()) {
+    json tags = json::array();
+    for (const json& taxonomy : *terms) {
+      if (!taxonomy.is_array()) continue;
+      for (const json& term : taxonomy) {
+        const std::string kind = string_of(member(term, "taxonomy"));
+        const std::string name = text::decode_html_entities(string_of(member(term, "name")));
+        if (name.empty()) continue;
+        if (kind == "category" && !a.contains("category")) a["category"] = name;
+        if (kind == "post_tag") tags.push_back(name);
+      }
+    }
+    if (!tags.empty()) a["tags"] = tags;
+  }
+  if (const json* media = member(embedded, "wp:featuredmedia");
+      media != nullptr && media->is_array() && !media->empty()) {
+    const json& m = (*media)[0];
+    if (const std::string url = string_of(member(m, "source_url")); !url.empty()) {
+      json image = json{{"url", url}};
+      if (const std::string alt = string_of(member(m, "alt_text")); !alt.empty()) image["alt"] = alt;
+      if (const json* details = member(m, "media_details")) {
+        copy(*details, "width", image, "width");
+        copy(*details, "height", image, "height");
+      }
+      a["image"] = image;
+    }
+  }
+}
+
+// "title": {"rendered": "L&rsquo;&eacute;t&eacute;"} -> "L’été".
+std::string rendered_html(const json& post, std::string_view key) {
+  const json* field = member(post, key);
+  if (field == nullptr) return {};
+  const json* html = field->is_object() ? member(*field, "rendered") : field;
+  return html != nullptr && html->is_string() ? html->get<std::string>() : std::string();
+}
+
+std::string rendered(const json& post, std::string_view key) {
+  return text::html_to_text(rendered_html(post, key));
+}
+
+// WordPress REST API (/wp-json/wp/v2/posts?_embed): taxonomy terms, author and featured image
+// come from "_embedded"; dates from the *_gmt fields, which are UTC without an offset.
+json map_wordpress_post(const json& post) {
+  if (!post.is_object()) return post;
+  json a = json::object();
+  a["id"] = string_of(member(post, "id"));
+  copy(post, "link", a, "url");
+  if (const std::string title = rendered(post, "title"); !title.empty()) a["title"] = title;
+  for (const auto& [field, as] : {std::pair{"date_gmt", "published"}, std::pair{"modified_gmt", "updated"}}) {
+    if (const json* date = member(post, field)) {
+      // "2024-12-09T09:15:00" is UTC: say so, or the bundle reader refuses a date without offset.
+      a[as] = date->is_string() && date->get<std::string>().size() == 19
+                  ? json(date->get<std::string>() + "Z")
+                  : *date;
+    }
+  }
+  // WordPress ends automatic excerpts with " […]": excerpt_text makes it "…".
+  const std::string summary = text::excerpt_text(rendered_html(post, "excerpt"));
+  if (!summary.empty()) a["summary"] = summary;
+  if (const std::string body = rendered(post, "content"); !body.empty()) a["text"] = body;
+  if (const json* embedded = member(post, "_embedded")) add_embedded(*embedded, a);
+  return a;
+}
+}  // namespace
+
+json map_wordpress_posts(const json& posts) {
+  json bundle = json{{"version", 1}, {"articles", json::array()}};
+  for (const json& post : posts) bundle["articles"].push_back(map_wordpress_post(post));
+  return bundle;
+}
+
+FieldNames wordpress_names() {
+  const std::string media = "_embedded.wp:featuredmedia[0].";
+  FieldNames names;
+  names.list = "";
+  names.common = {{"published", "date_gmt", ""},
+                  {"updated", "modified_gmt", ""},
+                  {"url", "link", ""},
+                  {"title", "title.rendered", ""},
+                  {"image", media + "source_url", ""},
+                  {"image.url", media + "source_url", ""},
+                  {"image.alt", media + "alt_text", ""},
+                  {"image.width", media + "media_details.width", ""},
+                  {"image.height", media + "media_details.height", ""}};
+  return names;
+}
+
+}  // namespace encart::detail
+
+ENCART_COMPACT_END

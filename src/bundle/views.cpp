@@ -1,0 +1,94 @@
+// View counts kept apart from the feed (a views.json file), merged into the loaded articles.
+#include <algorithm>
+#include <cstdint>
+#include <unordered_map>
+
+#include "bundle/feed_json.h"
+#include "bundle/feeds.h"
+#include "common/compact.h"
+#include "text/fold.h"
+
+ENCART_COMPACT_BEGIN
+
+namespace encart {
+
+using detail::parse_document;
+using nlohmann::json;
+
+namespace {
+
+// A whole number of 0 or more (12.0 included); nullopt for anything else.
+std::optional<std::int64_t> count(const json& v) {
+  if (v.is_number_unsigned())
+    return static_cast<std::int64_t>(std::min<std::uint64_t>(v.get<std::uint64_t>(), INT64_MAX));
+  if (v.is_number_float() && v.get<double>() >= 0 && v.get<double>() <= 9007199254740992.0 &&
+      v.get<double>() == static_cast<double>(static_cast<std::int64_t>(v.get<double>()))) {
+    return static_cast<std::int64_t>(v.get<double>());
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+ENCART_COMPACT_ENTRY Result<std::size_t> merge_views(Bundle& bundle, std::string_view views_json,
+                                                     std::vector<std::string>& warnings) {
+  auto document = parse_document(views_json);
+  if (!document) {
+    Error e = document.error();
+    e.message = "views: " + e.message;
+    return e;
+  }
+  const json& views = document.value();
+  if (!views.is_object()) {
+    return Error{ErrorCode::kBadBundle, "views: expected a JSON object {\"<id or url>\": count}"};
+  }
+  std::unordered_map<std::string_view, Article*> by_key;
+  for (Article& a : bundle.articles) {
+    by_key.emplace(a.id, &a);
+    by_key.emplace(a.url, &a);
+  }
+  std::size_t merged = 0, unmatched = 0;
+  std::string first_unmatched;
+  for (const auto& [key, value] : views.items()) {
+    const auto it = by_key.find(key);
+    if (it == by_key.end()) {
+      if (unmatched++ == 0) first_unmatched = key;
+      continue;
+    }
+    Article& a = *it->second;
+    const std::string where = "views[\"" + text::shorten(key, 80) + "\"]";
+    if (value.is_object()) {
+      for (std::size_t w = 0; w < kViewWindowCount; ++w) {
+        const auto field = value.find(kViewWindows[w].field);
+        if (field == value.end() || field->is_null()) continue;
+        if (const auto n = count(*field)) {
+          a.views[w] = *n;
+        } else {
+          warnings.push_back(where + "." + std::string(kViewWindows[w].field) +
+                             ": expected a whole number of 0 or more (ignored)");
+        }
+      }
+    } else if (const auto n = count(value)) {
+      a.views[0] = *n;
+    } else {
+      warnings.push_back(where + ": expected a count or an object of counts (ignored)");
+      continue;
+    }
+    ++merged;
+  }
+  if (unmatched > 0) {
+    warnings.push_back("views: " + std::to_string(unmatched) + " key(s) match no article, first \"" +
+                       text::shorten(first_unmatched, 80) + "\"");
+  }
+  return merged;
+}
+
+ENCART_COMPACT_ENTRY void apply_views(Bundle& bundle, std::string_view views_json) {
+  if (views_json.empty()) return;
+  auto merged = merge_views(bundle, views_json, bundle.warnings);
+  if (!merged) bundle.warnings.push_back(merged.error().message + " (no view counts merged)");
+}
+
+}  // namespace encart
+
+ENCART_COMPACT_END
