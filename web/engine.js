@@ -17,6 +17,7 @@ import {
   viewsText,
 } from './options.js';
 import { decodeXml, looksLikeXml, xmlToJsonFeed } from './feeds.js';
+import { markCoreHtml, markSidebarHtml } from './trusted-html.js';
 import { CODES } from './vocabulary.js';
 
 /** @typedef {import('./encart.js').Engine} EngineApi */
@@ -152,7 +153,7 @@ export class Engine {
    */
   sidebar(request) {
     const { ok, ...view } = check(this.#engine().sidebar(sidebarRequest(request)));
-    return view;
+    return markSidebarHtml(view); // the core's HTML: the "encart" Trusted Types policy lets it through
   }
 
   /** Frees the engine's memory now rather than when it is garbage-collected. */
@@ -200,5 +201,5 @@ export async function createEngine(options) {
  */
 export async function interfaceFor(lang) {
   const module = await loadModule();
-  return { shell: module.renderShell(lang || 'fr'), messages: module.uiMessages(lang || 'fr') };
+  return { shell: markCoreHtml(module.renderShell(lang || 'fr')), messages: module.uiMessages(lang || 'fr') };
 }
