@@ -147,5 +147,34 @@ TEST(BundleLimits, TruncatesUtf8WithoutSplittingACodePoint) {
   }
 }
 
+// "131,072": numbers as docs/bundle.md writes them.
+std::string with_thousands(std::size_t n) {
+  std::string digits = std::to_string(n);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+    digits.insert(static_cast<std::size_t>(i), ",");
+  return digits;
+}
+
+TEST(BundleLimits, AreEachDocumentedInBundleMdWithTheirOutcome) {
+  const std::string docs = test::read_fixture("../../docs/bundle.md");
+  const std::size_t section = docs.find("## Limits per article");
+  ASSERT_NE(section, std::string::npos);
+  const std::string limits = docs.substr(section, docs.find("\n## ", section + 1) - section);
+  for (const FieldLimit& limit : kFieldLimits) {
+    const std::string field(limit.field.substr(0, limit.field.find('[')));
+    const std::string bytes = with_thousands(limit.max_bytes) + " bytes";
+    std::size_t row = std::string::npos;
+    for (std::size_t at = limits.find(bytes); at != std::string::npos; at = limits.find(bytes, at + 1)) {
+      const std::size_t start = limits.rfind('\n', at) + 1;
+      if (limits.substr(start, at - start).find(field) != std::string::npos) row = start;
+    }
+    ASSERT_NE(row, std::string::npos) << limit.field << ": no row with " << bytes;
+    const std::string line = limits.substr(row, limits.find('\n', row) - row);
+    EXPECT_NE(line.find(limit.over == OverLimit::kSkip ? "skipped" : "cut"), std::string::npos) << line;
+  }
+  EXPECT_NE(limits.find("| 64 distinct tags |"), std::string::npos);
+  EXPECT_NE(limits.find("| 16 distinct authors"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace encart
