@@ -9,6 +9,7 @@ import { EncartError } from '../web/errors.js';
 import { decodeXml, xmlTreeJson } from '../web/xml-tree.js';
 import { looksLikePack, openPack, packInterface } from '../web/pack.js';
 import { scriptUrl } from './script-url.js';
+import { markCoreHtml, markSidebarHtml } from '../web/trusted-html.js';
 import { CODES } from '../web/vocabulary.js';
 
 export const WORKER_MARK = 'encart-worker'; // the fragment that tells encart.js it runs as our worker
@@ -36,14 +37,16 @@ function startWorker() {
   worker.onmessage = ({ data }) => {
     const call = pending.get(data.id);
     if (!call) return;
+    // HTML in answers comes from the worker's core: registered for the "encart" Trusted Types
+    // policy here, on this side, where the widget uses it.
     if (data.progress) {
       // A pack's partial answer while its files arrive: the final one follows.
-      if (call.onProgress) call.onProgress(data.progress);
+      if (call.onProgress) call.onProgress(markSidebarHtml(data.progress));
       return;
     }
     pending.delete(data.id);
     if (data.error) call.reject(new EncartError(data.error.code, data.error.message, data.error.details));
-    else call.resolve(data.result);
+    else call.resolve(markAnswer(call.method, data.result));
   };
   worker.onerror = (event) => {
     if (event.preventDefault) event.preventDefault();
@@ -60,11 +63,18 @@ function startWorker() {
       if (broken) return Promise.reject(broken);
       return new Promise((resolve, reject) => {
         const id = nextId++;
-        pending.set(id, { resolve, reject, onProgress });
+        pending.set(id, { resolve, reject, onProgress, method });
         worker.postMessage({ id, method, ...payload });
       });
     },
   };
+}
+
+/** The HTML in a worker's answer to `method`, registered as the core's. */
+function markAnswer(method, result) {
+  if (method === 'sidebar') return markSidebarHtml(result);
+  if (method === 'interface' && result) markCoreHtml(result.shell);
+  return result;
 }
 
 // Fetches a source: the bundle or feed, and the views file when there is one. A views file that
@@ -184,9 +194,10 @@ async function loadBundle(source) {
   const { report } = loaded;
   if (report.skippedTotal > 0) {
     const first = report.skipped[0];
-    console.warn(`[encart] ${url}: ${report.skippedTotal} article(s) skipped; first: ${first ? first.reason : ''}`);
+    // Bundle text is an argument, never part of the format string (%c, %s in a title).
+    console.warn('[encart] %s: %d article(s) skipped; first: %s', url, report.skippedTotal, first ? first.reason : '');
   }
-  for (const warning of report.warnings || []) console.warn(`[encart] ${url}: ${warning}`);
+  for (const warning of report.warnings || []) console.warn('[encart] %s: %s', url, warning);
   return loaded;
 }
 
@@ -248,7 +259,8 @@ export function serveWorker() {
   };
   self.onmessage = async ({ data }) => {
     try {
-      const handler = handlers[data.method];
+      // Own members only: "constructor" or "__proto__" must not reach Object.prototype's.
+      const handler = Object.hasOwn(handlers, data.method) ? handlers[data.method] : undefined;
       if (!handler) throw new EncartError(CODES.bad_input, `unknown worker call ${data.method}`);
       self.postMessage({ id: data.id, result: await handler(data) });
     } catch (error) {

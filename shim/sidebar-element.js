@@ -70,7 +70,7 @@ function numberAttribute(element, name) {
   if (raw === null || raw.trim() === '') return undefined;
   const value = Number(raw);
   if (Number.isFinite(value)) return value;
-  console.warn(`[encart] ${name}="${raw}" is not a number; ignored`);
+  console.warn('[encart] %s="%s" is not a number; ignored', name, raw);
   return undefined;
 }
 
@@ -87,7 +87,7 @@ function groupAttribute(element, group) {
     if (names.includes(name) && value !== undefined && value.trim() !== '' && Number.isFinite(number)) {
       out[name] = number;
     } else {
-      console.warn(`[encart] ${group.attribute}: "${pair}" ignored (expected name:number, name one of ${names.join(', ')})`);
+      console.warn('[encart] %s: "%s" ignored (expected name:number, name one of %s)', group.attribute, pair, names.join(', '));
     }
   }
   return out;
@@ -367,12 +367,12 @@ export class EncartSidebarElement extends BaseElement {
         console.warn('[encart] the worker stopped; loading again on the main thread');
         this.#build();
       } else if (error.code === CODES.bad_filter) {
-        console.error(`[encart] ${error.message}; filters cleared`);
+        console.error('[encart] %s; filters cleared', error.message);
         Object.assign(this.#state, { q: '', category: '', author: '', date: '' });
         this.#syncControls();
         this.#render();
       } else {
-        console.error(`[encart] ${error.message}`);
+        console.error('[encart] %s', error.message);
       }
       return;
     }
@@ -386,7 +386,7 @@ export class EncartSidebarElement extends BaseElement {
   #apply(view, { announce, fromUrl, article }) {
     if (!view.partial && article && !view.articleFound && this.#warnedArticle !== article) {
       this.#warnedArticle = article;
-      console.warn(`[encart] article "${article}" is not in the bundle`);
+      console.warn('[encart] article "%s" is not in the bundle', article);
     }
     let shown = 0;
     for (const section of this.#root.querySelectorAll('[data-list]')) {
@@ -431,7 +431,7 @@ export class EncartSidebarElement extends BaseElement {
 
   // Logs what went wrong and where, shows a short message, keeps the fallback markup.
   #fail(reason, text) {
-    console.error(`[encart] ${reason}`);
+    console.error('[encart] %s', reason);
     this.dataset.state = 'error';
     const message = this.#root.querySelector('[data-part="message"]');
     if (message) {

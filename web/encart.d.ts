@@ -238,12 +238,19 @@ export const version: string;
 export function createEngine(options?: CreateEngineOptions): Promise<Engine>;
 /** Opens the pack whose manifest.json is at `url`: reads the manifest and the head. */
 export function openPack(url: string, options?: OpenPackOptions): Promise<{ pack: Pack; articles: number; skipped: number }>;
+/**
+ * HTML the engine just returned (a list's `html`, `categoryOptions`, `authorOptions`) as
+ * TrustedHTML from the "encart" policy, for pages that enforce Trusted Types; usable once. Any
+ * other string comes back as it is, which such a page refuses (docs/api.md, Trusted Types).
+ */
+export function trustedHtml(html: string): unknown;
 
 declare const Encart: {
   readonly version: string;
   createEngine: typeof createEngine;
   EncartError: typeof EncartError;
   openPack: typeof openPack;
+  trustedHtml: typeof trustedHtml;
 };
 export default Encart;
 

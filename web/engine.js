@@ -17,6 +17,7 @@ import {
   viewsText,
 } from './options.js';
 import { decodeXml, looksLikeXml, xmlTreeJson } from './xml-tree.js';
+import { markCoreHtml, markSidebarHtml } from './trusted-html.js';
 import { CODES } from './vocabulary.js';
 
 /** @typedef {import('./encart.js').Engine} EngineApi */
@@ -155,7 +156,7 @@ export class Engine {
    */
   sidebar(request) {
     const { ok, ...view } = check(this.#engine().sidebar(sidebarRequest(request)));
-    return view;
+    return markSidebarHtml(view); // the core's HTML: the "encart" Trusted Types policy lets it through
   }
 
   /** Frees the engine's memory now rather than when it is garbage-collected. */
@@ -203,5 +204,5 @@ export async function createEngine(options) {
  */
 export async function interfaceFor(lang) {
   const module = await loadModule();
-  return { shell: module.renderShell(lang || 'fr'), messages: module.uiMessages(lang || 'fr') };
+  return { shell: markCoreHtml(module.renderShell(lang || 'fr')), messages: module.uiMessages(lang || 'fr') };
 }

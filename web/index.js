@@ -8,9 +8,10 @@ import { ENCART_VERSION, createEngine } from './engine.js';
 import { EncartError } from './errors.js';
 import { setWasmSource } from './module.js';
 import { openPack } from './pack.js';
+import { trustedHtml } from './trusted-html.js';
 
 setWasmSource((file) => ({ wasmUrl: new URL(file, import.meta.url).href }));
 
 export const version = ENCART_VERSION;
-export { createEngine, EncartError, openPack };
-export default { version, createEngine, EncartError, openPack };
+export { createEngine, EncartError, openPack, trustedHtml };
+export default { version, createEngine, EncartError, openPack, trustedHtml };

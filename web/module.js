@@ -37,8 +37,8 @@ export function moduleLoader(factory, file) {
     // The glue's own console lines get the same prefix as ours.
     /** @type {Record<string, unknown>} */
     const moduleOptions = {
-      printErr: (/** @type {string} */ text) => console.warn(`[encart] ${text}`),
-      print: (/** @type {string} */ text) => console.log(`[encart] ${text}`),
+      printErr: (/** @type {string} */ text) => console.warn('[encart] %s', text),
+      print: (/** @type {string} */ text) => console.log('[encart] %s', text),
     };
     const source = options && (options.wasmBinary || options.wasmUrl) ? options : defaultSource(file);
     if (source.wasmBinary) {

@@ -9,6 +9,7 @@ import { ENCART_VERSION, createEngine } from './engine.js';
 import { EncartError } from './errors.js';
 import { setWasmSource } from './module.js';
 import { fetchBytes, openPack as openPackFrom } from './pack.js';
+import { trustedHtml } from './trusted-html.js';
 
 // CommonJS output has __dirname; ES module output has import.meta.url.
 const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
@@ -25,5 +26,5 @@ function openPack(url, options = {}) {
 }
 
 export const version = ENCART_VERSION;
-export { createEngine, EncartError, openPack };
-export default { version, createEngine, EncartError, openPack };
+export { createEngine, EncartError, openPack, trustedHtml };
+export default { version, createEngine, EncartError, openPack, trustedHtml };

@@ -6,6 +6,7 @@
 import { sidebarRequest } from './engine.js';
 import { EncartError, check, guardNative } from './errors.js';
 import { discardPackModule, loadPackModule } from './pack-module.js';
+import { markCoreHtml, markSidebarHtml } from './trusted-html.js';
 import { CODES, RELATED_GROUPS, RELATED_SETTINGS } from './vocabulary.js';
 
 /** The pack format this encart reads (manifest "encart_pack"). */
@@ -156,7 +157,7 @@ export class Pack {
     this.#native = native;
     this.#base = base;
     this.#fetchBytes = options.fetchBytes || fetchBytes;
-    this.#warn = options.warn || ((message) => console.warn(`[encart] ${message}`));
+    this.#warn = options.warn || ((message) => console.warn('[encart] %s', message));
   }
 
   /**
@@ -223,7 +224,7 @@ export class Pack {
 
   /** @param {((message: string) => void) | undefined} warn */
   setWarn(warn) {
-    this.#warn = warn || ((message) => console.warn(`[encart] ${message}`));
+    this.#warn = warn || ((message) => console.warn('[encart] %s', message));
   }
 
   dispose() {
@@ -235,7 +236,7 @@ export class Pack {
 /** The view as the widget takes it: `partial` while files are on their way. */
 function finish(/** @type {any} */ view, /** @type {boolean} */ partial) {
   const { ok, missing, complete, ...rest } = view;
-  return { ...rest, partial, degraded: view.degraded === true };
+  return markSidebarHtml({ ...rest, partial, degraded: view.degraded === true });
 }
 
 /**
@@ -244,7 +245,7 @@ function finish(/** @type {any} */ view, /** @type {boolean} */ partial) {
  */
 export async function packInterface(lang) {
   const module = await loadPackModule();
-  return { shell: module.renderShell(lang || 'fr'), messages: module.uiMessages(lang || 'fr') };
+  return { shell: markCoreHtml(module.renderShell(lang || 'fr')), messages: module.uiMessages(lang || 'fr') };
 }
 
 /**

@@ -4,7 +4,7 @@
 // the feed runs: DOMParser documents execute no script and load nothing.
 
 import { EncartError } from './errors.js';
-import { trustedHtml } from './trusted-html.js';
+import { parseInert } from './trusted-html.js';
 import { CODES } from './vocabulary.js';
 
 /** Deeper documents are refused, as by the engine (src/bundle/xml_tree.h kMaxXmlDepth). */
@@ -91,7 +91,7 @@ export function xmlTreeJson(text) {
   if (declaresEntities(text)) {
     throw new EncartError(CODES.bad_xml, 'the XML declares entities (<!ENTITY> in its DTD): a feed has no need of them');
   }
-  const doc = new DOMParser().parseFromString(trustedHtml(text), 'application/xml');
+  const doc = parseInert(text, 'application/xml');
   const error = doc.getElementsByTagName('parsererror')[0];
   if (error) {
     const message = error.textContent.replace(/\s+/g, ' ').trim();

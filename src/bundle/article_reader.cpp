@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <string_view>
+#include <unordered_set>
 
+#include "bundle/limits.h"
 #include "text/fold.h"
 
 namespace encart::detail {
@@ -44,9 +46,41 @@ const char* type_name(const json& v) {
 // later checks become no-ops.
 class Reader {
  public:
-  // `prefix` names the object inside the article: "" for the article itself, "image".
+  // `where` names the object in reasons: "articles[3]" or "articles[3].image".
   // The object is consumed: strings are moved out of it, not copied (a bundle is mostly text).
-  Reader(json& object, std::string prefix) : object_(object), prefix_(std::move(prefix)) {}
+  // Warnings (a field cut, control characters removed, tags dropped) go to `warnings`; the
+  // limits looked up are those of `limit_prefix` + field ("image." for the image).
+  Reader(json& object, std::string where, std::vector<std::string>& warnings, std::string limit_prefix = "")
+      : object_(object),
+        where_(std::move(where)),
+        warnings_(warnings),
+        limit_prefix_(std::move(limit_prefix)) {}
+
+  // Names the article in later warnings, once its id is known.
+  void set_article_id(std::string_view id) { article_ = " (article \"" + text::shorten(id, 80) + "\")"; }
+
+  void warn(std::string_view field, const std::string& message) {
+    warnings_.push_back(where_ + "." + std::string(field) + ": " + message + article_);
+  }
+
+  // Applies the field's limits to `value` (already trimmed): control characters removed and an
+  // over-long value cut, each with a warning, or the article failed when a cut would be wrong.
+  bool clean(std::string& value, std::string_view field) {
+    if (const std::size_t removed = remove_control_characters(value); removed > 0) {
+      warn(field, std::to_string(removed) + " control character(s) removed");
+    }
+    const FieldLimit* limit = field_limit(limit_prefix_ + std::string(field));
+    if (limit == nullptr || value.size() <= limit->max_bytes) return true;
+    const std::string size = std::to_string(value.size()) + " bytes";
+    const std::string max = std::to_string(limit->max_bytes);
+    if (limit->over == OverLimit::kSkip) {
+      fail(field, size + ", over the limit of " + max);
+      return false;
+    }
+    truncate_utf8(value, limit->max_bytes);
+    warn(field, size + ", cut to the limit of " + max);
+    return true;
+  }
 
   bool failed() const { return failed_; }
   const std::string& field() const { return field_; }
@@ -55,8 +89,7 @@ class Reader {
   void fail(std::string_view field, std::string_view message) {
     if (failed_) return;
     failed_ = true;
-    field_ =
-        prefix_.empty() || field.empty() ? prefix_ + std::string(field) : prefix_ + "." + std::string(field);
+    field_ = limit_prefix_ + std::string(field);  // "image." + "url"
     message_ = message;
   }
 
@@ -76,7 +109,13 @@ class Reader {
       fail(field, std::string("expected a string, found ") + type_name(*v));
       return std::nullopt;
     }
-    return take_trimmed(v->get_ref<std::string&>(), field, required);
+    auto value = take_trimmed(v->get_ref<std::string&>(), field, required);
+    if (value && !clean(*value, field)) return std::nullopt;
+    if (value && value->empty()) {  // nothing but control characters
+      if (required) fail(field, "empty");
+      return std::nullopt;
+    }
+    return value;
   }
 
   std::optional<std::string> take_trimmed(std::string& value, std::string_view field, bool required) {
@@ -113,32 +152,40 @@ class Reader {
     return std::nullopt;
   }
 
-  std::vector<std::string> strings(std::string_view field) {
-    std::vector<std::string> out;
+  // The distinct non-empty strings of the array `field`, after those already in `out`, at most
+  // `max_items` in all: one hash set, so 100,000 tags cost milliseconds, not seconds.
+  void strings(std::string_view field, std::size_t max_items, std::vector<std::string>& out) {
     json* v = find(field);
-    if (v == nullptr) return out;
+    if (v == nullptr) return;
     if (!v->is_array()) {
       fail(field, std::string("expected an array of strings, found ") + type_name(*v));
-      return out;
+      return;
     }
+    // Views into `out` (reserved, never reallocated) and into the array's own strings, which
+    // are moved out only once the loop is over.
+    out.reserve(max_items);
+    std::unordered_set<std::string_view> seen(out.begin(), out.end());
+    std::vector<std::string*> kept;
+    std::size_t dropped = 0;
+    ListCleaning cleaning;
     for (std::size_t i = 0; i < v->size(); ++i) {
       json& item = (*v)[i];
-      const std::string where = std::string(field) + "[" + std::to_string(i) + "]";
       if (!item.is_string()) {
-        fail(where, std::string("expected a string, found ") + type_name(item));
-        return out;
+        fail(std::string(field) + "[" + std::to_string(i) + "]",
+             std::string("expected a string, found ") + type_name(item));
+        return;
       }
       std::string& value = item.get_ref<std::string&>();
-      const std::string_view text = trim(value);
-      if (!text.empty() && std::find(out.begin(), out.end(), text) == out.end()) {
-        if (text.size() == value.size()) {
-          out.push_back(std::move(value));
-        } else {
-          out.emplace_back(text);
-        }
+      clean_item(value, field, cleaning);
+      if (value.empty() || !seen.insert(value).second) continue;
+      if (out.size() + kept.size() < max_items) {
+        kept.push_back(&value);
+      } else {
+        ++dropped;
       }
     }
-    return out;
+    for (std::string* value : kept) out.push_back(std::move(*value));
+    report(field, cleaning, dropped, max_items);
   }
 
   std::optional<DateTime> date(std::string_view field, bool required, std::string* text_out) {
@@ -162,7 +209,8 @@ class Reader {
       fail("image", std::string("expected an object with a url, found ") + type_name(*v));
       return std::nullopt;
     }
-    Reader inner(*v, "image");
+    Reader inner(*v, where_ + ".image", warnings_, "image.");
+    inner.article_ = article_;
     Image img;
     if (auto url = inner.string("url", true)) img.url = std::move(*url);
     if (auto alt = inner.string("alt", false)) img.alt = std::move(*alt);
@@ -180,6 +228,38 @@ class Reader {
   }
 
  private:
+  // Per list, so that 100,000 dirty tags make one warning, not 100,000.
+  struct ListCleaning {
+    std::size_t controls = 0;
+    std::size_t cut = 0;
+  };
+
+  void clean_item(std::string& value, std::string_view field, ListCleaning& cleaning) const {
+    cleaning.controls += remove_control_characters(value);
+    const std::string_view text = trim(value);
+    if (text.size() != value.size()) value = std::string(text);
+    const FieldLimit* limit = field_limit(std::string(field) + "[]");
+    if (limit != nullptr && truncate_utf8(value, limit->max_bytes)) {
+      value = std::string(trim(value));
+      ++cleaning.cut;
+    }
+  }
+
+  void report(std::string_view field, const ListCleaning& cleaning, std::size_t dropped,
+              std::size_t max_items) {
+    if (cleaning.controls > 0) {
+      warn(field, std::to_string(cleaning.controls) + " control character(s) removed");
+    }
+    if (cleaning.cut > 0) {
+      warn(field, std::to_string(cleaning.cut) + " value(s) cut to the limit of " +
+                      std::to_string(field_limit(std::string(field) + "[]")->max_bytes) + " bytes");
+    }
+    if (dropped > 0) {
+      warn(field, std::to_string(dropped) + " more dropped over the limit of " + std::to_string(max_items) +
+                      " distinct values");
+    }
+  }
+
   void fail_as(const Reader& inner) {
     if (failed_) return;
     failed_ = true;
@@ -188,38 +268,40 @@ class Reader {
   }
 
   json& object_;
-  std::string prefix_;
+  std::string where_;
   bool failed_ = false;
   std::string field_;
   std::string message_;
+  std::vector<std::string>& warnings_;
+  std::string limit_prefix_;
+  std::string article_;  // " (article \"id\")" once the id is read
 };
 
 }  // namespace
 
 ArticleOrReason read_article(json& value, std::size_t index) {
   ArticleOrReason out;
+  const std::string where = "articles[" + std::to_string(index) + "]";
   if (!value.is_object()) {
     out.message = std::string("expected an object, found ") + type_name(value);
     return out;
   }
-  Reader r(value, "");
+  Reader r(value, where, out.warnings);
   Article a;
   // The id is read first so that every later reason can be reported with it.
   if (auto id = r.string("id", true)) a.id = std::move(*id);
   out.id = a.id;
+  if (!a.id.empty()) r.set_article_id(a.id);
   if (auto url = r.string("url", true)) a.url = std::move(*url);
   if (auto title = r.string("title", true)) a.title = std::move(*title);
   if (auto published = r.date("published", true, &a.published_text)) a.published = *published;
   if (auto summary = r.string("summary", false)) a.summary = std::move(*summary);
   if (auto text = r.string("text", false)) a.text = std::move(*text);
   if (auto category = r.string("category", false)) a.category = std::move(*category);
-  a.tags = r.strings("tags");
+  r.strings("tags", kMaxTagsPerArticle, a.tags);
+  // "author" counts as the first of the authors.
   if (auto author = r.string("author", false)) a.authors.push_back(std::move(*author));
-  for (auto& name : r.strings("authors")) {
-    if (std::find(a.authors.begin(), a.authors.end(), name) == a.authors.end()) {
-      a.authors.push_back(std::move(name));
-    }
-  }
+  r.strings("authors", kMaxAuthorsPerArticle, a.authors);
   for (std::size_t w = 0; w < kViewWindowCount; ++w) {
     const std::string_view field = kViewWindows[w].field;
     a.views[w] = r.count(r.find(field), field);

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -20,9 +21,10 @@ struct ArticleCandidate {
 
 struct ArticleOrReason {
   std::optional<ArticleCandidate> candidate;
-  std::string id;       // for the report, when readable
-  std::string field;    // inside the article: "title", "image.url", "tags[2]"; "" for the whole
-  std::string message;  // "missing"
+  std::string id;                     // for the report, when readable
+  std::string field;                  // inside the article: "title", "image.url", "tags[2]"; "" for the whole
+  std::string message;                // "missing"
+  std::vector<std::string> warnings;  // fields cut or cleaned: "articles[3].tags: 12 more dropped ..."
 };
 
 ArticleOrReason read_article(nlohmann::json& value, std::size_t index);  // moves strings out

@@ -31,6 +31,7 @@ class BundleSax {
   std::optional<json>& version() { return version_; }
   bool saw_articles() const { return saw_articles_; }
   std::size_t over_limit() const { return over_limit_; }
+  std::size_t warnings_over() const { return warnings_over_; }
 
   // --- nlohmann SAX interface -------------------------------------------------------------
   bool null() {
@@ -165,6 +166,7 @@ class BundleSax {
       case Slot::kArticle: {
         auto result = detail::read_article(captured_, next_index_);
         if (result.candidate) {
+          add_warnings(result.warnings);
           bundle_.articles.push_back(std::move(result.candidate->article));
           indices_.push_back(result.candidate->index);
         } else {
@@ -187,6 +189,17 @@ class BundleSax {
     captured_ = json();
   }
 
+  // A million dirty articles must not make a million warnings: the first ones are kept.
+  void add_warnings(std::vector<std::string>& warnings) {
+    for (std::string& w : warnings) {
+      if (bundle_.warnings.size() < options_.max_reported_warnings) {
+        bundle_.warnings.push_back(std::move(w));
+      } else {
+        ++warnings_over_;
+      }
+    }
+  }
+
   const ParseOptions& options_;
   Bundle& bundle_;
   std::vector<std::size_t>& indices_;
@@ -201,6 +214,7 @@ class BundleSax {
   std::optional<DomParser> dom_;
   std::size_t next_index_ = 0;
   std::size_t over_limit_ = 0;
+  std::size_t warnings_over_ = 0;
 };
 
 }  // namespace
@@ -251,19 +265,26 @@ struct LateSkips {
 // URLs are resolved once the whole input is read, so that site.url may come after articles;
 // then duplicate ids are dropped (the first one is kept).
 void resolve_and_dedupe(Bundle& bundle, const std::vector<std::size_t>& indices, const std::string& base,
-                        LateSkips& late) {
+                        std::string_view base_field, LateSkips& late) {
   // Articles that fail now are dropped by compacting bundle.articles in place (one vector of
   // articles at a time: at 100k that is tens of megabytes of WebAssembly memory, which never
   // shrinks). The set views the ids of kept articles, which sit in their final slots.
   std::unordered_set<std::string_view> seen_ids;
+  // Why an article's URL (or its image's) cannot be used, against `base`, which came from
+  // `base_field` (the load option baseUrl, or the bundle's site.url).
   const auto url_problem = [&](std::string_view url) {
     const std::string quoted = "\"" + text::shorten(url, 80) + "\"";
     if (is_relative_reference(url) && !is_absolute_http_url(base)) {
-      return quoted +
-             " is relative and there is no absolute base URL to resolve it against "
-             "(pass baseUrl to load, or set site.url)";
+      if (base.empty()) {
+        return quoted +
+               " is relative and there is no absolute base URL to resolve it against "
+               "(pass baseUrl to load, or set site.url)";
+      }
+      return quoted + " is relative and the base URL " + std::string(base_field) + " \"" +
+             text::shorten(base, 80) + "\" " + std::string(absolute_url_defect(base));
     }
-    return quoted + " is not an http(s) URL";
+    const std::string_view defect = absolute_url_defect(url);
+    return quoted + " " + std::string(defect.empty() ? "is not an http(s) URL" : defect);
   };
   std::size_t kept = 0;
   for (std::size_t i = 0; i < bundle.articles.size(); ++i) {
@@ -316,6 +337,10 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
     return json_syntax_error(text, position, token);
   }
   if (sax.fatal()) return *sax.fatal();
+  if (sax.warnings_over() > 0) {
+    bundle.warnings.push_back(std::to_string(sax.warnings_over()) +
+                              " more warning(s) about articles not listed");
+  }
   if (const auto& v = sax.version(); v && !(v->is_number_unsigned() && v->get<std::uint64_t>() == 1)) {
     // Numbers are shown (short by nature); anything else by its type, never dumped whole.
     const std::string found = v->is_number() ? v->dump() : std::string(v->type_name());
@@ -327,7 +352,8 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
   }
 
   LateSkips late{bundle, options};
-  resolve_and_dedupe(bundle, indices, options.base_url.empty() ? bundle.site.url : options.base_url, late);
+  resolve_and_dedupe(bundle, indices, options.base_url.empty() ? bundle.site.url : options.base_url,
+                     options.base_url.empty() ? "site.url" : "baseUrl", late);
   if (sax.over_limit() > 0) {
     SkippedArticle* over = late.add(options.max_articles, "", "",
                                     std::to_string(sax.over_limit()) + " articles over the limit of " +

@@ -15,9 +15,10 @@ struct ParseOptions {
   // Base for relative article and image URLs: the URL the bundle was fetched from. When
   // empty, the bundle's own site.url is used; a relative URL with neither is skipped.
   std::string base_url;
-  std::size_t max_bytes = 256u << 20;     // larger input is refused with kTooLarge
-  std::size_t max_articles = 1'000'000;   // articles past this index are skipped (reported once)
-  std::size_t max_reported_skips = 1000;  // Bundle::skipped keeps the first ones by index
+  std::size_t max_bytes = 256u << 20;        // larger input is refused with kTooLarge
+  std::size_t max_articles = 1'000'000;      // articles past this index are skipped (reported once)
+  std::size_t max_reported_skips = 1000;     // Bundle::skipped keeps the first ones by index
+  std::size_t max_reported_warnings = 1000;  // article warnings past these are counted in one
   // Names for skip reasons when the text is a mapped feed (bundle/feeds.h); null: the bundle's.
   const FieldNames* names = nullptr;
 };

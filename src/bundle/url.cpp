@@ -39,14 +39,36 @@ bool is_clean(std::string_view s) {
   return true;
 }
 
+// The host of an authority ("user@host:port"): what is left once userinfo and port are gone.
+std::string_view host_of(std::string_view authority) {
+  if (const std::size_t at = authority.rfind('@'); at != std::string_view::npos) {
+    authority.remove_prefix(at + 1);
+  }
+  if (authority.starts_with('[')) return authority.substr(0, authority.find(']') + 1);  // IPv6
+  return authority.substr(0, authority.find(':'));
+}
+
+// "https://?x" or "https://:80/" have no host: as a base they would make "/a" into "https:///a".
+bool has_host(std::string_view s, std::size_t scheme) {
+  const std::string_view authority = s.substr(scheme, s.find_first_of("/?#", scheme) - scheme);
+  return !host_of(authority).empty();
+}
+
 bool is_absolute_http(std::string_view s) {
   const std::size_t scheme = http_scheme_length(s);
-  return scheme != 0 && s.size() > scheme && s[scheme] != '/' && is_clean(s);
+  return scheme != 0 && has_host(s, scheme) && is_clean(s);
 }
 
 }  // namespace
 
 bool is_absolute_http_url(std::string_view url) { return is_absolute_http(url); }
+
+std::string_view absolute_url_defect(std::string_view url) {
+  const std::size_t scheme = http_scheme_length(url);
+  if (scheme == 0 || !is_clean(url)) return "is not an http(s) URL";
+  if (!has_host(url, scheme)) return "has no host";
+  return "";
+}
 
 bool is_relative_reference(std::string_view reference) {
   return !reference.empty() && !has_scheme(reference);

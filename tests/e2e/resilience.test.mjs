@@ -39,6 +39,8 @@ test('the widget renders on a page that enforces Trusted Types', async () => {
   await page.context().close();
 });
 
+// Todo until web/feeds.js (another branch owns it) hands feed text to parseInert instead of
+// trustedHtml: the "encart" policy now refuses any HTML the core did not produce (issue 12).
 test('an RSS feed is read on a page that enforces Trusted Types', async () => {
   // DOMParser.parseFromString is a Trusted Types sink, for XML as for HTML.
   const page = await h.page('/fixtures/pages/trusted-types-rss.html');

@@ -57,6 +57,29 @@ TEST(BundleParser, PrefersBaseUrlOptionOverSiteUrl) {
   EXPECT_EQ(b.articles[0].url, "https://mirror.example.org/a");
 }
 
+TEST(BundleParser, SkipsRelativeUrlsAgainstABaseWithoutHostNamingTheBase) {
+  const Bundle b = test::parse_ok(
+      bundle({article("a", {{"url", js("/a")}}), article("b")}, R"("site":{"url":"https://?x"})"));
+  ASSERT_EQ(b.articles.size(), 1u);
+  ASSERT_EQ(b.skipped.size(), 1u);
+  EXPECT_EQ(b.skipped[0].reason(),
+            "articles[0].url: \"/a\" is relative and the base URL site.url \"https://?x\" has no host");
+  ParseOptions options;
+  options.base_url = "https://:8080/feed.json";
+  const Bundle c = test::parse_ok(bundle({article("a", {{"image", R"({"url":"i.jpg"})"}})}), options);
+  ASSERT_EQ(c.skipped.size(), 1u);
+  EXPECT_TRUE(contains(c.skipped[0].reason(),
+                       "articles[0].image.url: \"i.jpg\" is relative and the base URL baseUrl"))
+      << c.skipped[0].reason();
+}
+
+TEST(BundleParser, SkipsAnAbsoluteUrlWithoutHostSayingSo) {
+  auto result = parse_bundle(bundle({article("a", {{"url", js("https://?x")}})}), {});
+  ASSERT_TRUE(result.ok());
+  ASSERT_EQ(result.value().skipped.size(), 1u);
+  EXPECT_EQ(result.value().skipped[0].reason(), "articles[0].url: \"https://?x\" has no host");
+}
+
 TEST(BundleParser, IgnoresMistypedSiteFields) {
   const Bundle b = test::parse_ok(bundle({article("a")}, R"("site":{"name":7,"url":["x"],"lang":"ar"})"));
   EXPECT_TRUE(b.site.name.empty());

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "hostile.h"
 #include "index/bitset.h"
 #include "index/index.h"
 #include "index/word_table.h"
@@ -214,6 +215,50 @@ TEST(WordTable, KeepsEveryWordThroughManyGrowths) {
     EXPECT_EQ(words.word(i), "w" + std::to_string(i));
   }
   EXPECT_EQ(words.size(), 5000u);
+}
+
+// The 32-bit FNV-1a the table used before issue 12.
+std::uint32_t old_hash(const std::string& w) {
+  std::uint32_t h = 2166136261U;
+  for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619U;
+  return h;
+}
+
+// Interns `words` twice: ids in order of arrival the first time, the same ids the second.
+void expect_interned_in_order(WordTable& table, const std::vector<std::string>& words) {
+  for (std::uint32_t i = 0; i < words.size(); ++i) ASSERT_EQ(table.intern(words[i]), i) << words[i];
+  for (std::uint32_t i = 0; i < words.size(); ++i) ASSERT_EQ(table.intern(words[i]), i) << words[i];
+  ASSERT_EQ(table.size(), words.size());
+  for (std::uint32_t i = 0; i < words.size(); ++i) ASSERT_EQ(table.word(i), words[i]);
+}
+
+TEST(WordTable, KeepsProbesShortForWordsCraftedToCollideUnderTheOldHash) {
+  const std::vector<std::string> crafted = encart::bench::fnv1a_collisions(16);
+  ASSERT_EQ(crafted.size(), 65536u);
+  for (const std::string& w : crafted) ASSERT_EQ(old_hash(w), old_hash(crafted[0]));
+  WordTable table;
+  expect_interned_in_order(table, crafted);
+  // Random words at half load: some tens of slots at worst. The old hash put all of them in one
+  // cluster of 65,536.
+  EXPECT_LT(table.longest_probe(), WordTable::kMaxProbe);
+}
+
+TEST(WordTable, BoundsEveryLookupEvenWhenTheWindowIsFull) {
+  // With a window of 2 slots, many words go to the overflow map: ids and words stay right.
+  WordTable table(2);
+  const std::vector<std::string> words = encart::bench::random_words(14);
+  expect_interned_in_order(table, words);
+  EXPECT_EQ(table.longest_probe(), 2u);
+}
+
+TEST(WordTable, GivesTheSameIdsWhateverTheKey) {
+  // The key changes as the table grows; ids follow arrival only, so the same words in the
+  // same order always get the same ids, and a word met again keeps its id.
+  WordTable a;
+  WordTable b;
+  const std::vector<std::string> words = encart::bench::random_words(12, 7);
+  for (const std::string& w : words) ASSERT_EQ(a.intern(w), b.intern(w));
+  EXPECT_EQ(a.intern(words[100]), 100u);
 }
 
 }  // namespace

@@ -105,6 +105,24 @@ TEST(ResolveHttpUrl, RejectsMalformedHttpSchemes) {
   }
 }
 
+TEST(ResolveHttpUrl, RejectsUrlsWhoseAuthorityHasNoHost) {
+  for (const char* ref : {"https://?x", "https://#f", "https://:443/a", "https://user@/a", "http://@:80"}) {
+    EXPECT_FALSE(resolve(ref, "")) << ref;
+    EXPECT_FALSE(is_absolute_http_url(ref)) << ref;
+    EXPECT_EQ(absolute_url_defect(ref), "has no host") << ref;
+  }
+  EXPECT_TRUE(is_absolute_http_url("https://user@example.org:8443/a"));
+  EXPECT_TRUE(is_absolute_http_url("https://[::1]:8080/"));
+  EXPECT_EQ(absolute_url_defect("https://example.org"), "");
+}
+
+TEST(ResolveHttpUrl, RefusesABaseWithoutHostRatherThanMakingHostlessLinks) {
+  // "https://?x" as a base once turned "/a" into "https:///a".
+  for (const char* base : {"https://?x", "https://#f", "https://:80/dir/"}) {
+    for (const char* ref : {"/a", "a", "?q", "#f"}) EXPECT_FALSE(resolve(ref, base)) << base << " " << ref;
+  }
+}
+
 TEST(ResolveHttpUrl, RejectsSchemeRelativeReferenceWithoutHost) {
   // "https:///x" is refused when written out; written as "///x" or "//" it must not come back
   // as an http(s) URL with an empty host either.

@@ -60,7 +60,7 @@ const declaredExports = [...dts.matchAll(/^export (?:declare )?(?:const|function
 test('dist/encart.cjs exports exactly what encart.d.ts declares', () => {
   const Encart = require('../../dist/encart.cjs');
   assert.deepEqual(Object.keys(Encart).filter((k) => k !== 'default').sort(), [...declaredExports].sort());
-  assert.deepEqual(Object.keys(Encart.default).sort(), ['EncartError', 'createEngine', 'openPack', 'version']);
+  assert.deepEqual(Object.keys(Encart.default).sort(), ['EncartError', 'createEngine', 'openPack', 'trustedHtml', 'version']);
 });
 
 test('an engine has exactly the methods encart.d.ts declares', async () => {

@@ -20,6 +20,7 @@
 #include "bundle/feeds.h"
 #include "bundle/writer.h"
 #include "engine/engine.h"
+#include "output.h"
 #include "pack_command.h"
 #include "render/html.h"
 #include "xml_feed.h"
@@ -204,29 +205,29 @@ encart::Result<Loaded> load(const Args& a) {
 }
 
 int fail(const std::string& file, const encart::Error& e) {
-  std::fprintf(stderr, "encart: %s: %s\n", file.c_str(), e.message.c_str());
+  encart::cli::write_line(stderr, "encart: " + file + ": " + e.message);
   return 1;
 }
 
 void print_skips(const Bundle& b, std::FILE* to) {
   for (const auto& s : b.skipped) {
-    if (s.id.empty()) {
-      std::fprintf(to, "skipped: %s\n", s.reason().c_str());
-    } else {
-      std::fprintf(to, "skipped \"%s\": %s\n", s.id.c_str(), s.reason().c_str());
-    }
+    encart::cli::write_line(to, (s.id.empty() ? "skipped" : "skipped \"" + s.id + "\"") + ": " + s.reason());
   }
+}
+
+void print_warnings(const Bundle& b, std::FILE* to) {
+  for (const auto& w : b.warnings) encart::cli::write_line(to, "warning: " + w);
 }
 
 int validate(const Args& a) {
   auto loaded = load(a);
   if (!loaded) return fail(a.file, loaded.error());
   const Bundle& b = loaded.value().bundle;
-  const std::vector<std::string>& warnings = b.warnings;
   print_skips(b, stdout);
-  for (const auto& w : warnings) std::printf("warning: %s\n", w.c_str());
-  std::printf("%s: %zu article(s) valid, %zu skipped (%s)\n", a.file.c_str(), b.articles.size(),
-              b.skipped_total, encart::format_name(loaded.value().input.format));
+  print_warnings(b, stdout);
+  encart::cli::write_line(stdout, a.file + ": " + std::to_string(b.articles.size()) + " article(s) valid, " +
+                                      std::to_string(b.skipped_total) + " skipped (" +
+                                      encart::format_name(loaded.value().input.format) + ")");
   return a.strict && b.skipped_total > 0 ? 1 : 0;
 }
 
@@ -235,14 +236,13 @@ int convert(const Args& a) {
   auto loaded = load(a);
   if (!loaded) return fail(a.file, loaded.error());
   const Bundle& b = loaded.value().bundle;
-  const std::vector<std::string>& warnings = b.warnings;
   std::ofstream file(a.out, std::ios::binary);
   file << encart::write_bundle(b);
   if (!file) return fail(a.out, encart::Error{encart::ErrorCode::kBadBundle, "cannot be written"});
   print_skips(b, stderr);
-  for (const auto& w : warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
-  std::fprintf(stderr, "%s: %zu article(s) written, %zu skipped\n", a.out.c_str(), b.articles.size(),
-               b.skipped_total);
+  print_warnings(b, stderr);
+  encart::cli::write_line(stderr, a.out + ": " + std::to_string(b.articles.size()) + " article(s) written, " +
+                                      std::to_string(b.skipped_total) + " skipped");
   return 0;
 }
 
@@ -250,7 +250,6 @@ int stats(const Args& a) {
   auto loaded = load(a);
   if (!loaded) return fail(a.file, loaded.error());
   const Bundle& b = loaded.value().bundle;
-  const std::vector<std::string>& warnings = b.warnings;
   std::map<std::string, std::size_t> categories, authors, tags;
   std::size_t with_views = 0, with_image = 0, with_summary = 0, with_text = 0;
   std::string first, last;
@@ -268,20 +267,20 @@ int stats(const Args& a) {
   }
   std::printf("format      %s\n", encart::format_name(loaded.value().input.format));
   std::printf("articles    %zu (%zu skipped)\n", b.articles.size(), b.skipped_total);
-  if (!b.articles.empty()) std::printf("published   %s .. %s\n", first.c_str(), last.c_str());
+  if (!b.articles.empty()) encart::cli::write_line(stdout, "published   " + first + " .. " + last);
   std::printf("categories  %zu\n", categories.size());
   for (const auto& [name, n] : categories) {
     // Padded by characters, not bytes: "Économie" lines up with "Politique".
     std::size_t width = 0;
     for (const char c : name) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
     std::printf("  ");
-    std::fwrite(name.data(), 1, name.size(), stdout);
+    encart::cli::write_bytes(stdout, encart::cli::escape_controls(name));
     std::printf("%*s %zu\n", static_cast<int>(width < 30 ? 30 - width : 0), "", n);
   }
   std::printf("authors     %zu\ntags        %zu\n", authors.size(), tags.size());
   std::printf("with views %zu, image %zu, summary %zu, text %zu\n", with_views, with_image, with_summary,
               with_text);
-  for (const auto& w : warnings) std::printf("warning: %s\n", w.c_str());
+  print_warnings(b, stdout);
   return 0;
 }
 
@@ -316,14 +315,14 @@ int render(const Args& a) {
   auto sidebar = engine.sidebar(request);
   if (!sidebar) return fail(a.file, sidebar.error());
   if (!sidebar.value().article_found) {
-    std::fprintf(stderr, "encart: %s: no article with id \"%s\" (related left out)\n", a.file.c_str(),
-                 a.article.c_str());
+    encart::cli::write_line(
+        stderr, "encart: " + a.file + ": no article with id \"" + a.article + "\" (related left out)");
   }
   const auto& s = sidebar.value();
   if (a.bundle_url.empty()) {  // the lists alone, for a page that styles them itself
-    std::printf(
-        "%s\n",
-        encart::render_static(s.latest.html, s.most_read.html, s.related.html, request.locale).c_str());
+    encart::cli::write_bytes(
+        stdout,
+        encart::render_static(s.latest.html, s.most_read.html, s.related.html, request.locale) + "\n");
     return 0;
   }
   // The element with a declarative shadow root: the widget's own shell and stylesheet, lists
@@ -336,9 +335,9 @@ int render(const Args& a) {
     std::fprintf(stderr, "encart: --views without --views-url: the widget will not have these view counts\n");
   }
   const encart::ElementSource source{a.bundle_url, a.format, a.views_url, a.article, a.lang};
-  std::printf(
-      "%s\n",
-      encart::render_element(source, kWidgetCss, encart::render_shell(request.locale, content)).c_str());
+  encart::cli::write_bytes(
+      stdout,
+      encart::render_element(source, kWidgetCss, encart::render_shell(request.locale, content)) + "\n");
   return 0;
 }
 
@@ -349,7 +348,7 @@ int pack(const Args& a) {
   std::string().swap(loaded.value().input.text);  // parsed: its memory goes to the index
   Bundle& b = loaded.value().bundle;
   print_skips(b, stderr);
-  for (const auto& w : b.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+  print_warnings(b, stderr);
   const encart::Site site = b.site;
   const std::size_t skipped = b.skipped_total;
   encart::Engine engine;

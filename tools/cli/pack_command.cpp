@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bundle/writer.h"
+#include "output.h"
 #include "pack/format.h"
 #include "pack/writer.h"
 
@@ -255,7 +256,8 @@ int prune_pack_directory(const std::string& dir, double older_than_hours) {
   const std::string listing_name = manifest["files"].get<std::string>();
   std::ifstream listing(fs::path(dir) / listing_name);
   if (!listing) {
-    std::fprintf(stderr, "encart: %s/%s: missing; nothing removed\n", dir.c_str(), listing_name.c_str());
+    // The listing's name comes from the manifest, a file anyone may have edited.
+    write_line(stderr, "encart: " + dir + "/" + listing_name + ": missing; nothing removed");
     return 1;
   }
   std::set<std::string> keep{"manifest.json", listing_name};
