@@ -54,6 +54,30 @@ describe('demo page', () => {
     await page.context().close();
   });
 
+  test('the menus show their whole labels in a 300 px sidebar, the narrowest a theme uses', async () => {
+    const page = await h.page('/');
+    await waitForWidget(page);
+    const cut = await page.evaluate(() => {
+      const host = document.querySelector('encart-sidebar');
+      host.style.display = 'block';
+      host.style.width = '300px';
+      const context = document.createElement('canvas').getContext('2d');
+      const out = [];
+      for (const select of host.shadowRoot.querySelectorAll('select')) {
+        const style = getComputedStyle(select);
+        context.font = style.font;
+        // The label shown, its text width, and the room inside the box (padding and the arrow).
+        const label = select.options[select.selectedIndex].text;
+        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+        if (context.measureText(label).width > room) out.push(`${label}: ${Math.round(context.measureText(label).width)} px in ${Math.round(room)}`);
+        if (select.getBoundingClientRect().right > host.getBoundingClientRect().right + 0.5) out.push(`${label}: past the box`);
+      }
+      return out;
+    });
+    assert.deepEqual(cut, []);
+    await page.context().close();
+  });
+
   test('the related section follows the article attribute, with no article shown twice', async () => {
     const page = await h.page('/');
     await waitForWidget(page);
