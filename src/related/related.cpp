@@ -206,6 +206,20 @@ double RelatedIndex::kind_weight(FeatureKind k, const RelatedSettings& s) const 
   return 0;
 }
 
+void RelatedIndex::accumulate(ArticleId subject, const RelatedSettings& s, std::size_t articles,
+                              Scratch& scratch) const {
+  std::vector<float>& scores = scratch.scores;
+  scores.resize(articles, 0.0F);
+  for (const Entry& mine : features(subject)) {
+    const auto w = static_cast<float>(kind_weight(kinds_[mine.key], s)) * mine.weight;
+    if (w <= 0) continue;
+    for (const Entry& p : postings(mine.key)) {
+      if (scores[p.key] == 0.0F) scratch.touched.push_back(p.key);
+      scores[p.key] += w * p.weight;
+    }
+  }
+}
+
 std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject, const Bitset& visible,
                                            const RelatedSettings& s, std::size_t keep,
                                            Scratch& scratch) const {
@@ -228,15 +242,7 @@ std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject
     if (carries[static_cast<std::size_t>(k)]) total += kind_weight(k, s);
   }
   if (total <= 0) return hits;
-  scores.resize(index.size(), 0.0F);
-  for (const Entry& mine : features(subject)) {
-    const auto w = static_cast<float>(kind_weight(kinds_[mine.key], s)) * mine.weight;
-    if (w <= 0) continue;
-    for (const Entry& p : postings(mine.key)) {
-      if (scores[p.key] == 0.0F) touched.push_back(p.key);
-      scores[p.key] += w * p.weight;
-    }
-  }
+  accumulate(subject, s, index.size(), scratch);
   // Most candidates share one weak word: they are dropped before anything else is read.
   const double floor = s.min_score * total - s.category;
   const std::uint32_t my_category = categories_[subject];

@@ -85,6 +85,9 @@ class RelatedIndex {
     return {postings_.data() + posting_offsets_[f], posting_offsets_[f + 1] - posting_offsets_[f]};
   }
   double kind_weight(FeatureKind k, const RelatedSettings& s) const;
+  // The first step of rank(): each article's shared weight with `subject` in scratch.scores,
+  // the articles reached in scratch.touched.
+  void accumulate(ArticleId subject, const RelatedSettings& s, std::size_t articles, Scratch& scratch) const;
 
   // The build, in its steps (related.cpp).
   std::vector<Entry> count_features(const Index& index, const std::vector<bool>& english,
