@@ -195,7 +195,8 @@ async function loadBundle(source) {
   if (report.skippedTotal > 0) {
     const first = report.skipped[0];
     // Bundle text is an argument, never part of the format string (%c, %s in a title).
-    console.warn('[encart] %s: %d article(s) skipped; first: %s', url, report.skippedTotal, first ? first.reason : '');
+    const post = first && first.post ? ` (${first.post})` : '';
+    console.warn('[encart] %s: %d article(s) skipped; first: %s%s', url, report.skippedTotal, first ? first.reason : '', post);
   }
   for (const warning of report.warnings || []) console.warn('[encart] %s: %s', url, warning);
   return loaded;

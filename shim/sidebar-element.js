@@ -131,6 +131,7 @@ export class EncartSidebarElement extends BaseElement {
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   #statusTimer = undefined;
   #warnedArticle = null;
+  #report = null; // the bundle's load report: why an article on screen was skipped
   #renderTicket = 0;
 
   connectedCallback() {
@@ -242,11 +243,17 @@ export class EncartSidebarElement extends BaseElement {
       const { engine, report } = await acquireBundle(source);
       if (generation !== this.#generation) return;
       this.#engine = engine;
+      this.#report = report;
       if (report.articles === 0) {
         this.#showMessage(this.#messages.noArticles);
         return;
       }
       this.#part('filters').hidden = false;
+      // A pre-rendered shell's controls were disabled until now, when they work.
+      for (const control of this.#root.querySelectorAll('[data-inert]')) {
+        control.removeAttribute('data-inert');
+        control.disabled = false;
+      }
       this.#root.querySelector('slot')?.remove(); // the lists replace the fallback markup
       this.dataset.state = 'ready';
       this.#render();
@@ -381,12 +388,21 @@ export class EncartSidebarElement extends BaseElement {
     this.#apply(view, { announce, fromUrl, article });
   }
 
+  // Why the article on screen is not in the bundle, when the load report knows: it was skipped.
+  #whyMissing(article) {
+    const skipped = this.#report?.skipped || [];
+    const skip = skipped.find((s) => s.id === article);
+    if (skip) return `: it was skipped (${skip.reason})`;
+    const unlisted = (this.#report?.skippedTotal || 0) - skipped.length;
+    return unlisted > 0 ? ` (nor among the skipped articles listed; ${unlisted} more were skipped)` : '';
+  }
+
   // Puts a view on screen. A partial one (a pack still fetching) keeps the menus as they were
   // and says the search is still running; a degraded one says part of the archive is missing.
   #apply(view, { announce, fromUrl, article }) {
     if (!view.partial && article && !view.articleFound && this.#warnedArticle !== article) {
       this.#warnedArticle = article;
-      console.warn('[encart] article "%s" is not in the bundle', article);
+      console.warn('[encart] article "%s" is not in the bundle%s', article, this.#whyMissing(article));
     }
     let shown = 0;
     for (const section of this.#root.querySelectorAll('[data-list]')) {

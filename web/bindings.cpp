@@ -165,6 +165,8 @@ class WebEngine {
       item.set("reason", s.reason());
       item.set("path", s.path);
       item.set("message", s.message);
+      item.set("url", s.url);
+      item.set("post", s.post());
       skipped.call<void>("push", item);
     }
     val out = ok_value();

@@ -77,6 +77,10 @@ export interface SkippedArticle {
   path: string;
   /** What is wrong there: `missing`, `"hier" is not an ISO 8601 date …`. */
   message: string;
+  /** The article's link as written, when it could be read; `""` otherwise. */
+  url: string;
+  /** The post, for finding it in a CMS: `id "105", https://e.ma/105/` (either part may be absent; `""` when neither). */
+  post: string;
 }
 
 export interface LoadReport {

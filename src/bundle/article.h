@@ -49,7 +49,15 @@ struct SkippedArticle {
   std::string id;       // empty when the article had no readable id
   std::string path;     // "articles[12].published"; a feed's: "item[3].pubDate", "[3].date_gmt"
   std::string message;  // "not an ISO 8601 date with a time zone offset", "missing"
+  std::string url;      // the article's link as written, when readable: with the id, finds the post
   std::string reason() const { return path + ": " + message; }
+  // The post itself, for a publisher reading a warning: `id "105", https://e.ma/105/`; "" when
+  // neither could be read. An index alone ("[4]") is hard to find in a CMS.
+  std::string post() const {
+    std::string out = id.empty() ? std::string() : "id \"" + id + "\"";
+    if (!url.empty()) out += (out.empty() ? "" : ", ") + url;
+    return out;
+  }
 };
 
 struct Bundle {

@@ -311,6 +311,7 @@ ArticleOrReason read_article(json& value, std::size_t index) {
   if (auto lang = r.string("lang", false)) a.lang = std::move(*lang);
 
   if (r.failed()) {
+    out.url = text::shorten(a.url, kReportedUrlBytes);
     out.field = r.field();
     out.message = r.message();
     return out;

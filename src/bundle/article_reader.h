@@ -22,6 +22,7 @@ struct ArticleCandidate {
 struct ArticleOrReason {
   std::optional<ArticleCandidate> candidate;
   std::string id;                     // for the report, when readable
+  std::string url;                    // likewise: with the id, it names the post
   std::string field;                  // inside the article: "title", "image.url", "tags[2]"; "" for the whole
   std::string message;                // "missing"
   std::vector<std::string> warnings;  // fields cut or cleaned: "articles[3].tags: 12 more dropped ..."

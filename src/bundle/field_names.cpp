@@ -48,7 +48,7 @@ ENCART_COMPACT_ENTRY SkippedArticle skipped_article(const ParseOptions& options,
   static const FieldNames kBundleNames;
   NamedPlace place = (options.names != nullptr ? *options.names : kBundleNames).place(index, field);
   if (!place.message.empty()) message = std::move(place.message);
-  return {index, std::move(id), std::move(place.path), std::move(message)};
+  return {index, std::move(id), std::move(place.path), std::move(message), {}};
 }
 
 }  // namespace encart

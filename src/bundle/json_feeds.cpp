@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 
+#include "bundle/datetime.h"
 #include "bundle/feed_json.h"
 #include "common/compact.h"
 #include "text/fold.h"
@@ -173,22 +174,54 @@ std::string rendered(const json& post, std::string_view key) {
   return text::html_to_text(rendered_html(post, key));
 }
 
+// "±HH:MM" for an offset in minutes.
+std::string offset_suffix(std::int64_t minutes) {
+  const char sign = minutes < 0 ? '-' : '+';
+  const std::int64_t m = minutes < 0 ? -minutes : minutes;
+  std::string out(1, sign);
+  for (const std::int64_t part : {m / 60, m % 60}) {
+    out += static_cast<char>('0' + part / 10);
+    out += static_cast<char>('0' + part % 10);
+    if (out.size() == 3) out += ':';
+  }
+  return out;
+}
+
+// WordPress gives each date twice, without an offset: `date_gmt` (UTC: the instant) and `date`
+// (the site's local time then). Their difference is the site's offset on that day, so the
+// post keeps its instant and is shown on its local day: `date` 2026-11-30T00:30:00 with
+// `date_gmt` 2026-11-29T23:30:00 becomes 2026-11-30T00:30:00+01:00, a 30 November post.
+// Without a usable `date`, `date_gmt` is read as UTC; anything else goes to the bundle reader,
+// which names the field in its error.
+json wordpress_date(const json& gmt, const json* local) {
+  constexpr std::size_t kNaive = 19;              // "2024-12-09T09:15:00"
+  constexpr std::int64_t kMaxOffset = 18LL * 60;  // the widest offsets ISO 8601 dates here allow
+  if (!gmt.is_string() || gmt.get_ref<const std::string&>().size() != kNaive) return gmt;
+  const std::string& utc = gmt.get_ref<const std::string&>();
+  if (local != nullptr && local->is_string() && local->get_ref<const std::string&>().size() == kNaive) {
+    const std::string& wall = local->get_ref<const std::string&>();
+    const auto u = parse_iso8601(utc, OffsetRule::kOptional);
+    const auto w = parse_iso8601(wall, OffsetRule::kOptional);
+    if (u && w && (w->epoch_ms - u->epoch_ms) % 60000 == 0) {
+      const std::int64_t minutes = (w->epoch_ms - u->epoch_ms) / 60000;
+      if (minutes >= -kMaxOffset && minutes <= kMaxOffset) return wall + offset_suffix(minutes);
+    }
+  }
+  return utc + "Z";
+}
+
 // WordPress REST API (/wp-json/wp/v2/posts?_embed): taxonomy terms, author and featured image
-// come from "_embedded"; dates from the *_gmt fields, which are UTC without an offset.
+// come from "_embedded"; dates from `date_gmt` and `date` (see wordpress_date).
 json map_wordpress_post(const json& post) {
   if (!post.is_object()) return post;
   json a = json::object();
   a["id"] = string_of(member(post, "id"));
   copy(post, "link", a, "url");
   if (const std::string title = rendered(post, "title"); !title.empty()) a["title"] = title;
-  for (const auto& [field, as] : {std::pair{"date_gmt", "published"}, std::pair{"modified_gmt", "updated"}}) {
-    if (const json* date = member(post, field)) {
-      // "2024-12-09T09:15:00" is UTC: say so, or the bundle reader refuses a date without offset.
-      a[as] = date->is_string() && date->get<std::string>().size() == 19
-                  ? json(date->get<std::string>() + "Z")
-                  : *date;
-    }
-  }
+  if (const json* date = member(post, "date_gmt"))
+    a["published"] = wordpress_date(*date, member(post, "date"));
+  if (const json* date = member(post, "modified_gmt"))
+    a["updated"] = wordpress_date(*date, member(post, "modified"));
   // WordPress ends automatic excerpts with " […]": excerpt_text makes it "…".
   const std::string summary = text::excerpt_text(rendered_html(post, "excerpt"));
   if (!summary.empty()) a["summary"] = summary;

@@ -14,6 +14,9 @@ namespace encart {
 inline constexpr std::size_t kMaxTagsPerArticle = 64;
 inline constexpr std::size_t kMaxAuthorsPerArticle = 16;
 
+// A skipped article's link, as quoted in its report (a report names the post, not a page).
+inline constexpr std::size_t kReportedUrlBytes = 200;
+
 // What happens to a string field longer than its limit.
 enum class OverLimit {
   kTruncate,  // text meant to be read: cut at a UTF-8 boundary, with a warning

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bundle/article_reader.h"
+#include "bundle/limits.h"
 #include "bundle/url.h"
 #include "text/fold.h"
 
@@ -174,6 +175,7 @@ class BundleSax {
           if (bundle_.skipped.size() < options_.max_reported_skips) {
             bundle_.skipped.push_back(skipped_article(options_, next_index_, std::move(result.id),
                                                       result.field, std::move(result.message)));
+            bundle_.skipped.back().url = std::move(result.url);
           }
           ++bundle_.skipped_total;
         }
@@ -254,10 +256,12 @@ struct LateSkips {
   const ParseOptions& options;
   std::size_t kept = 0;
   // The record kept, or null past the reporting limit.
-  SkippedArticle* add(std::size_t index, std::string id, std::string_view field, std::string message) {
+  SkippedArticle* add(std::size_t index, std::string id, std::string_view field, std::string message,
+                      std::string_view url = {}) {
     ++bundle.skipped_total;
     if (kept++ >= options.max_reported_skips) return nullptr;
     bundle.skipped.push_back(skipped_article(options, index, std::move(id), field, std::move(message)));
+    bundle.skipped.back().url = text::shorten(url, kReportedUrlBytes);
     return &bundle.skipped.back();
   }
 };
@@ -299,7 +303,7 @@ void resolve_and_dedupe(Bundle& bundle, const std::vector<std::size_t>& indices,
     if (article.image) {
       auto image_url = resolve_http_url(article.image->url, base);
       if (!image_url) {
-        late.add(index, article.id, "image.url", url_problem(article.image->url));
+        late.add(index, article.id, "image.url", url_problem(article.image->url), article.url);
         continue;
       }
       article.image->url = std::move(*image_url);
@@ -307,7 +311,8 @@ void resolve_and_dedupe(Bundle& bundle, const std::vector<std::size_t>& indices,
     if (seen_ids.contains(article.id)) {
       late.add(
           index, article.id, "id",
-          "\"" + text::shorten(article.id, 80) + "\" is used by an earlier article (the first one is kept)");
+          "\"" + text::shorten(article.id, 80) + "\" is used by an earlier article (the first one is kept)",
+          article.url);
       continue;
     }
     if (kept != i) bundle.articles[kept] = std::move(article);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "bundle/feed_json.h"
 #include "bundle/feeds.h"
@@ -47,12 +48,18 @@ ENCART_COMPACT_ENTRY Result<std::size_t> merge_views(Bundle& bundle, std::string
     by_key.emplace(a.id, &a);
     by_key.emplace(a.url, &a);
   }
+  // Counts of skipped articles are not the views file's fault: their skip is reported already.
+  std::unordered_set<std::string_view> skipped;
+  for (const SkippedArticle& s : bundle.skipped) {
+    if (!s.id.empty()) skipped.insert(s.id);
+    if (!s.url.empty()) skipped.insert(s.url);
+  }
   std::size_t merged = 0, unmatched = 0;
   std::string first_unmatched;
   for (const auto& [key, value] : views.items()) {
     const auto it = by_key.find(key);
     if (it == by_key.end()) {
-      if (unmatched++ == 0) first_unmatched = key;
+      if (!skipped.contains(key) && unmatched++ == 0) first_unmatched = key;
       continue;
     }
     Article& a = *it->second;

@@ -135,14 +135,17 @@ namespace {
 std::string render_shell(const Locale& locale, const ShellContent* content) {
   const UiStrings& s = ui_strings(locale);
   const auto hidden_unless = [](bool shown) { return shown ? "" : " hidden"; };
+  // Pre-rendered controls do nothing until the script adopts them: disabled, they do not
+  // invite a reader to type or choose in vain (without JavaScript, the links still work).
+  const std::string inert = content != nullptr ? " disabled data-inert" : "";
   const auto section = [&](const char* list, const char* title, const std::string* items, bool more) {
     const bool shown = items != nullptr && !items->empty();
     return std::string("<section class=\"list\" data-list=\"") + list + "\" aria-labelledby=\"encart-h-" +
            list + "\"" + hidden_unless(shown) + "><h2 class=\"heading\" id=\"encart-h-" + list + "\">" +
            title + "</h2><ol class=\"items\" data-part=\"items\">" +
            (items != nullptr ? *items : std::string()) +
-           "</ol><button class=\"more\" type=\"button\" data-part=\"more\"" + hidden_unless(more) + ">" +
-           s.more + "</button></section>";
+           "</ol><button class=\"more\" type=\"button\" data-part=\"more\"" + hidden_unless(more) + inert +
+           ">" + s.more + "</button></section>";
   };
   std::string out = std::string("<div class=\"encart\" lang=\"") + s.lang_tag + "\" dir=\"" + s.dir + "\"" +
                     (content != nullptr ? " data-prerendered" : "") + ">";
@@ -152,15 +155,15 @@ std::string render_shell(const Locale& locale, const ShellContent* content) {
   out += std::string(
              "<input class=\"search\" id=\"encart-q\" type=\"search\" data-part=\"q\" "
              "autocomplete=\"off\" spellcheck=\"false\" placeholder=\"") +
-         s.search_placeholder + "\">";
+         s.search_placeholder + "\"" + inert + ">";
   out += std::string("<label class=\"sr-only\" for=\"encart-category\">") + s.category_label + "</label>";
-  out += "<select class=\"choice\" id=\"encart-category\" data-part=\"category\">" +
+  out += "<select class=\"choice\" id=\"encart-category\" data-part=\"category\"" + inert + ">" +
          (content != nullptr ? content->category_options : std::string()) + "</select>";
   out += std::string("<label class=\"sr-only\" for=\"encart-author\">") + s.author_label + "</label>";
-  out += "<select class=\"choice\" id=\"encart-author\" data-part=\"author\">" +
+  out += "<select class=\"choice\" id=\"encart-author\" data-part=\"author\"" + inert + ">" +
          (content != nullptr ? content->author_options : std::string()) + "</select>";
   out += std::string("<label class=\"sr-only\" for=\"encart-date\">") + s.date_label + "</label>";
-  out += "<select class=\"choice\" id=\"encart-date\" data-part=\"date\">";
+  out += "<select class=\"choice\" id=\"encart-date\" data-part=\"date\"" + inert + ">";
   const std::pair<const char*, const char*> dates[] = {
       {"", s.any_date}, {"today", s.today}, {"7d", s.last_7_days}, {"30d", s.last_30_days}};
   for (const auto& [value, label] : dates) {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -131,6 +132,30 @@ TEST(WordPress, MapsRenderedFieldsEmbeddedTermsAuthorAndImage) {
   ASSERT_TRUE(a.image.has_value());
   EXPECT_EQ(a.image->width, 1200);
   EXPECT_EQ(a.text, "Premier paragraphe. Second.");
+}
+
+// A post published at 00:30 in Casablanca or Paris (UTC+1) is a post of that day, not of the
+// evening before: `date` − `date_gmt` is the site's offset, kept for display.
+TEST(WordPress, APostAtHalfPastMidnightLocalTimeIsShownOnItsLocalDay) {
+  const auto bundle = parse_input(R"([
+    {"id": 105, "link": "https://q.example/105/", "title": {"rendered": "Minuit"}, "date": "2026-11-30T00:30:00", "date_gmt": "2026-11-29T23:30:00",
+     "modified": "2026-11-30T09:00:00", "modified_gmt": "2026-11-30T08:00:00"},
+    {"id": 106, "link": "https://q.example/106/", "title": {"rendered": "Katmandou"}, "date": "2026-11-30T05:15:00", "date_gmt": "2026-11-29T23:30:00"},
+    {"id": 107, "link": "https://q.example/107/", "title": {"rendered": "Sans date locale"}, "date_gmt": "2026-11-29T23:30:00"},
+    {"id": 108, "link": "https://q.example/108/", "title": {"rendered": "Absurde"}, "date": "2026-12-30T00:30:00", "date_gmt": "2026-11-29T23:30:00"}])",
+                                  InputFormat::kAuto, {});
+  ASSERT_TRUE(bundle.ok()) << bundle.error().message;
+  const auto& articles = bundle.value().articles;
+  ASSERT_EQ(articles.size(), 4u);
+  for (const Article& a : articles) EXPECT_EQ(a.published.epoch_ms, test::ms("2026-11-29T23:30:00Z")) << a.id;
+  const CivilDate paris = local_date(articles[0].published);
+  EXPECT_EQ(articles[0].published.offset_minutes, 60);
+  EXPECT_EQ(std::tuple(paris.year, paris.month, paris.day), std::tuple(2026, 11u, 30u));
+  ASSERT_TRUE(articles[0].updated.has_value());
+  EXPECT_EQ(articles[0].updated->offset_minutes, 60);
+  EXPECT_EQ(articles[1].published.offset_minutes, 5 * 60 + 45);  // Nepal: +05:45
+  EXPECT_EQ(articles[2].published.offset_minutes, 0);            // no `date`: UTC, as before
+  EXPECT_EQ(articles[3].published.offset_minutes, 0);            // a month apart is no offset: UTC
 }
 
 TEST(WordPress, SkipsNameThePostFieldsAndMalformedInputIsAnError) {
@@ -315,6 +340,54 @@ TEST(HtmlText, AnExcerptEndsWithOneEllipsisAfterItsLastWord) {
 TEST(HtmlText, AReferenceIsLookedForOnlyNearItsAmpersand) {
   EXPECT_EQ(text::decode_html_entities("& " + std::string(50, 'x') + ";"), "& " + std::string(50, 'x') + ";");
   EXPECT_EQ(text::decode_html_entities("&CounterClockwiseContourIntegral;"), "\u2233");  // the longest name
+}
+
+}  // namespace
+}  // namespace encart
+
+namespace encart {
+namespace {
+
+// A draft without a date is skipped: the report names the post (its id and link, which a
+// publisher can find in the CMS), and its view count is not blamed on the views file.
+TEST(WordPress, ASkippedPostIsNamedAndItsViewsKeyIsNotReportedAsUnknown) {
+  const std::string posts = test::read_fixture("first-hour/posts.json");
+  const std::string views =
+      R"({"105": 900, "106": 10, "https://www.lequotidien.example/2026/11/30/brouillon/": 3,
+                                "999": 1})";
+  Engine engine;
+  LoadOptions o;
+  o.now_ms = test::ms("2026-11-30T12:00:00Z");
+  o.views = views;
+  const auto report = engine.load(posts, o);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  ASSERT_EQ(report.value().skipped.size(), 1u);
+  const SkippedArticle& skip = report.value().skipped[0];
+  EXPECT_EQ(skip.reason(), "[4].date_gmt: missing");
+  EXPECT_EQ(skip.url, "https://www.lequotidien.example/2026/11/30/brouillon/");
+  EXPECT_EQ(skip.post(), "id \"106\", https://www.lequotidien.example/2026/11/30/brouillon/");
+  // Only "999" is unknown: the skipped post's keys (by id and by link) are not counted.
+  const auto& warnings = report.value().warnings;
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0], "views: 1 key(s) match no article, first \"999\"");
+}
+
+// A JSON Feed date keeps the offset it was written with: the item shows on its local day.
+TEST(JsonFeed, ADateWithAnOffsetIsShownOnItsLocalDay) {
+  const auto bundle = parse_input(R"({"version": "https://jsonfeed.org/version/1.1", "items": [
+    {"id": "105", "url": "https://q.example/105/", "title": "Minuit", "date_published": "2026-11-30T00:30:00+01:00"}]})",
+                                  InputFormat::kAuto, {});
+  ASSERT_TRUE(bundle.ok()) << bundle.error().message;
+  ASSERT_EQ(bundle.value().articles.size(), 1u);
+  const DateTime& t = bundle.value().articles[0].published;
+  EXPECT_EQ(t.epoch_ms, test::ms("2026-11-29T23:30:00Z"));
+  EXPECT_EQ(local_date(t).day, 30u);
+}
+
+TEST(SkippedArticle, NamesThePostByWhatCouldBeRead) {
+  EXPECT_EQ((SkippedArticle{0, "7", "[0].title", "missing", ""}).post(), "id \"7\"");
+  EXPECT_EQ((SkippedArticle{0, "", "[0].id", "missing", "https://e.ma/a"}).post(), "https://e.ma/a");
+  EXPECT_EQ((SkippedArticle{0, "", "[0]", "expected an object", ""}).post(), "");
 }
 
 }  // namespace

@@ -206,3 +206,20 @@ TEST(Rfc822, DatesBecomeIso8601WithTheirOffset) {
 
 }  // namespace
 }  // namespace encart
+
+namespace encart {
+namespace {
+
+// An RSS item at 00:30 in Casablanca keeps its offset: shown on 30 November, not the 29th.
+TEST(XmlFeed, AnRssDateKeepsItsOffsetForTheLocalDay) {
+  const Bundle b = feed_ok(R"(<rss version="2.0"><channel><title>Q</title><item><guid>105</guid>
+    <link>https://q.example/105/</link><title>Minuit</title><pubDate>Mon, 30 Nov 2026 00:30:00 +0100</pubDate>
+    </item></channel></rss>)");
+  ASSERT_EQ(b.articles.size(), 1u);
+  EXPECT_EQ(b.articles[0].published.epoch_ms, test::ms("2026-11-29T23:30:00Z"));
+  EXPECT_EQ(b.articles[0].published.offset_minutes, 60);
+  EXPECT_EQ(local_date(b.articles[0].published).day, 30u);
+}
+
+}  // namespace
+}  // namespace encart

@@ -2,11 +2,12 @@
 //   encart validate FILE [--format F] [--views FILE]   every skipped article with its reason
 //   encart convert FILE -o OUT [--format F] [--views FILE]   any supported input to a bundle v1
 //   encart stats FILE [--format F] [--views FILE]      what the sidebar will have to work with
-//   encart render FILE --article ID [--lang fr] [--now ISO] [--bundle-url URL [--views-url URL]]
+//   encart render FILE --article ID [--views FILE] [--bundle-url URL [--views-url URL]]
 //   encart pack FILE -o DIR [--format F] [--views FILE]   the archive as a pack (docs/pack.md)
 //   encart prune DIR [--older-than HOURS]              remove files earlier packs left behind
 //   encart [COMMAND] --help                            usage, on standard output, exit 0
 // Exit status: 0 done (skipped articles included), 1 the input cannot be loaded, 2 usage.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -47,10 +48,12 @@ constexpr Command kCommands[] = {
     {"stats", "encart stats FILE [--format F] [--views FILE]",
      "Counts, date range, sections, authors, tags, and what has views, images, summaries."},
     {"render",
-     "encart render FILE --article ID [--lang fr|en|ar|ar-MA] [--now ISO-8601] [--bundle-url URL "
-     "[--views-url URL]]",
+     "encart render FILE --article ID [--format F] [--views FILE] [--lang fr|en|ar|ar-MA] [--now ISO-8601]\n"
+     "                    [--bundle-url URL [--views-url URL]]",
      "Prints the sidebar as static HTML; with --bundle-url, the whole <encart-sidebar> element\n"
-     "pre-rendered in a declarative shadow root, adopted by the widget without a layout shift."},
+     "pre-rendered in a declarative shadow root, adopted by the widget without a layout shift.\n"
+     "Render from what the widget will load: FILE is what --bundle-url serves, --views FILE what\n"
+     "--views-url serves (a warning says when one is given without the other)."},
     {"pack", "encart pack FILE -o DIR [--format F] [--views FILE]",
      "Writes the archive as a pack (docs/pack.md): content-addressed files a page fetches part by\n"
      "part, then manifest.json. Re-packing into DIR writes only the files that changed."},
@@ -211,7 +214,9 @@ int fail(const std::string& file, const encart::Error& e) {
 
 void print_skips(const Bundle& b, std::FILE* to) {
   for (const auto& s : b.skipped) {
-    encart::cli::write_line(to, (s.id.empty() ? "skipped" : "skipped \"" + s.id + "\"") + ": " + s.reason());
+    const std::string link = s.url.empty() ? "" : " (" + s.url + ")";
+    encart::cli::write_line(
+        to, (s.id.empty() ? "skipped" : "skipped \"" + s.id + "\"") + ": " + s.reason() + link);
   }
 }
 
@@ -292,6 +297,23 @@ encart::Result<encart::LoadReport> load_into(encart::Engine& engine, const Input
   return engine.load_bundle(std::move(bundle).value(), options);
 }
 
+// What render says on standard error about the input: skipped articles (the first names its
+// post) and, when the article to render is missing, whether it was one of them and why.
+void report_render_input(const Args& a, const encart::LoadReport& report, bool article_found) {
+  const auto& skipped = report.skipped;
+  if (report.skipped_total > 0 && !skipped.empty()) {
+    const std::string post = skipped[0].post().empty() ? "" : " (" + skipped[0].post() + ")";
+    encart::cli::write_line(stderr, "encart: " + a.file + ": " + std::to_string(report.skipped_total) +
+                                        " article(s) skipped; first: " + skipped[0].reason() + post);
+  }
+  if (article_found) return;
+  const auto skip =
+      std::find_if(skipped.begin(), skipped.end(), [&](const auto& s) { return s.id == a.article; });
+  const std::string why = skip == skipped.end() ? "" : ": it was skipped (" + skip->reason() + ")";
+  encart::cli::write_line(stderr, "encart: " + a.file + ": no article with id \"" + a.article + "\"" + why +
+                                      " (related left out)");
+}
+
 int render(const Args& a) {
   if (a.article.empty()) return usage("render needs --article ID");
   auto in = read_input(a);
@@ -314,10 +336,7 @@ int render(const Args& a) {
   request.locale = encart::parse_locale(a.lang);
   auto sidebar = engine.sidebar(request);
   if (!sidebar) return fail(a.file, sidebar.error());
-  if (!sidebar.value().article_found) {
-    encart::cli::write_line(
-        stderr, "encart: " + a.file + ": no article with id \"" + a.article + "\" (related left out)");
-  }
+  report_render_input(a, loaded.value(), sidebar.value().article_found);
   const auto& s = sidebar.value();
   if (a.bundle_url.empty()) {  // the lists alone, for a page that styles them itself
     encart::cli::write_bytes(
@@ -333,6 +352,11 @@ int render(const Args& a) {
   // The element must load what was rendered: the same format and views, or its lists differ.
   if (!a.views.empty() && a.views_url.empty()) {
     std::fprintf(stderr, "encart: --views without --views-url: the widget will not have these view counts\n");
+  }
+  if (a.views.empty() && !a.views_url.empty()) {
+    std::fprintf(stderr,
+                 "encart: --views-url without --views: the widget will have view counts this page was not "
+                 "rendered with (give --views FILE, the file --views-url serves)\n");
   }
   const encart::ElementSource source{a.bundle_url, a.format, a.views_url, a.article, a.lang};
   encart::cli::write_bytes(
