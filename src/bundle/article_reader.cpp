@@ -213,7 +213,8 @@ class Reader {
       std::transform(word.begin(), word.end(), word.begin(),
                      [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
       if (word == "true" || word == "false") return word == "true";
-      fail(field, "expected true or false, found \"" + text::shorten(v->get_ref<const std::string&>(), 40) + "\"");
+      fail(field,
+           "expected true or false, found \"" + text::shorten(v->get_ref<const std::string&>(), 40) + "\"");
       return std::nullopt;
     }
     fail(field, std::string("expected true or false, found ") + type_name(*v));

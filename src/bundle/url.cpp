@@ -123,7 +123,8 @@ std::string url_match_key(std::string_view url) {
   const std::size_t question = rest.find('?');
   std::string_view path = rest.substr(0, question);
   while (path.ends_with('/')) path.remove_suffix(1);
-  const std::string_view query = question == std::string_view::npos ? std::string_view() : rest.substr(question);
+  const std::string_view query =
+      question == std::string_view::npos ? std::string_view() : rest.substr(question);
   return authority + std::string(path) + std::string(query == "?" ? std::string_view() : query);
 }
 

@@ -89,8 +89,8 @@ struct Sidebar {
   std::string status;        // for the live region
   std::size_t matching = 0;  // articles the filter keeps (the current one left out)
   bool article_found = false;
-  std::string article_id;          // the article on screen: given, or found by its address
-  std::int32_t article_url = -1;   // which of article_urls matched (its index), -1: none or unused
+  std::string article_id;         // the article on screen: given, or found by its address
+  std::int32_t article_url = -1;  // which of article_urls matched (its index), -1: none or unused
 };
 
 class Engine {

@@ -58,7 +58,8 @@ namespace {
 std::string labels(const Article& a, const Locale& locale, const std::vector<std::string>& read) {
   const UiStrings& s = ui_strings(locale);
   std::string out;
-  if (!a.accessible_for_free) out += std::string("<span class=\"label subscribers\">") + s.subscribers + "</span> ";
+  if (!a.accessible_for_free)
+    out += std::string("<span class=\"label subscribers\">") + s.subscribers + "</span> ";
   if (is_read(read, a.id)) out += std::string("<span class=\"label read\">") + s.already_read + "</span> ";
   return out;
 }

@@ -82,7 +82,8 @@ TEST(BundleParser, ReadsExpiresAsTheDateItWasWritten) {
 TEST(BundleParser, SkipsArticleWithAnUnreadableExpiresDate) {
   expect_skipped(article("bad", {{"expires", js("31/12/2024")}}), "articles[1].expires",
                  "is not an ISO 8601 date and time with an offset");
-  expect_skipped(article("bad", {{"expires", "true"}}), "articles[1].expires", "expected a string, found a boolean");
+  expect_skipped(article("bad", {{"expires", "true"}}), "articles[1].expires",
+                 "expected a string, found a boolean");
 }
 
 TEST(BundleParser, SkipsArticleWithoutUrl) {

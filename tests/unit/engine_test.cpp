@@ -448,7 +448,8 @@ Engine reader_page_engine() {
 
 Ids shown_ids(const std::string& html) {
   Ids out;
-  for (std::size_t at = html.find("/articles/"); at != std::string::npos; at = html.find("/articles/", at + 1)) {
+  for (std::size_t at = html.find("/articles/"); at != std::string::npos;
+       at = html.find("/articles/", at + 1)) {
     const std::size_t start = at + 10;
     out.push_back(html.substr(start, html.find('"', start) - start));
   }
@@ -520,7 +521,8 @@ TEST(EngineReaderPage, ReadArticlesAreMarkedAndGoLastInRelatedInTheirOwnOrder) {
   EXPECT_EQ(shown_ids(s.latest.html), (Ids{"a5", "paid", "later"}));  // rankings keep their order
   const std::string marked = "<span class=\"label read\">Déjà lu</span>";
   std::size_t count = 0;
-  for (std::size_t at = s.latest.html.find(marked); at != std::string::npos; at = s.latest.html.find(marked, at + 1))
+  for (std::size_t at = s.latest.html.find(marked); at != std::string::npos;
+       at = s.latest.html.find(marked, at + 1))
     ++count;
   EXPECT_EQ(count, 2u);
 }
@@ -530,8 +532,8 @@ TEST(EngineReaderPage, ASubscribersOnlyArticleCarriesItsLabelInEveryLanguage) {
   SidebarRequest r;
   r.latest_limit = 1;
   r.article = "a5";  // "paid" is then the newest
-  for (const auto& [tag, label] : {std::pair{"fr", "Abonnés"}, std::pair{"en", "Subscribers"},
-                                   std::pair{"ar", "للمشتركين"}}) {
+  for (const auto& [tag, label] :
+       {std::pair{"fr", "Abonnés"}, std::pair{"en", "Subscribers"}, std::pair{"ar", "للمشتركين"}}) {
     r.locale = parse_locale(tag);
     const std::string html = engine.sidebar(r).value().latest.html;
     EXPECT_TRUE(test::contains(html, std::string("<span class=\"label subscribers\">") + label + "</span>"))

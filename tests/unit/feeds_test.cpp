@@ -82,8 +82,10 @@ TEST(JsonFeed, ReadsSubscribersOnlyAndExpiresFromTheEncartExtensionNamingThemWhe
   ASSERT_TRUE(b.articles[0].expires.has_value());
   EXPECT_EQ(b.articles[0].expires_text, "2025-01-01T00:00:00+01:00");
   ASSERT_EQ(b.skipped.size(), 2u);
-  EXPECT_TRUE(contains(b.skipped[0].reason(), "items[1]._encart.expires: \"demain\" is not")) << b.skipped[0].reason();
-  EXPECT_EQ(b.skipped[1].reason(), "items[2]._encart.isAccessibleForFree: expected true or false, found an array");
+  EXPECT_TRUE(contains(b.skipped[0].reason(), "items[1]._encart.expires: \"demain\" is not"))
+      << b.skipped[0].reason();
+  EXPECT_EQ(b.skipped[1].reason(),
+            "items[2]._encart.isAccessibleForFree: expected true or false, found an array");
 }
 
 TEST(JsonFeed, SkipsNameTheFeedsOwnFields) {

@@ -141,9 +141,9 @@ TEST(UrlMatchKey, TreatsTwoSpellingsOfThePageAddressAsOne) {
 
 TEST(UrlMatchKey, KeepsWhatNamesAnotherPage) {
   const std::string key = url_match_key("https://www.example.ma/a");
-  EXPECT_NE(url_match_key("https://www.example.ma/A"), key);         // paths are case-sensitive
-  EXPECT_NE(url_match_key("https://www.example.ma:8080/a"), key);    // another port
-  EXPECT_NE(url_match_key("https://www.example.ma/a?p=12"), key);    // the query names a post
+  EXPECT_NE(url_match_key("https://www.example.ma/A"), key);       // paths are case-sensitive
+  EXPECT_NE(url_match_key("https://www.example.ma:8080/a"), key);  // another port
+  EXPECT_NE(url_match_key("https://www.example.ma/a?p=12"), key);  // the query names a post
   EXPECT_EQ(url_match_key("https://www.example.ma/a/?p=12"), url_match_key("https://www.example.ma/a?p=12"));
   EXPECT_EQ(url_match_key("https://www.example.ma:80/a"), "www.example.ma:80/a");  // 80 is not https's port
 }

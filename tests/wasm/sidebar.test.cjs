@@ -265,7 +265,7 @@ test('read ids are marked "Already read" and go last in related, the rest in the
   const view = engine.sidebar({ ...request, read });
   assert.deepEqual(idsOf(view.related.html), [...plain.slice(1), plain[0]]);
   assert.equal((view.related.html.match(/<span class="label read">Already read<\/span>/g) || []).length, 1);
-  assert.throws(() => engine.sidebar({ read: 'abc' }), { code: 'bad_option' });
+  assert.throws(() => engine.sidebar({ read: [true] }), { code: 'bad_option', message: /read\[0\]/ });
   assert.throws(() => engine.sidebar({ articleUrls: 'https://news.example/a' }), { code: 'bad_option', message: /articleUrls/ });
 });
 
