@@ -11,6 +11,7 @@ export function defineElements() {
 
 // data-* on the script tag, as element attributes: data-sync-url is sync-url.
 const SCRIPT_SETTINGS = ['bundle', 'format', 'views', 'article', 'lang', 'limit', 'syncUrl', ...RELATED_ATTRIBUTES.map(camel)];
+SCRIPT_SETTINGS.push('history'); // data-history: the reading history (reading-history.js)
 
 function camel(attribute) {
   return attribute.replace(/-([a-z])/g, (_, c) => c.toUpperCase()); // related-min-score -> relatedMinScore

@@ -4,6 +4,8 @@
 
 import { trustedHtml } from '../web/trusted-html.js';
 import { acquireBundle, interfaceText, releaseBundle } from './bundle-source.js';
+import { pageAddresses } from './page-address.js';
+import { clearHistory, readHistory, recordRead } from './reading-history.js';
 import ENCART_CSS from './styles.css';
 import { CODES, RELATED_ATTRIBUTES, RELATED_GROUPS, RELATED_SETTINGS } from '../web/vocabulary.js';
 
@@ -118,7 +120,7 @@ const BaseElement = typeof HTMLElement === 'function' ? HTMLElement : /** @type 
 
 export class EncartSidebarElement extends BaseElement {
   static get observedAttributes() {
-    return ['bundle', 'format', 'views', 'article', 'lang', 'limit', 'sync-url', ...RELATED_ATTRIBUTES];
+    return ['bundle', 'format', 'views', 'article', 'lang', 'limit', 'sync-url', 'history', ...RELATED_ATTRIBUTES];
   }
 
   #root = null;
@@ -133,6 +135,11 @@ export class EncartSidebarElement extends BaseElement {
   #warnedArticle = null;
   #report = null; // the bundle's load report: why an article on screen was skipped
   #renderTicket = 0;
+  /** @type {string[] | null} the reading history's ids (history attribute), null without one */
+  #history = null;
+  #recorded = null; // the article on screen, once recorded in the history
+  #addresses = null; // pageAddresses() of the last render without `article`
+  #reportedAddress = null; // what the console was last told about the article found by address
 
   connectedCallback() {
     if (!this.#root) this.#attach();
@@ -169,7 +176,10 @@ export class EncartSidebarElement extends BaseElement {
   attributeChangedCallback(name, oldValue, newValue) {
     if (!this.#root || oldValue === newValue) return;
     if (name === 'bundle' || name === 'format' || name === 'views' || name === 'lang') this.#build();
-    else {
+    else if (name === 'history') {
+      this.#startHistory();
+      this.#render();
+    } else {
       this.#resetLimits();
       this.#render();
     }
@@ -293,6 +303,8 @@ export class EncartSidebarElement extends BaseElement {
       });
     }
     this.#part('filters').addEventListener('submit', (event) => event.preventDefault());
+    this.#part('clear-history')?.addEventListener('click', () => this.#clearHistory());
+    this.#startHistory();
     this.#part('reset').addEventListener('click', () => {
       Object.assign(this.#state, { q: '', category: '', author: '', date: '' });
       this.#syncControls();
@@ -350,6 +362,7 @@ export class EncartSidebarElement extends BaseElement {
     const ticket = ++this.#renderTicket;
     this.dataset.pending = '';
     const article = this.getAttribute('article') || '';
+    this.#addresses = article ? null : pageAddresses(document);
     // A pack answers at once with what it has (the newest matches), then completes as its files
     // arrive: each partial view shows unless a newer render started meanwhile.
     const onPartial = (partial) => {
@@ -360,6 +373,8 @@ export class EncartSidebarElement extends BaseElement {
       view = await this.#engine.sidebar(
         {
           article,
+          articleUrls: this.#addresses ? this.#addresses.map((a) => a.url) : [],
+          read: this.#history || [],
           lang: this.#lang(),
           filter: { q: this.#state.q, category: this.#state.category, author: this.#state.author, date: this.#state.date },
           limits: this.#limits,
@@ -404,6 +419,7 @@ export class EncartSidebarElement extends BaseElement {
       this.#warnedArticle = article;
       console.warn('[encart] article "%s" is not in the bundle%s', article, this.#whyMissing(article));
     }
+    if (!view.partial) this.#afterArticleFound(view, article);
     let shown = 0;
     for (const section of this.#root.querySelectorAll('[data-list]')) {
       const list = view[section.dataset.list];
@@ -425,6 +441,42 @@ export class EncartSidebarElement extends BaseElement {
     this.#part('empty').hidden = !(this.#filtering() && view.matching === 0 && !view.partial);
     if (announce) this.#announce(this.#filtering() ? view.status : '');
     if (!fromUrl && this.hasAttribute('sync-url')) writeFragmentState(this.#fragmentKey(), this.#state);
+  }
+
+  // The article on screen, found by address: the console says by which one (once per change).
+  // Then, with a history, it is recorded: the reader opened it.
+  #afterArticleFound(view, article) {
+    if (!article && this.#addresses) {
+      const by = this.#addresses[view.articleUrl];
+      const report = by ? `${view.articleId} ${by.url}` : '';
+      if (report !== this.#reportedAddress) {
+        this.#reportedAddress = report;
+        if (by) console.info('[encart] article on screen: "%s", found by the page\'s %s (%s)', view.articleId, by.source, by.url);
+        else {
+          const tried = this.#addresses.map((a) => `${a.source} ${a.url}`).join(', ');
+          console.warn('[encart] no article of the bundle has this page\'s address (tried %s); set data-article', tried);
+        }
+      }
+    }
+    if (this.#history && view.articleId && this.#recorded !== view.articleId) {
+      this.#recorded = view.articleId;
+      this.#history = recordRead(view.articleId) || this.#history;
+    }
+  }
+
+  // The history attribute: read what this browser keeps; storage that is missing or refuses
+  // means no history (and no control), never an error.
+  #startHistory() {
+    this.#history = this.hasAttribute('history') && this.getAttribute('history') !== 'false' ? readHistory() : null;
+    const clear = this.#part('clear-history');
+    if (clear) clear.hidden = this.#history === null;
+  }
+
+  #clearHistory() {
+    clearHistory();
+    this.#history = this.#history === null ? null : [];
+    this.#render();
+    this.#announce(this.#messages.historyCleared);
   }
 
   #filtering() {

@@ -38,6 +38,8 @@ val article_value(const Article& a) {
   out.set("authors", val::array(a.authors));
   out.set("published", a.published_text);
   out.set("views", a.views[0] ? val(static_cast<double>(*a.views[0])) : val::null());
+  out.set("isAccessibleForFree", a.accessible_for_free);
+  out.set("expires", a.expires ? val(a.expires_text) : val::null());
   if (a.image) {
     val image = val::object();
     image.set("url", a.image->url);

@@ -109,6 +109,10 @@ export interface ArticleItem {
   /** As written in the bundle. */
   published: string;
   views: number | null;
+  /** `false` for an article for subscribers only (schema.org `isAccessibleForFree`); `true` by default. */
+  isAccessibleForFree: boolean;
+  /** As written in the bundle; the article leaves every list once `now` reaches it. */
+  expires: string | null;
   image: Image | null;
 }
 
@@ -171,6 +175,10 @@ export interface Facets {
 
 export interface SidebarRequest {
   article?: string | number;
+  /** Without `article`: the page's addresses (canonical link, og:url, location), tried in order against the articles' URLs. */
+  articleUrls?: string[];
+  /** Ids the reader has opened (the widget's history): marked "already read", last in "related". */
+  read?: (string | number)[];
   lang?: string;
   window?: ViewWindow;
   filter?: Filter;
@@ -194,6 +202,10 @@ export interface SidebarView {
   status: string;
   matching: number;
   articleFound: boolean;
+  /** The article on screen, given or found by address; `null` when none. */
+  articleId: string | null;
+  /** Which of `articleUrls` named it (its index); -1 when none did or `article` was given. */
+  articleUrl: number;
 }
 
 export interface Engine {

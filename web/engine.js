@@ -12,7 +12,9 @@ import {
   toBytes,
   toEpochMs,
   toId,
+  toIdList,
   toLimit,
+  toUrlList,
   toWindow,
   viewsText,
 } from './options.js';
@@ -177,6 +179,8 @@ export function sidebarRequest(request) {
   const limits = request.limits || {};
   return {
     article: request.article === undefined || request.article === null || request.article === '' ? '' : toId(request.article, 'article'),
+    articleUrls: toUrlList(request.articleUrls, 'articleUrls'),
+    read: toIdList(request.read, 'read'),
     lang: request.lang ? String(request.lang) : 'fr',
     window: toWindow(request.window),
     filter: normalizeFilter(request.filter),

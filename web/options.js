@@ -117,6 +117,19 @@ export function toIdList(value, name) {
   return list.map((id, i) => toId(id, Array.isArray(value) ? `${name}[${i}]` : name));
 }
 
+/**
+ * The page's own addresses, for the article on screen (docs/api.md): strings, in the order to try.
+ * @param {unknown} value
+ * @param {string} name
+ * @returns {string[]}
+ */
+export function toUrlList(value, name) {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((url) => typeof url !== 'string')) {
+    throw optionError(`${name}: expected an array of URL strings`);
+  }
+  return value;
+}
 
 export function toWindow(value) {
   if (value === undefined) return 'all';

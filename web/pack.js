@@ -10,7 +10,7 @@ import { markCoreHtml, markSidebarHtml } from './trusted-html.js';
 import { CODES, RELATED_GROUPS, RELATED_SETTINGS } from './vocabulary.js';
 
 /** The pack format this encart reads (manifest "encart_pack"). */
-export const PACK_FORMAT = 1;
+export const PACK_FORMAT = 2;
 
 // A pack file is a few kilobytes to a few hundred; anything far larger is not ours.
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -41,6 +41,13 @@ function readManifest(m, url) {
     throw new EncartError(
       CODES.unsupported_version,
       `${url}: pack format ${m.encart_pack} (written by ${m.generator || 'a newer encart'}); this encart reads format ${PACK_FORMAT}: update encart.js`,
+    );
+  }
+  // Format 1 files lack what format 2 pages read (expiring articles, addresses): pack again.
+  if (m.encart_pack < PACK_FORMAT) {
+    throw new EncartError(
+      CODES.unsupported_version,
+      `${url}: pack format ${m.encart_pack} (written by ${m.generator || 'an older encart'}); this encart reads format ${PACK_FORMAT}: run encart pack again`,
     );
   }
   const name = (/** @type {unknown} */ v, /** @type {string} */ field) => {

@@ -79,6 +79,8 @@ val sidebar_list_value(const SidebarList& list) {
 SidebarRequest to_sidebar_request(const val& r) {
   SidebarRequest request;
   request.article = string_or_empty(r["article"]);
+  request.article_urls = strings(r["articleUrls"]);
+  request.read = strings(r["read"]);
   request.filter = to_filter(r["filter"]);
   request.latest_limit = static_cast<std::size_t>(r["latestLimit"].as<double>());
   request.most_read_limit = static_cast<std::size_t>(r["mostReadLimit"].as<double>());
@@ -102,6 +104,8 @@ val sidebar_value(const Sidebar& s) {
   out.set("status", s.status);
   out.set("matching", s.matching);
   out.set("articleFound", s.article_found);
+  out.set("articleId", s.article_found ? val(s.article_id) : val::null());
+  out.set("articleUrl", s.article_url);
   return out;
 }
 
@@ -117,6 +121,7 @@ val ui_messages(const std::string& lang) {
   out.set("noArticles", std::string(s.no_articles));
   out.set("searching", std::string(s.searching));
   out.set("archiveUnavailable", std::string(s.archive_unavailable));
+  out.set("historyCleared", std::string(s.history_cleared));
   return out;
 }
 

@@ -35,7 +35,18 @@ struct Article {
   std::optional<Image> image;
   std::optional<DateTime> updated;
   std::string lang;
+  // schema.org's isAccessibleForFree: false marks an article for subscribers only (a label).
+  bool accessible_for_free = true;
+  // Hidden from every list once the reader's "now" reaches it (an embargo lifted, a right to
+  // show that ends); expires_text is as written, returned unchanged by the API.
+  std::optional<DateTime> expires;
+  std::string expires_text;
 };
+
+// Whether the lists may show `a` at `now_ms` (UTC ms): published at or before it, not expired.
+inline bool shown_at(const Article& a, std::int64_t now_ms) {
+  return a.published.epoch_ms <= now_ms && (!a.expires || now_ms < a.expires->epoch_ms);
+}
 
 struct Site {
   std::string name;

@@ -202,6 +202,25 @@ class Reader {
     return parsed;
   }
 
+  // A flag as JSON writes it (true, false) or as publishers often write schema.org's in JSON-LD
+  // ("False", "true"): any case, trimmed. Anything else fails the article, naming the field.
+  std::optional<bool> flag(std::string_view field) {
+    const json* v = find(field);
+    if (v == nullptr) return std::nullopt;
+    if (v->is_boolean()) return v->get<bool>();
+    if (v->is_string()) {
+      std::string word(trim(v->get_ref<const std::string&>()));
+      std::transform(word.begin(), word.end(), word.begin(),
+                     [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+      if (word == "true" || word == "false") return word == "true";
+      fail(field,
+           "expected true or false, found \"" + text::shorten(v->get_ref<const std::string&>(), 40) + "\"");
+      return std::nullopt;
+    }
+    fail(field, std::string("expected true or false, found ") + type_name(*v));
+    return std::nullopt;
+  }
+
   std::optional<Image> image() {
     json* v = find("image");
     if (v == nullptr) return std::nullopt;
@@ -309,6 +328,8 @@ ArticleOrReason read_article(json& value, std::size_t index) {
   a.image = r.image();
   a.updated = r.date("updated", false, nullptr);
   if (auto lang = r.string("lang", false)) a.lang = std::move(*lang);
+  a.accessible_for_free = r.flag("isAccessibleForFree").value_or(true);
+  a.expires = r.date("expires", false, &a.expires_text);
 
   if (r.failed()) {
     out.url = text::shorten(a.url, kReportedUrlBytes);

@@ -80,6 +80,8 @@ json map_json_feed_item(const json& item, const json& feed) {
   }
   if (const json* ext = member(item, "_encart"); ext != nullptr && ext->is_object()) {
     copy(*ext, "category", a, "category");
+    copy(*ext, "isAccessibleForFree", a, "isAccessibleForFree");
+    copy(*ext, "expires", a, "expires");
     for (const ViewWindowName& w : kViewWindows) copy(*ext, w.field, a, w.field);
   }
   return a;
@@ -113,7 +115,9 @@ FieldNames json_feed_names() {
                   {"updated", "date_modified", ""},
                   {"image", "image", ""},
                   {"image.url", "image", ""},
-                  {"category", "_encart.category", ""}};
+                  {"category", "_encart.category", ""},
+                  {"isAccessibleForFree", "_encart.isAccessibleForFree", ""},
+                  {"expires", "_encart.expires", ""}};
   for (const ViewWindowName& w : kViewWindows) {
     names.common.push_back({std::string(w.field), "_encart." + std::string(w.field), ""});
   }

@@ -1,5 +1,6 @@
 #include "bundle/url.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace encart {
@@ -106,6 +107,25 @@ std::optional<std::string> resolve_http_url(std::string_view ref, std::string_vi
   // Dot segments are left for the browser to normalise: the result is http(s) either way.
   const std::string_view directory = path.substr(0, path.rfind('/') + 1);
   return std::string(origin) + std::string(directory) + std::string(ref);
+}
+
+std::string url_match_key(std::string_view url) {
+  url = url.substr(0, url.find('#'));
+  if (!is_absolute_http(url)) return {};
+  const std::size_t scheme = http_scheme_length(url);
+  const std::size_t authority_end = std::min(url.find_first_of("/?", scheme), url.size());
+  std::string authority(url.substr(scheme, authority_end - scheme));
+  authority = authority.substr(authority.rfind('@') + 1);  // userinfo never names the page
+  for (char& c : authority) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string_view default_port = scheme == 7 ? ":80" : ":443";
+  if (authority.ends_with(default_port)) authority.resize(authority.size() - default_port.size());
+  const std::string_view rest = url.substr(authority_end);
+  const std::size_t question = rest.find('?');
+  std::string_view path = rest.substr(0, question);
+  while (path.ends_with('/')) path.remove_suffix(1);
+  const std::string_view query =
+      question == std::string_view::npos ? std::string_view() : rest.substr(question);
+  return authority + std::string(path) + std::string(query == "?" ? std::string_view() : query);
 }
 
 }  // namespace encart

@@ -23,4 +23,12 @@ std::string_view absolute_url_defect(std::string_view url);
 // A reference without a scheme ("/a", "a/b", "//host/a"): it needs a base to mean anything.
 bool is_relative_reference(std::string_view reference);
 
+// What two addresses of the same page have in common, to find the article on screen from the
+// page's canonical link, og:url or location: "http" and "https" alike, the host in lower case,
+// its default port (80, 443) and trailing slashes of the path ignored, the fragment dropped (the
+// query kept: "?p=12" names a WordPress post). "https://Example.ma:443/a/?x=1#c" and
+// "http://example.ma/a?x=1" both give "example.ma/a?x=1". Empty for what is not an absolute
+// http(s) URL with a host.
+std::string url_match_key(std::string_view url);
+
 }  // namespace encart

@@ -34,6 +34,8 @@ ordered_json article_json(const Article& a) {
     j["image"] = image;
   }
   if (!a.lang.empty()) j["lang"] = a.lang;
+  if (!a.accessible_for_free) j["isAccessibleForFree"] = false;
+  if (a.expires) j["expires"] = a.expires_text;
   return j;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "bundle/url.h"
 #include "render/html.h"
 #include "text/fold.h"
 
@@ -33,10 +34,12 @@ Result<LoadReport> Engine::load_parsed(Result<Bundle> parsed, const LoadOptions&
   }
   related_index_ = RelatedIndex(index_, english);
   index_.release_text();
+  by_url_.clear();
+  for (ArticleId a = 0; a < index_.size(); ++a) by_url_.emplace(url_match_key(index_.articles()[a].url), a);
   everyone_ = Bitset(index_.size(), true);
   visible_ = Bitset(index_.size());
   for (ArticleId a = 0; a < index_.size(); ++a) {
-    if (index_.articles()[a].published.epoch_ms <= options.now_ms) visible_.set(a);
+    if (shown_at(index_.articles()[a], options.now_ms)) visible_.set(a);
   }
   related_cache_.reset();
   clock_ = {options.now_ms, std::clamp(options.utc_offset_minutes, -1440, 1440)};
@@ -147,10 +150,9 @@ Result<Sidebar> Engine::sidebar(const SidebarRequest& request) const {
   auto compiled = compile(request.filter);
   if (!compiled) return compiled.error();
   const CompiledFilter& filter = compiled.value();
-  const auto current = index_.find(request.article);
-
   Sidebar out;
-  out.article_found = current >= 0;
+  const std::int64_t current = find_current(request, out);
+  const std::vector<std::string> read = sorted_ids(request.read);
   const RelatedSettings settings = apply(related_settings_, request.related);
   // Latest and most read are rankings: each shows its own order, whatever the other shows (a
   // site of a dozen articles shows its most read first, even when they are also the newest).
@@ -168,7 +170,11 @@ Result<Sidebar> Engine::sidebar(const SidebarRequest& request) const {
     list.has_more = ids.size() > limit;
     if (list.has_more) ids.resize(limit);
     list.shown = ids.size();
-    list.html = render_items(index_, ids, request.locale);
+    if (&list == &out.related) {
+      std::stable_partition(ids.begin(), ids.end(),
+                            [&](ArticleId a) { return !is_read(read, index_.articles()[a].id); });
+    }
+    list.html = render_items(index_, ids, request.locale, read);
     if (!settings.repeats) shown.insert(shown.end(), ids.begin(), ids.end());
   };
   fill(out.latest, request.latest_limit, on_screen,
@@ -188,6 +194,19 @@ Result<Sidebar> Engine::sidebar(const SidebarRequest& request) const {
 
   count_and_menus(request, filter, current, out);
   return out;
+}
+
+std::int64_t Engine::find_current(const SidebarRequest& request, Sidebar& out) const {
+  std::int64_t current = index_.find(request.article);
+  for (std::size_t i = 0; request.article.empty() && current < 0 && i < request.article_urls.size(); ++i) {
+    const auto it = by_url_.find(url_match_key(request.article_urls[i]));
+    if (it == by_url_.end() || it->first.empty()) continue;
+    current = it->second;
+    out.article_url = static_cast<std::int32_t>(i);
+  }
+  out.article_found = current >= 0;
+  if (current >= 0) out.article_id = index_.articles()[static_cast<std::size_t>(current)].id;
+  return current;
 }
 
 void Engine::count_and_menus(const SidebarRequest& request, const CompiledFilter& filter,

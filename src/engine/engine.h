@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "bundle/feeds.h"
@@ -61,6 +62,12 @@ struct Facets {
 
 struct SidebarRequest {
   std::string article;  // the article on screen: excluded from every list, subject of "related"
+  // Without `article`: the page's own addresses (canonical link, og:url, location), tried in
+  // this order against the articles' URLs (url_match_key); the first that matches names it.
+  std::vector<std::string> article_urls;
+  // Ids of the articles the reader opened on this site (the widget's local history): marked
+  // "already read" in every list, and moved to the end of "related" (in their order otherwise).
+  std::vector<std::string> read;
   Filter filter;
   std::size_t latest_limit = 5;  // [0, 1000] each
   std::size_t most_read_limit = 5;
@@ -82,6 +89,8 @@ struct Sidebar {
   std::string status;        // for the live region
   std::size_t matching = 0;  // articles the filter keeps (the current one left out)
   bool article_found = false;
+  std::string article_id;         // the article on screen: given, or found by its address
+  std::int32_t article_url = -1;  // which of article_urls matched (its index), -1: none or unused
 };
 
 class Engine {
@@ -120,6 +129,8 @@ class Engine {
   void count_and_menus(const SidebarRequest& request, const CompiledFilter& filter, std::int64_t current,
                        Sidebar& out) const;
   Result<LoadReport> load_parsed(Result<Bundle> parsed, const LoadOptions& options);
+  // The article on screen: by id, or by the first of the page's addresses that matches one.
+  std::int64_t find_current(const SidebarRequest& request, Sidebar& out) const;
   std::optional<Error> check_loaded() const;
   ListRequest list_request(std::size_t limit, const std::vector<std::string>& exclude) const;
 
@@ -147,6 +158,8 @@ class Engine {
     std::vector<RelatedHit> hits;  // related_candidates()
   };
   mutable RelatedIndex::Scratch related_scratch_;
+  // url_match_key -> article; of articles sharing an address, the newest (then the lower id).
+  std::unordered_map<std::string, ArticleId> by_url_;
   Bitset everyone_;  // every article: candidates are ranked regardless of "now" (see related_candidates)
   mutable std::optional<RelatedCache> related_cache_;
 };

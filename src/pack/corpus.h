@@ -209,31 +209,52 @@ class PackCorpus {
     return 0;
   }
 
+  // Whether related bucket `b` is here; if not, its page or itself is asked for.
+  bool bucket_loaded(std::size_t b) const {
+    const std::size_t page = b / kRelatedPageSize;
+    if (page >= manifest_.related_pages.size()) return false;
+    const auto names = d_.related_pages.find(page);
+    if (names == d_.related_pages.end()) {
+      needs_.need(manifest_.related_pages[page]);
+      return false;
+    }
+    if (d_.buckets.contains(b)) return true;
+    const std::size_t slot = b - page * kRelatedPageSize;
+    if (slot < names->second.size()) needs_.need(names->second[slot]);
+    return false;
+  }
+
   // The id of article `id`: from the head, or from its related bucket (which also tells its
   // category, authors and related candidates).
   const BucketEntry* bucket_entry(std::string_view id) const {
     if (manifest_.related_buckets == 0) return nullptr;
     const std::size_t b = fnv1a64(id) % manifest_.related_buckets;
-    const std::size_t page = b / kRelatedPageSize;
-    if (page >= manifest_.related_pages.size()) return nullptr;
-    const auto names = d_.related_pages.find(page);
-    if (names == d_.related_pages.end()) {
-      needs_.need(manifest_.related_pages[page]);
-      return nullptr;
-    }
-    const auto bucket = d_.buckets.find(b);
-    if (bucket == d_.buckets.end()) {
-      const std::size_t slot = b - page * kRelatedPageSize;
-      if (slot < names->second.size()) needs_.need(names->second[slot]);
-      return nullptr;
-    }
-    const auto entry = bucket->second.find(id);
-    return entry == bucket->second.end() ? nullptr : &entry->second;
+    if (!bucket_loaded(b)) return nullptr;
+    const auto& bucket = d_.buckets.at(b);
+    const auto entry = bucket.find(id);
+    return entry == bucket.end() ? nullptr : &entry->second;
   }
 
   bool bucket_known(std::string_view id) const {
     if (manifest_.related_buckets == 0) return true;
     return d_.buckets.contains(fnv1a64(id) % manifest_.related_buckets);
+  }
+
+  // The id of the article whose address has url_match_key `key`: nullptr when there is none, or
+  // while the bucket of the key is on its way (asked for; url_known says which).
+  const std::string* id_at(std::string_view key) const {
+    if (manifest_.related_buckets == 0 || key.empty()) return nullptr;
+    const std::size_t b = fnv1a64(key) % manifest_.related_buckets;
+    if (!bucket_loaded(b)) return nullptr;
+    const auto urls = d_.bucket_urls.find(b);
+    if (urls == d_.bucket_urls.end()) return nullptr;
+    const auto it = urls->second.find(key);
+    return it == urls->second.end() ? nullptr : &it->second;
+  }
+
+  bool url_known(std::string_view key) const {
+    if (manifest_.related_buckets == 0 || key.empty()) return true;
+    return d_.buckets.contains(fnv1a64(key) % manifest_.related_buckets);
   }
 
   // The article at position `pos` of the most-read order of window w, or nullopt when its page is

@@ -117,6 +117,7 @@ struct Decoder {
     for (std::size_t t = 0; t < terms.size() && in.ok(); ++t) postings.push_back(read_local_ids(in, head));
     std::vector<std::vector<ArticleId>> tag_postings;
     FacetValues tags = read_values(in, false, [&] { tag_postings.push_back(read_local_ids(in, head)); });
+    std::map<ArticleId, std::int64_t> expiring = read_expiring(in, total);
     if (!in.ok()) return in.error();
 
     d.n = total;
@@ -136,6 +137,7 @@ struct Decoder {
       d.tops[w] = std::move(tops[w]);
     }
     d.records.merge(extra);
+    d.expiring = std::move(expiring);
     d.head_loaded = true;
     return {};
   }
@@ -334,8 +336,10 @@ struct Decoder {
     const std::size_t inline_records = in.count(8);
     for (std::size_t i = 0; i < inline_records && in.ok(); ++i)
       read_record(in, records[read_id(in, d.n)], false);
+    auto urls = read_url_entries(in);
     if (!in.ok()) return in.error();
     d.buckets[b] = std::move(entries);
+    d.bucket_urls[b] = std::move(urls);
     d.records.merge(records);
     return {};
   }

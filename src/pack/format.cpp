@@ -10,6 +10,7 @@ enum RecordBits : std::uint8_t {
   kHasImage = 1,
   kHasLang = 2,
   kHasUpdated = 4,
+  kForSubscribers = 8,  // isAccessibleForFree: false
 };
 
 // Within what parse_iso8601 accepts (years 0000 to 9999, offsets within a day): a forged value
@@ -125,6 +126,7 @@ void write_record(ByteWriter& out, const Article& a, bool with_search_fields) {
   if (a.image) bits |= kHasImage;
   if (!a.lang.empty()) bits |= kHasLang;
   if (a.updated) bits |= kHasUpdated;
+  if (!a.accessible_for_free) bits |= kForSubscribers;
   out.u8(bits);
   out.string(a.id);
   out.string(a.url);
@@ -163,6 +165,7 @@ void write_record(ByteWriter& out, const Article& a, bool with_search_fields) {
 
 void read_record(ByteReader& in, Article& a, bool with_search_fields) {
   const std::uint8_t bits = in.u8();
+  a.accessible_for_free = (bits & kForSubscribers) == 0;
   a.id = in.string();
   a.url = in.string();
   a.title = in.string();
@@ -197,6 +200,52 @@ void read_record(ByteReader& in, Article& a, bool with_search_fields) {
     a.tags.resize(in.count());
     for (auto& tag : a.tags) tag = in.string();
   }
+}
+
+void write_expiring(ByteWriter& out, const std::vector<std::pair<std::uint32_t, std::int64_t>>& expiring) {
+  out.varint(expiring.size());
+  std::uint32_t previous = 0;
+  for (std::size_t i = 0; i < expiring.size(); ++i) {
+    out.varint(i == 0 ? expiring[i].first : expiring[i].first - previous);
+    out.svarint(expiring[i].second);
+    previous = expiring[i].first;
+  }
+}
+
+std::map<ArticleId, std::int64_t> read_expiring(ByteReader& in, std::size_t n) {
+  std::map<ArticleId, std::int64_t> out;
+  const std::size_t count = in.count(2);
+  std::uint64_t previous = 0;
+  for (std::size_t i = 0; i < count && in.ok(); ++i) {
+    const std::uint64_t step = in.varint();
+    const std::uint64_t p = i == 0 ? step : previous + step;
+    const std::int64_t expires = in.svarint();
+    if ((i > 0 && step == 0) || p >= n) {
+      in.fail("an expiring article out of order or out of range");
+      break;
+    }
+    out[static_cast<ArticleId>(n - 1 - p)] = expires;
+    previous = p;
+  }
+  return out;
+}
+
+void write_url_entries(ByteWriter& out, const std::vector<std::pair<std::string, std::string>>& entries) {
+  out.varint(entries.size());
+  for (const auto& [key, id] : entries) {
+    out.string(key);
+    out.string(id);
+  }
+}
+
+std::map<std::string, std::string, std::less<>> read_url_entries(ByteReader& in) {
+  std::map<std::string, std::string, std::less<>> out;
+  const std::size_t count = in.count(2);
+  for (std::size_t i = 0; i < count && in.ok(); ++i) {
+    std::string key(in.string());
+    out.emplace(std::move(key), std::string(in.string()));  // the first of a shared address wins
+  }
+  return out;
 }
 
 }  // namespace encart::pack

@@ -8,19 +8,23 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "bundle/article.h"
+#include "index/index.h"
 #include "pack/bytes.h"
 
 namespace encart::pack {
 
 // Bumped on any change a reader of the previous version would misread. The manifest carries it
 // as "encart_pack"; a reader refuses a newer one, naming both.
-inline constexpr int kFormatVersion = 1;
+// Version 2 added the subscribers-only flag to records, the expiring articles to the head and
+// the page addresses to the related buckets.
+inline constexpr int kFormatVersion = 2;
 
 // Every binary file starts with "ENCP", the format version and its kind.
 enum class FileKind : std::uint8_t {
@@ -69,5 +73,16 @@ std::vector<std::string> read_front_coded(ByteReader& in, std::size_t count);
 void write_record(ByteWriter& out, const Article& a, bool with_search_fields);
 // Reads one record into `a`; `in` carries any error.
 void read_record(ByteReader& in, Article& a, bool with_search_fields);
+
+// The articles that expire (Article::expires), by pack id ascending: the head carries them all,
+// so that a page can leave out the expired ones from every list and count without fetching.
+// Read back as ArticleId -> expiry instant (UTC ms), checked against the pack's `n` articles.
+void write_expiring(ByteWriter& out, const std::vector<std::pair<std::uint32_t, std::int64_t>>& expiring);
+std::map<ArticleId, std::int64_t> read_expiring(ByteReader& in, std::size_t n);
+
+// A related bucket's page addresses: (url_match_key, article id) of the articles whose key
+// hashes (FNV-1a 64) to the bucket, so that a page without data-article finds its own.
+void write_url_entries(ByteWriter& out, const std::vector<std::pair<std::string, std::string>>& entries);
+std::map<std::string, std::string, std::less<>> read_url_entries(ByteReader& in);
 
 }  // namespace encart::pack

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "bundle/url.h"
 #include "pack/corpus.h"
 #include "pack/reader_state.h"
 #include "query/filter_compile.h"
@@ -53,16 +54,22 @@ class Answer {
 
   PackSidebar run() {
     first_visible_ = corpus_.first_published_at_or_before(clock_.now_ms);
+    for (const auto& [a, expires] : d_.expiring) {
+      if (a >= d_.head && clock_.now_ms >= expires) expired_beyond_head_ = true;
+    }
     find_current();
     chain_known_ = filter_known_ && current_known_;
     PackSidebar out;
     Sidebar& view = out.view;
     view.article_found = current_ >= 0;
+    if (current_ >= 0) view.article_id = article_id_;
+    view.article_url = current_ >= 0 ? article_url_ : -1;
     // Latest and most read are rankings of their own; related comes last, leaving out both.
     const bool latest =
         fill(view.latest, request_.latest_limit, [&](std::size_t l) { return latest_ids(l); });
     const bool most_read =
         fill(view.most_read, request_.most_read_limit, [&](std::size_t l) { return most_read_ids(l); });
+    related_list_ = &view.related;
     const bool related = current_ < 0 || fill(view.related, request_.related_limit.value_or(settings_.limit),
                                               [&](std::size_t l) { return related_ids(l); });
     view.matching = matching();
@@ -84,20 +91,50 @@ class Answer {
   }
 
  private:
-  bool visible(std::size_t a) const { return a >= first_visible_; }
+  bool visible(std::size_t a) const { return a >= first_visible_ && !expired(a); }
+  bool expired(std::size_t a) const {
+    if (d_.expiring.empty()) return false;
+    const auto it = d_.expiring.find(static_cast<ArticleId>(a));
+    return it != d_.expiring.end() && clock_.now_ms >= it->second;
+  }
   bool is_current(std::size_t a) const { return static_cast<std::int64_t>(a) == current_; }
 
   // The article on screen: in the head, or found through its related bucket (which also holds
   // its category, authors and related candidates).
   void find_current() {
-    if (request_.article.empty()) return;
-    entry_ = corpus_.bucket_entry(request_.article);
+    article_id_ = request_.article.empty() ? id_by_address() : request_.article;
+    if (article_id_.empty()) return;
+    entry_ = corpus_.bucket_entry(article_id_);
     for (std::size_t a = 0; a < d_.head && current_ < 0; ++a) {
-      if (d_.head_articles[a].id == request_.article) current_ = static_cast<std::int64_t>(a);
+      if (d_.head_articles[a].id == article_id_) current_ = static_cast<std::int64_t>(a);
     }
     if (current_ < 0 && entry_ != nullptr) current_ = entry_->id;
-    current_known_ = current_ >= 0 || corpus_.bucket_known(request_.article);
+    current_known_ = current_known_ && (current_ >= 0 || corpus_.bucket_known(article_id_));
     if (current_ >= 0) shown_.push_back(static_cast<ArticleId>(current_));
+  }
+
+  // The id of the first of the page's addresses that names an article, as Engine::find_current:
+  // the head's own first, then the address's bucket. Every bucket is asked for at once, but a
+  // later address counts only once the earlier ones are known not to match.
+  std::string id_by_address() {
+    std::string found;
+    bool earlier_known = true;
+    for (std::size_t i = 0; i < request_.article_urls.size(); ++i) {
+      const std::string key = url_match_key(request_.article_urls[i]);
+      if (key.empty()) continue;
+      const std::string* id = nullptr;
+      for (std::size_t a = 0; a < d_.head && id == nullptr; ++a) {
+        if (url_match_key(d_.head_articles[a].url) == key) id = &d_.head_articles[a].id;
+      }
+      if (id == nullptr) id = corpus_.id_at(key);
+      if (id != nullptr && earlier_known && found.empty()) {
+        found = *id;
+        article_url_ = static_cast<std::int32_t>(i);
+      }
+      earlier_known = earlier_known && (id != nullptr || corpus_.url_known(key));
+    }
+    current_known_ = !found.empty() || earlier_known;
+    return found;
   }
 
   // A list: ids (one more than shown, to know whether there are more), then their records.
@@ -115,7 +152,11 @@ class Answer {
     for (const ArticleId a : ids) {
       if (const Article* r = corpus_.record(a)) records.push_back(r);
     }
-    list.html = render_items(records, request_.locale);
+    if (&list == related_list_) {  // what the reader has read goes last, as Engine::sidebar
+      std::stable_partition(records.begin(), records.end(),
+                            [&](const Article* r) { return !is_read(read_, r->id); });
+    }
+    list.html = render_items(records, request_.locale, read_);
     if (!settings_.repeats) {
       shown_.insert(shown_.end(), ids.begin(), ids.end());
       chain_known_ = chain_known_ && ids_known;
@@ -138,7 +179,7 @@ class Answer {
     limit = std::min(limit, kMaxListLimit);
     std::vector<ArticleId> ids;
     if (entry_ == nullptr) {
-      corpus_.bucket_entry(request_.article);  // asks for the bucket
+      corpus_.bucket_entry(article_id_);  // asks for the bucket
       return ids;
     }
     Bitset taken(d_.n);
@@ -195,14 +236,16 @@ class Answer {
         for (const ValueId v : ids.authors) bump(v);
       }
     };
-    if (filter_is_empty(request_.filter) && first_visible_ <= d_.head) {
+    if (filter_is_empty(request_.filter) && first_visible_ <= d_.head && !expired_beyond_head_) {
       // Every article past the head is visible: their counts come with the head.
       counts = d_.beyond[fi];
-      for (std::size_t a = first_visible_; a < d_.head; ++a) add(d_.head_facets[a], 1);
+      for (std::size_t a = first_visible_; a < d_.head; ++a) {
+        if (!expired(a)) add(d_.head_facets[a], 1);
+      }
       if (current_ >= static_cast<std::int64_t>(d_.head)) {
         if (entry_ == nullptr) return std::nullopt;
         add(entry_->facets, -1);
-      } else if (current_ >= static_cast<std::int64_t>(first_visible_)) {
+      } else if (current_ >= 0 && visible(static_cast<std::size_t>(current_))) {
         add(d_.head_facets[static_cast<std::size_t>(current_)], -1);
       }
       return counts;
@@ -252,6 +295,11 @@ class Answer {
   const bool filter_known_;
   const RelatedSettings settings_;
   std::size_t first_visible_ = 0;
+  bool expired_beyond_head_ = false;  // then the menus count from the facet files
+  const std::vector<std::string> read_ = sorted_ids(request_.read);
+  const SidebarList* related_list_ = nullptr;
+  std::string article_id_;
+  std::int32_t article_url_ = -1;
   std::int64_t current_ = -1;
   const BucketEntry* entry_ = nullptr;
   bool current_known_ = true;

@@ -85,6 +85,9 @@ struct Reader::Data {
   std::map<std::pair<std::size_t, std::size_t>, std::vector<ArticleId>> rankings;  // (window, page)
   std::map<std::size_t, std::vector<std::string>> related_pages;                   // page -> bucket names
   std::map<std::size_t, std::map<std::string, detail::BucketEntry, std::less<>>> buckets;
+  // Per bucket: url_match_key -> article id, of the addresses that hash to it.
+  std::map<std::size_t, std::map<std::string, std::string, std::less<>>> bucket_urls;
+  std::map<ArticleId, std::int64_t> expiring;  // article -> expiry instant (UTC ms), from the head
   std::set<std::string, std::less<>> unavailable;
 
   const Article* record(ArticleId a) const {

@@ -2,6 +2,7 @@
 #include <bit>
 #include <map>
 
+#include "bundle/url.h"
 #include "pack/builder.h"
 
 namespace encart::pack {
@@ -22,8 +23,14 @@ void PackBuilder::write_related() {
   const std::size_t buckets =
       std::bit_ceil(std::max<std::size_t>(1, (n_ + kArticlesPerBucket - 1) / kArticlesPerBucket));
   std::vector<std::vector<ArticleId>> members(buckets);
+  // (url_match_key, id) by the key's bucket, newest first: the first of a shared address is the
+  // engine's choice too.
+  std::vector<std::vector<std::pair<std::string, std::string>>> urls(buckets);
   for (ArticleId a = 0; a < n_; ++a) {
-    members[fnv1a64(index_.articles()[a].id) % buckets].push_back(a);
+    const Article& article = index_.articles()[a];
+    members[fnv1a64(article.id) % buckets].push_back(a);
+    std::string key = url_match_key(article.url);
+    urls[fnv1a64(key) % buckets].emplace_back(std::move(key), article.id);
   }
   const RelatedSettings& settings = engine_.related_settings();
   std::vector<std::string> names;
@@ -49,6 +56,7 @@ void PackBuilder::write_related() {
       out.varint(pid(a));
       write_record(out, index_.articles()[a], false);
     }
+    write_url_entries(out, urls[b]);
     names.push_back(add(FileKind::kRelated, std::move(out)));
   }
   pack_.manifest.related_buckets = buckets;
@@ -135,6 +143,12 @@ void PackBuilder::write_head() {
     write_record(out, index_.articles()[a], false);
   }
   write_head_terms(out, head);
+  std::vector<std::pair<std::uint32_t, std::int64_t>> expiring;
+  for (std::size_t p = 0; p < n_; ++p) {
+    const Article& a = index_.articles()[article(p)];
+    if (a.expires) expiring.emplace_back(static_cast<std::uint32_t>(p), a.expires->epoch_ms);
+  }
+  write_expiring(out, expiring);
   pack_.manifest.head = file_name(FileKind::kHead, add(FileKind::kHead, std::move(out)));
 }
 

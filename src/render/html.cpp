@@ -1,5 +1,7 @@
 #include "render/html.h"
 
+#include <algorithm>
+
 #include "text/fold.h"
 
 namespace encart {
@@ -31,14 +33,41 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
-std::string render_items(const Index& index, const std::vector<ArticleId>& items, const Locale& locale) {
+std::vector<std::string> sorted_ids(std::vector<std::string> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+bool is_read(const std::vector<std::string>& sorted, std::string_view id) {
+  return std::binary_search(sorted.begin(), sorted.end(), id, std::less<>());
+}
+
+std::string render_items(const Index& index, const std::vector<ArticleId>& items, const Locale& locale,
+                         const std::vector<std::string>& read) {
   std::vector<const Article*> articles;
   articles.reserve(items.size());
   for (const ArticleId id : items) articles.push_back(&index.articles()[id]);
-  return render_items(articles, locale);
+  return render_items(articles, locale, read);
 }
 
-std::string render_items(std::span<const Article* const> items, const Locale& locale) {
+namespace {
+
+// Labels are text, so that they read the same to every reader and screen reader; the class
+// only styles them.
+std::string labels(const Article& a, const Locale& locale, const std::vector<std::string>& read) {
+  const UiStrings& s = ui_strings(locale);
+  std::string out;
+  if (!a.accessible_for_free)
+    out += std::string("<span class=\"label subscribers\">") + s.subscribers + "</span> ";
+  if (is_read(read, a.id)) out += std::string("<span class=\"label read\">") + s.already_read + "</span> ";
+  return out;
+}
+
+}  // namespace
+
+std::string render_items(std::span<const Article* const> items, const Locale& locale,
+                         const std::vector<std::string>& read) {
   std::string out;
   for (const Article* item : items) {
     const Article& a = *item;
@@ -58,6 +87,7 @@ std::string render_items(std::span<const Article* const> items, const Locale& lo
       out += ">";
     }
     out += "<span class=\"title\" dir=\"auto\">" + escape_html(a.title) + "</span></a><p class=\"meta\">";
+    out += labels(a, locale, read);
     if (!a.category.empty()) {
       out += "<bdi class=\"category\">" + escape_html(a.category) + "</bdi> ";
     }
@@ -179,6 +209,9 @@ std::string render_shell(const Locale& locale, const ShellContent* content) {
                  content != nullptr && content->more_most_read);
   out += section("related", s.related, content != nullptr ? &content->related : nullptr,
                  content != nullptr && content->more_related);
+  // Shown by the widget only when it keeps a reading history (the history attribute).
+  out += std::string("<button class=\"more history\" type=\"button\" data-part=\"clear-history\" hidden>") +
+         s.clear_history + "</button>";
   out += std::string("<p class=\"message\" data-part=\"message\"") + hidden_unless(content == nullptr) + ">" +
          s.loading + "</p>";
   out += "</div>";

@@ -16,10 +16,17 @@ namespace encart {
 // Escapes & < > " ' so the result is inert both as text and inside a quoted attribute.
 std::string escape_html(std::string_view text);
 
-// <li> items: a link with the title, then category, authors and date.
-std::string render_items(const Index& index, const std::vector<ArticleId>& items, const Locale& locale);
+// The reader's history as render_items and the sidebar read it: ids sorted, each once.
+std::vector<std::string> sorted_ids(std::vector<std::string> ids);
+bool is_read(const std::vector<std::string>& sorted, std::string_view id);
+
+// <li> items: a link with the title, then the labels (subscribers only, already read: words, not
+// only a colour), category, authors and date. `read`: sorted_ids of the reader's history.
+std::string render_items(const Index& index, const std::vector<ArticleId>& items, const Locale& locale,
+                         const std::vector<std::string>& read = {});
 // The same from the articles themselves (a pack reader holds records, not an Index).
-std::string render_items(std::span<const Article* const> items, const Locale& locale);
+std::string render_items(std::span<const Article* const> items, const Locale& locale,
+                         const std::vector<std::string>& read = {});
 
 // <option>s for a facet menu: "all" first, then each value with its count; `selected` is
 // marked (and kept even when its count fell to zero, so the menu never loses the choice).

@@ -32,6 +32,10 @@ constexpr UiStrings kFrench = {
     .searching = "Recherche dans les archives…",
     .archive_unavailable = "Une partie des archives est indisponible : résultats incomplets.",
     .reset = "Effacer les filtres",
+    .subscribers = "Abonnés",
+    .already_read = "Déjà lu",
+    .clear_history = "Effacer l’historique",
+    .history_cleared = "Historique de lecture effacé",
 };
 
 constexpr UiStrings kEnglish = {
@@ -60,6 +64,10 @@ constexpr UiStrings kEnglish = {
     .searching = "Searching the archive…",
     .archive_unavailable = "Part of the archive is unavailable: results are incomplete.",
     .reset = "Clear filters",
+    .subscribers = "Subscribers",
+    .already_read = "Already read",
+    .clear_history = "Clear history",
+    .history_cleared = "Reading history cleared",
 };
 
 constexpr UiStrings kArabic = {
@@ -88,6 +96,10 @@ constexpr UiStrings kArabic = {
     .searching = "جار البحث في الأرشيف…",
     .archive_unavailable = "جزء من الأرشيف غير متاح: النتائج غير كاملة.",
     .reset = "مسح عوامل التصفية",
+    .subscribers = "للمشتركين",
+    .already_read = "سبقت قراءته",
+    .clear_history = "مسح سجل القراءة",
+    .history_cleared = "تم مسح سجل القراءة",
 };
 
 constexpr const char* kFrenchMonths[12] = {"janvier",   "février", "mars",     "avril",

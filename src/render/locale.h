@@ -45,6 +45,10 @@ struct UiStrings {
   const char* searching;            // a pack: the archive's parts for this query are on their way
   const char* archive_unavailable;  // a pack: some part could not be fetched
   const char* reset;                // the button that clears every filter
+  const char* subscribers;          // label of an article for subscribers (isAccessibleForFree: false)
+  const char* already_read;         // label of an article in the reader's history
+  const char* clear_history;        // the button that forgets the reader's history
+  const char* history_cleared;      // announced once it is forgotten
 };
 
 const UiStrings& ui_strings(const Locale& locale);

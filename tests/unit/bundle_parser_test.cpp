@@ -45,6 +45,47 @@ TEST(BundleParser, SkipsArticleWithoutTitle) {
   expect_skipped(article("bad", {{"title", kOmit}}), "articles[1].title", "missing");
 }
 
+TEST(BundleParser, ReadsIsAccessibleForFreeAsJsonOrAsPublishersWriteItInJsonLd) {
+  auto result = parse_bundle(bundle({article("free"), article("json", {{"isAccessibleForFree", "false"}}),
+                                     article("ld", {{"isAccessibleForFree", js(" False ")}}),
+                                     article("open", {{"isAccessibleForFree", js("TRUE")}}),
+                                     article("null", {{"isAccessibleForFree", "null"}})}),
+                             {});
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  const auto& a = result.value().articles;
+  ASSERT_EQ(a.size(), 5u);
+  EXPECT_TRUE(a[0].accessible_for_free);
+  EXPECT_FALSE(a[1].accessible_for_free);
+  EXPECT_FALSE(a[2].accessible_for_free);
+  EXPECT_TRUE(a[3].accessible_for_free);
+  EXPECT_TRUE(a[4].accessible_for_free);
+}
+
+TEST(BundleParser, SkipsArticleWhoseIsAccessibleForFreeIsNeitherTrueNorFalse) {
+  expect_skipped(article("bad", {{"isAccessibleForFree", "0"}}), "articles[1].isAccessibleForFree",
+                 "expected true or false, found an integer");
+  expect_skipped(article("bad", {{"isAccessibleForFree", js("non")}}), "articles[1].isAccessibleForFree",
+                 "expected true or false, found \"non\"");
+}
+
+TEST(BundleParser, ReadsExpiresAsTheDateItWasWritten) {
+  auto result =
+      parse_bundle(bundle({article("a", {{"expires", js("2024-12-31T23:59:00+01:00")}}), article("b")}), {});
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  const auto& a = result.value().articles;
+  ASSERT_TRUE(a[0].expires.has_value());
+  EXPECT_EQ(a[0].expires->epoch_ms, test::ms("2024-12-31T22:59:00Z"));
+  EXPECT_EQ(a[0].expires_text, "2024-12-31T23:59:00+01:00");
+  EXPECT_FALSE(a[1].expires.has_value());
+}
+
+TEST(BundleParser, SkipsArticleWithAnUnreadableExpiresDate) {
+  expect_skipped(article("bad", {{"expires", js("31/12/2024")}}), "articles[1].expires",
+                 "is not an ISO 8601 date and time with an offset");
+  expect_skipped(article("bad", {{"expires", "true"}}), "articles[1].expires",
+                 "expected a string, found a boolean");
+}
+
 TEST(BundleParser, SkipsArticleWithoutUrl) {
   expect_skipped(article("bad", {{"url", kOmit}}), "articles[1].url", "missing");
 }

@@ -68,6 +68,27 @@ TEST(JsonFeed, MapsItemsAuthorsTagsImageAndTheEncartExtension) {
   EXPECT_EQ(untitled.authors, std::vector<std::string>{"La rédaction"});  // the feed's authors
 }
 
+TEST(JsonFeed, ReadsSubscribersOnlyAndExpiresFromTheEncartExtensionNamingThemWhenBad) {
+  const auto text = json_feed(R"(
+    {"id": "1", "url": "/a", "title": "T", "date_published": "2024-12-09T10:15:00Z",
+     "_encart": {"isAccessibleForFree": "false", "expires": "2025-01-01T00:00:00+01:00"}},
+    {"id": "2", "url": "/b", "title": "T", "date_published": "2024-12-09T10:15:00Z", "_encart": {"expires": "demain"}},
+    {"id": "3", "url": "/c", "title": "T", "date_published": "2024-12-09T10:15:00Z",
+     "_encart": {"isAccessibleForFree": []}})");
+  const auto bundle = parse_input(text, InputFormat::kJsonFeed, {});
+  ASSERT_TRUE(bundle.ok()) << bundle.error().message;
+  const auto& b = bundle.value();
+  ASSERT_EQ(b.articles.size(), 1u);
+  EXPECT_FALSE(b.articles[0].accessible_for_free);
+  ASSERT_TRUE(b.articles[0].expires.has_value());
+  EXPECT_EQ(b.articles[0].expires_text, "2025-01-01T00:00:00+01:00");
+  ASSERT_EQ(b.skipped.size(), 2u);
+  EXPECT_TRUE(contains(b.skipped[0].reason(), "items[1]._encart.expires: \"demain\" is not"))
+      << b.skipped[0].reason();
+  EXPECT_EQ(b.skipped[1].reason(),
+            "items[2]._encart.isAccessibleForFree: expected true or false, found an array");
+}
+
 TEST(JsonFeed, SkipsNameTheFeedsOwnFields) {
   const auto text = json_feed(R"({"id": "1", "url": "/a", "title": "T", "date_published": "hier"},
                                  {"id": "2", "title": "T", "date_published": "2024-12-09T10:15:00Z"},

@@ -3,7 +3,10 @@
 // categories, authors, tags, dates, limits, windows, the article on screen, an earlier "now")
 // both must give the same lists, the same menus and the same counts, to the byte.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
+#include <ctime>
+#include <functional>
 #include <map>
 #include <random>
 #include <set>
@@ -32,11 +35,19 @@ struct Packed {
   std::map<std::string, std::string> files;  // name -> bytes
 };
 
-std::unique_ptr<Packed> pack_of(std::size_t articles, std::int64_t now = bench::kBenchNowMs) {
+// `edit` may change the generated bundle first (tests of fields the generator does not write).
+std::unique_ptr<Packed> pack_of(std::size_t articles, std::int64_t now = bench::kBenchNowMs,
+                                const std::function<void(nlohmann::json&)>& edit = nullptr) {
   auto p = std::make_unique<Packed>();
   LoadOptions options;
   options.now_ms = now;
-  const auto report = p->engine.load(bench::generate_bundle(articles), options);
+  std::string text = bench::generate_bundle(articles);
+  if (edit) {
+    nlohmann::json bundle = nlohmann::json::parse(text);
+    edit(bundle);
+    text = bundle.dump();
+  }
+  const auto report = p->engine.load(text, options);
   EXPECT_TRUE(report.ok());
   p->pack = write_pack(p->engine, Site{}, test_hash);
   for (const auto& f : p->pack.files) p->files[f.name] = f.bytes;
@@ -80,19 +91,40 @@ void expect_same(const Sidebar& expected, const Sidebar& actual) {
   EXPECT_EQ(expected.matching, actual.matching);
   EXPECT_EQ(expected.status, actual.status);
   EXPECT_EQ(expected.article_found, actual.article_found);
+  EXPECT_EQ(expected.article_id, actual.article_id);
+  EXPECT_EQ(expected.article_url, actual.article_url);
+}
+
+// Another spelling of the same address, as a page may carry it: http, the host in capitals, a
+// trailing slash, a fragment.
+std::string respelled(const std::string& url, std::uint32_t how) {
+  std::string out = url;
+  if (how & 1U && out.starts_with("https://")) out = "http://" + out.substr(8);
+  if (how & 2U) {
+    const std::size_t host = out.find("//") + 2;
+    for (std::size_t i = host; i < out.size() && out[i] != '/'; ++i) {
+      out[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[i])));
+    }
+  }
+  if (how & 4U) out += "/#commentaires";
+  return out;
 }
 
 // Random requests over the bundle's own words, facets and ids.
 class Requests {
  public:
-  Requests(const Index& index, std::uint32_t seed) : rng_(seed) {
+  // `reader`: also the page's addresses instead of an id, and a reading history.
+  Requests(const Index& index, std::uint32_t seed, bool reader = false) : rng_(seed), reader_(reader) {
     for (const auto& term : index.dictionary()) {
       if (term.size() >= 3) words_.push_back(term);
     }
     for (const Facet f : {Facet::kCategory, Facet::kAuthor, Facet::kTag}) {
       for (const auto& v : index.facet(f).display) values_[static_cast<std::size_t>(f)].push_back(v);
     }
-    for (const auto& a : index.articles()) ids_.push_back(a.id);
+    for (const auto& a : index.articles()) {
+      ids_.push_back(a.id);
+      urls_.push_back(a.url);
+    }
   }
 
   SidebarRequest next() {
@@ -101,6 +133,12 @@ class Requests {
     const int article = static_cast<int>(rng_() % 10);
     if (article < 7) r.article = pick(ids_);
     if (article == 7) r.article = "no-such-article";
+    if (reader_ && article == 8) {  // no id: the page's addresses, the first one not an article's
+      r.article_urls = {"https://elsewhere.example/x", respelled(pick(urls_), rng_()), pick(urls_)};
+    }
+    if (reader_ && rng_() % 3 == 0) {  // a reading history
+      for (std::uint32_t k = rng_() % 40; k > 0; --k) r.read.push_back(pick(ids_));
+    }
     // Words: whole, typed halfway (a prefix), with a typo, or two of them.
     switch (rng_() % 7) {
       case 0:
@@ -156,15 +194,18 @@ class Requests {
 
  private:
   std::mt19937 rng_;
+  bool reader_;
   std::vector<std::string> words_;
   std::vector<std::string> values_[3];
   std::vector<std::string> ids_;
+  std::vector<std::string> urls_;
 };
 
-void compare_on_random_requests(const Packed& p, int rounds, std::uint32_t seed, std::int64_t now) {
+void compare_on_random_requests(const Packed& p, int rounds, std::uint32_t seed, std::int64_t now,
+                                bool reader_fields = false) {
   Reader reader(p.pack.manifest);
   ASSERT_FALSE(reader.add_file(p.pack.manifest.head, p.files.at(p.pack.manifest.head)).has_value());
-  Requests requests(p.engine.index(), seed);
+  Requests requests(p.engine.index(), seed, reader_fields);
   const QueryClock clock{now, 60};
   // What the random requests reached: the comparison means little unless lists were not empty.
   int with_words = 0, related = 0, most_read = 0, fetched_more = 0;
@@ -204,6 +245,37 @@ TEST(PackProperty, AnswersAsTheBundleOverSeveralChunksWithScheduledArticles) {
   const std::int64_t now = probe->engine.index().articles()[150].published.epoch_ms;
   auto p = pack_of(9000, now);
   compare_on_random_requests(*p, 120, 11, now);
+}
+
+// Every 5th article for subscribers; every 7th expires, half of them before `now`, half after.
+void add_reader_fields(nlohmann::json& bundle, std::int64_t now) {
+  auto& articles = bundle["articles"];
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    if (i % 5 == 0) articles[i]["isAccessibleForFree"] = i % 10 == 0 ? nlohmann::json(false) : "False";
+    if (i % 7 == 0) {
+      const std::int64_t day = 86'400'000;
+      const std::int64_t at = now + (i % 14 == 0 ? -day : day) * static_cast<std::int64_t>(1 + i % 30);
+      const std::time_t seconds = at / 1000;
+      std::tm utc{};
+      gmtime_r(&seconds, &utc);
+      char text[32];
+      std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+      articles[i]["expires"] = text;
+    }
+  }
+}
+
+TEST(PackProperty, AnswersAsTheBundleWithExpiredSubscriberOnlyAndReadArticles) {
+  const std::int64_t now = bench::kBenchNowMs;
+  const auto p = pack_of(1500, now, [&](nlohmann::json& bundle) { add_reader_fields(bundle, now); });
+  std::size_t expiring = 0, subscribers = 0;
+  for (const Article& a : p->engine.index().articles()) {
+    expiring += a.expires ? 1 : 0;
+    subscribers += a.accessible_for_free ? 0 : 1;
+  }
+  ASSERT_GT(expiring, 100u);  // the fields were read, not dropped
+  ASSERT_GT(subscribers, 200u);
+  compare_on_random_requests(*p, 200, 23, now, true);
 }
 
 TEST(PackHead, ShowsTheFirstSidebarFromTheHeadAndOneBucket) {
@@ -283,7 +355,9 @@ TEST(PackReader, RefusesANewerFormatNamingBothVersions) {
   head[4] = static_cast<char>(kFormatVersion + 1);
   const auto error = reader.add_file("h.bin", head);
   ASSERT_TRUE(error.has_value());
-  EXPECT_NE(error->message.find("pack format 2, this reader reads 1"), std::string::npos) << error->message;
+  const std::string expected = "pack format " + std::to_string(kFormatVersion + 1) + ", this reader reads " +
+                               std::to_string(kFormatVersion);
+  EXPECT_NE(error->message.find(expected), std::string::npos) << error->message;
 }
 
 TEST(PackReader, SurvivesCorruptFilesAndAnswersWithoutUnavailableOnes) {

@@ -130,5 +130,30 @@ TEST(ResolveHttpUrl, RejectsSchemeRelativeReferenceWithoutHost) {
   EXPECT_FALSE(resolve("///evil.example/x"));
 }
 
+TEST(UrlMatchKey, TreatsTwoSpellingsOfThePageAddressAsOne) {
+  const std::string key = url_match_key("https://www.example.ma/politique/article-12");
+  EXPECT_EQ(key, "www.example.ma/politique/article-12");
+  EXPECT_EQ(url_match_key("http://WWW.Example.MA/politique/article-12/"), key);
+  EXPECT_EQ(url_match_key("https://www.example.ma:443/politique/article-12#commentaires"), key);
+  EXPECT_EQ(url_match_key("http://www.example.ma:80/politique/article-12//"), key);
+  EXPECT_EQ(url_match_key("https://www.example.ma/"), url_match_key("http://www.example.ma"));
+}
+
+TEST(UrlMatchKey, KeepsWhatNamesAnotherPage) {
+  const std::string key = url_match_key("https://www.example.ma/a");
+  EXPECT_NE(url_match_key("https://www.example.ma/A"), key);       // paths are case-sensitive
+  EXPECT_NE(url_match_key("https://www.example.ma:8080/a"), key);  // another port
+  EXPECT_NE(url_match_key("https://www.example.ma/a?p=12"), key);  // the query names a post
+  EXPECT_EQ(url_match_key("https://www.example.ma/a/?p=12"), url_match_key("https://www.example.ma/a?p=12"));
+  EXPECT_EQ(url_match_key("https://www.example.ma:80/a"), "www.example.ma:80/a");  // 80 is not https's port
+}
+
+TEST(UrlMatchKey, IsEmptyForWhatIsNotAnHttpAddress) {
+  EXPECT_EQ(url_match_key("javascript:alert(1)"), "");
+  EXPECT_EQ(url_match_key("/politique/article-12"), "");
+  EXPECT_EQ(url_match_key("https://?x"), "");
+  EXPECT_EQ(url_match_key(""), "");
+}
+
 }  // namespace
 }  // namespace encart

@@ -5,7 +5,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { article, engineWith, ids, expectEncartError, NEWS_LATEST, newsEngine } = require('./helpers.cjs');
 
-const RESULT_KEYS = ['author', 'authors', 'category', 'id', 'image', 'published', 'summary', 'tags', 'title', 'url', 'views'];
+const RESULT_KEYS = ['author', 'authors', 'category', 'expires', 'id', 'image', 'isAccessibleForFree', 'published', 'summary', 'tags', 'title', 'url', 'views'];
 
 test('latest: newest published first, articles after now hidden', async () => {
   const engine = await newsEngine();
@@ -228,6 +228,8 @@ test('results have exactly the documented fields, published as written in the bu
     authors: ['Ana Lopez', 'Marc Roy'],
     published: '2024-12-09T10:15+0100',
     views: 1234,
+    isAccessibleForFree: true,
+    expires: null,
     image: { url: 'https://news.example/img.jpg', width: 800, height: 450, alt: 'Une image' },
   });
   assert.equal(bare.published, '2024-12-08T10:15:00.123Z');

@@ -147,18 +147,31 @@ test('a missing or tampered file leaves the rest working, says which file, and m
 
 test('a manifest from a newer encart is refused naming both versions', async () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(packDir(), 'manifest.json'), 'utf8'));
-  manifest.encart_pack = 2;
+  manifest.encart_pack = 3;
   manifest.generator = 'encart 9.0.0';
   await assert.rejects(
     Encart.openPack('https://example.test/manifest.json', { fetchBytes: async () => new TextEncoder().encode(JSON.stringify(manifest)) }),
     (error) => {
       assert.equal(error.code, 'unsupported_version');
-      assert.match(error.message, /pack format 2 \(written by encart 9\.0\.0\); this encart reads format 1/);
+      assert.match(error.message, /pack format 3 \(written by encart 9\.0\.0\); this encart reads format 2/);
       return true;
     },
   );
   await assert.rejects(
-    Encart.openPack('https://example.test/manifest.json', { fetchBytes: async () => new TextEncoder().encode('{"encart_pack": 1, "head": 3}') }),
+    Encart.openPack('https://example.test/manifest.json', { fetchBytes: async () => new TextEncoder().encode('{"encart_pack": 2, "head": 3}') }),
     { code: 'bad_pack' },
+  );
+});
+
+test('a manifest of the previous pack format is refused, asking to pack again', async () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(packDir(), 'manifest.json'), 'utf8'));
+  manifest.encart_pack = 1;
+  await assert.rejects(
+    Encart.openPack('https://example.test/manifest.json', { fetchBytes: async () => new TextEncoder().encode(JSON.stringify(manifest)) }),
+    (error) => {
+      assert.equal(error.code, 'unsupported_version');
+      assert.match(error.message, /pack format 1 .*this encart reads format 2: run encart pack again/);
+      return true;
+    },
   );
 });

@@ -3,7 +3,7 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { article, engineWith, ids, newsEngine } = require('./helpers.cjs');
+const { Encart, article, engineWith, ids, newsEngine } = require('./helpers.cjs');
 
 const LIST_KEYS = ['latest', 'mostRead', 'related'];
 
@@ -237,4 +237,48 @@ test('hidden (future) articles appear neither in the lists nor in the menus', as
   // The sidebar of a hidden article still works.
   const hidden = engine.sidebar({ article: 'programme', limits: { related: 50 } });
   assert.ok(!hidden.related.html.includes('programme'));
+});
+
+// --- the reader's page (issue 11) ------------------------------------------------------------
+
+test('without article, the first of articleUrls that matches an article names it, in any spelling', async () => {
+  const engine = await newsEngine();
+  const view = engine.sidebar({
+    articleUrls: ['https://news.example/tag/securite', 'HTTP://NEWS.example:80/cyber-securite/#comments', 'https://news.example/sport-rugby'],
+  });
+  assert.equal(view.articleFound, true);
+  assert.equal(view.articleId, 'cyber-securite');
+  assert.equal(view.articleUrl, 1);
+  for (const key of LIST_KEYS) assert.ok(!idsOf(view[key].html).includes('cyber-securite'), key);
+  const none = engine.sidebar({ articleUrls: ['https://news.example/nothing'] });
+  assert.deepEqual([none.articleFound, none.articleId, none.articleUrl], [false, null, -1]);
+  const byId = engine.sidebar({ article: 'sport-rugby', articleUrls: ['https://news.example/cyber-securite'] });
+  assert.deepEqual([byId.articleId, byId.articleUrl], ['sport-rugby', -1]);
+});
+
+test('read ids are marked "Already read" and go last in related, the rest in their order', async () => {
+  const engine = await newsEngine();
+  const request = { article: 'securite-routiere', lang: 'en', related: { repeats: true }, limits: { related: 10 } };
+  const plain = idsOf(engine.sidebar(request).related.html);
+  assert.ok(plain.length >= 3, plain.join());
+  const read = [plain[0], 404];
+  const view = engine.sidebar({ ...request, read });
+  assert.deepEqual(idsOf(view.related.html), [...plain.slice(1), plain[0]]);
+  assert.equal((view.related.html.match(/<span class="label read">Already read<\/span>/g) || []).length, 1);
+  assert.throws(() => engine.sidebar({ read: [true] }), { code: 'bad_option', message: /read\[0\]/ });
+  assert.throws(() => engine.sidebar({ articleUrls: 'https://news.example/a' }), { code: 'bad_option', message: /articleUrls/ });
+});
+
+test('isAccessibleForFree and expires are read, returned and honoured at load time', async () => {
+  const engine = await engineWith([
+    article('paid', { isAccessibleForFree: 'False', published: '2024-12-03T10:00:00+01:00' }),
+    article('gone', { expires: '2024-12-10T12:00:00Z' }), // now is 12:00Z: gone
+    article('soon', { expires: '2024-12-10T13:00:00+00:00' }),
+  ]);
+  const latest = engine.latest();
+  assert.deepEqual(ids(latest), ['paid', 'soon']);
+  assert.deepEqual(latest.map((a) => [a.isAccessibleForFree, a.expires]), [[false, null], [true, '2024-12-10T13:00:00+00:00']]);
+  assert.match(engine.sidebar({ lang: 'ar' }).latest.html, /<span class="label subscribers">للمشتركين<\/span>/);
+  const report = (await Encart.createEngine()).load(JSON.stringify({ articles: [article('x', { isAccessibleForFree: 1 })] }));
+  assert.equal(report.skipped[0].reason, 'articles[0].isAccessibleForFree: expected true or false, found an integer');
 });
