@@ -6,6 +6,7 @@
 
 import { createEngine, interfaceFor } from '../web/engine.js';
 import { EncartError } from '../web/errors.js';
+import { MAX_BUNDLE_BYTES, MAX_VIEWS_BYTES, responseBytes } from '../web/read-capped.js';
 import { decodeXml, xmlTreeJson } from '../web/xml-tree.js';
 import { looksLikePack, openPack, packInterface } from '../web/pack.js';
 import { scriptUrl } from './script-url.js';
@@ -82,13 +83,13 @@ function markAnswer(method, result) {
 async function fetchSource({ url, views }) {
   const response = await fetch(url, { credentials: 'same-origin' });
   if (!response.ok) throw new EncartError(CODES.fetch_failed, `${url}: HTTP ${response.status}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  const bytes = await responseBytes(response, MAX_BUNDLE_BYTES, url);
   const fetched = { bytes, baseUrl: response.url || url, views: '', warnings: [] };
   if (views) {
     try {
       const viewsResponse = await fetch(views, { credentials: 'same-origin' });
       if (!viewsResponse.ok) throw new Error(`HTTP ${viewsResponse.status}`);
-      fetched.views = await viewsResponse.text();
+      fetched.views = new TextDecoder().decode(await responseBytes(viewsResponse, MAX_VIEWS_BYTES, views));
     } catch (error) {
       fetched.warnings.push(`views ${views}: ${error.message} (no view counts merged)`);
     }

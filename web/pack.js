@@ -6,6 +6,7 @@
 import { sidebarRequest } from './engine.js';
 import { EncartError, check, guardNative } from './errors.js';
 import { discardPackModule, loadPackModule } from './pack-module.js';
+import { readCapped, responseBytes } from './read-capped.js';
 import { markCoreHtml, markSidebarHtml } from './trusted-html.js';
 import { CODES, RELATED_GROUPS, RELATED_SETTINGS } from './vocabulary.js';
 
@@ -88,28 +89,9 @@ function packSettings(settings) {
  * The bytes of a gzip stream, at most MAX_FILE_BYTES of them.
  * @param {Uint8Array<ArrayBuffer>} bytes
  */
-async function gunzip(bytes) {
+function gunzip(bytes) {
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  const reader = stream.getReader();
-  const chunks = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > MAX_FILE_BYTES) {
-      await reader.cancel();
-      throw new Error(`more than ${MAX_FILE_BYTES} bytes once decompressed`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return readCapped(stream, MAX_FILE_BYTES, 'once decompressed');
 }
 
 /**
@@ -135,9 +117,7 @@ async function verify(name, bytes) {
 export async function fetchBytes(url) {
   const response = await fetch(url, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const length = Number(response.headers.get('content-length'));
-  if (length > MAX_FILE_BYTES) throw new Error(`${length} bytes, more than a pack file holds`);
-  return new Uint8Array(await response.arrayBuffer());
+  return responseBytes(response, MAX_FILE_BYTES, 'a pack file');
 }
 
 /**

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -29,6 +30,10 @@ struct ArticleOrReason {
 };
 
 ArticleOrReason read_article(nlohmann::json& value, std::size_t index);  // moves strings out
+
+// Whether read_article reads a field of that name (docs/bundle.schema.json's article
+// properties, which a test compares): the streaming parser does not even build the others.
+bool is_article_field(std::string_view name);
 
 // Site block; unknown or mistyped fields are ignored (the site is optional metadata).
 Site read_site(const nlohmann::json& value);

@@ -1,10 +1,12 @@
 // JSON Feed 1.1 (with encart's "_encart" extension) and WordPress REST API posts, mapped to the
 // bundle's JSON form; the bundle reader then validates them like any bundle.
+#include <cstdint>
 #include <string>
 #include <utility>
 
 #include "bundle/datetime.h"
 #include "bundle/feed_json.h"
+#include "bundle/limits.h"
 #include "common/compact.h"
 #include "text/fold.h"
 #include "text/html_text.h"
@@ -24,8 +26,52 @@ void copy(const json& from, std::string_view key, json& to, std::string_view as)
 // The first `max` characters of plain text, for a title or summary a feed item lacks.
 std::string excerpt(const std::string& text, std::size_t max_bytes) { return text::shorten(text, max_bytes); }
 
+// An item's (or the feed's) author names: 1.1's "authors", else 1.0's "author". Past
+// `max_bytes` of names in all, none: the reading stops there.
+json author_names(const json& from, std::size_t max_bytes) {
+  json authors = json::array();
+  std::size_t bytes = 0;
+  const auto add = [&](const json* au) {
+    if (au == nullptr) return true;
+    if (std::string name = string_of(member(*au, "name")); !name.empty()) {
+      bytes += name.size();
+      authors.push_back(std::move(name));
+    }
+    return bytes <= max_bytes;
+  };
+  if (const json* list = member(from, "authors"); list != nullptr && list->is_array()) {
+    for (const json& au : *list) {
+      if (!add(&au)) return json::array();
+    }
+  } else if (!add(member(from, "author"))) {
+    return json::array();
+  }
+  return authors;
+}
+
+// What items inherit from the feed, read once: a feed-level value must not be re-read or copied
+// whole per item (a 1 MB "language" times 1000 items once exhausted WebAssembly's memory).
+struct FeedDefaults {
+  json authors = json::array();  // empty when the feed's list is long
+  json lang;                     // null, or a string of at most the "lang" field's limit
+};
+
+FeedDefaults feed_defaults(const json& feed) {
+  FeedDefaults d;
+  // Copied into each item, so only a short list: a long one would multiply the feed's size by
+  // its number of items (and 100,000 feed authors were once re-read for every item).
+  constexpr std::size_t kInheritedAuthorBytes = 512;
+  d.authors = author_names(feed, kInheritedAuthorBytes);
+  if (const json* lang = member(feed, "language"); lang != nullptr && lang->is_string()) {
+    std::string tag = lang->get<std::string>();
+    if (const FieldLimit* limit = field_limit("lang")) truncate_utf8(tag, limit->max_bytes);
+    d.lang = std::move(tag);
+  }
+  return d;
+}
+
 // JSON Feed 1.1 (jsonfeed.org/version/1.1), with 1.0's "author" accepted.
-json map_json_feed_item(const json& item, const json& feed) {
+json map_json_feed_item(const json& item, const FeedDefaults& feed) {
   if (!item.is_object()) return item;  // the bundle reader says "expected an object"
   json a = json::object();
   a["id"] = string_of(member(item, "id"));
@@ -55,28 +101,15 @@ json map_json_feed_item(const json& item, const json& feed) {
     a["image"] = json{{"url", *banner}};
   }
   copy(item, "tags", a, "tags");
-  json authors = json::array();
-  const auto add_authors = [&](const json& from) {
-    if (const json* list = member(from, "authors"); list != nullptr && list->is_array()) {
-      for (const json& au : *list) {
-        if (const std::string name = string_of(member(au, "name")); !name.empty()) authors.push_back(name);
-      }
-    } else if (const json* au = member(from, "author")) {
-      if (const std::string name = string_of(member(*au, "name")); !name.empty()) authors.push_back(name);
-    }
-  };
-  add_authors(item);
-  // The feed's authors are every item's by default; copied into each item, so only a short
-  // list is (a long one would multiply the feed's size by its number of items).
-  if (authors.empty()) {
-    add_authors(feed);
-    if (authors.dump().size() > 512) authors = json::array();
-  }
-  if (!authors.empty()) a["authors"] = authors;
+  // The feed's authors and language are every item's by default.
+  // An item's own list is the item's size: the bundle reader caps it and says how many it dropped.
+  json authors = author_names(item, SIZE_MAX);
+  if (authors.empty()) authors = feed.authors;
+  if (!authors.empty()) a["authors"] = std::move(authors);
   if (const json* lang = member(item, "language")) {
     a["lang"] = *lang;
-  } else if (const json* feed_lang = member(feed, "language")) {
-    a["lang"] = *feed_lang;
+  } else if (!feed.lang.is_null()) {
+    a["lang"] = feed.lang;
   }
   if (const json* ext = member(item, "_encart"); ext != nullptr && ext->is_object()) {
     copy(*ext, "category", a, "category");
@@ -102,7 +135,8 @@ json map_json_feed(const json& feed) {
   if (const json* ext = member(feed, "_encart")) copy(*ext, "related", bundle, "related");
   json articles = json::array();
   if (const json* items = member(feed, "items"); items != nullptr && items->is_array()) {
-    for (const json& item : *items) articles.push_back(map_json_feed_item(item, feed));
+    const FeedDefaults defaults = feed_defaults(feed);
+    for (const json& item : *items) articles.push_back(map_json_feed_item(item, defaults));
   }
   bundle["articles"] = std::move(articles);
   return bundle;

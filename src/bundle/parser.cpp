@@ -80,6 +80,12 @@ class BundleSax {
       key_ = k;
       return true;
     }
+    // A field the article reader does not read is not built: one holding 33 million `[]`
+    // once cost gigabytes per article. Its value is read past (see value() and end()).
+    if (capture_ == Slot::kArticle && capture_depth_ == 1) {
+      skipping_field_ = !detail::is_article_field(k);
+      if (skipping_field_) return true;
+    }
     return forward([&](auto& p) { return p.key(k); });
   }
   bool end_object() {
@@ -106,7 +112,7 @@ class BundleSax {
 
   template <typename F>
   bool forward(F&& f) {
-    if (capture_ == Slot::kSkip) return true;
+    if (capture_ == Slot::kSkip || skipping_field_) return true;
     return f(*dom_);
   }
 
@@ -115,7 +121,9 @@ class BundleSax {
   bool value(F&& f, bool opens) {
     if (capture_ != Slot::kNone) {
       if (opens) ++capture_depth_;
-      return forward(f);
+      const bool ok = forward(f);
+      if (!opens && capture_depth_ == 1) skipping_field_ = false;  // a skipped scalar field ended
+      return ok;
     }
     Slot slot = Slot::kSkip;  // unknown top-level keys are read past without being kept
     if (depth_ == 0) {
@@ -149,7 +157,8 @@ class BundleSax {
       return true;
     }
     const bool ok = forward(f);
-    if (--capture_depth_ == 0) finish();
+    if (--capture_depth_ == 1) skipping_field_ = false;  // a skipped field's object or array ended
+    if (capture_depth_ == 0) finish();
     return ok;
   }
 
@@ -212,6 +221,7 @@ class BundleSax {
   bool saw_articles_ = false;
   Slot capture_ = Slot::kNone;
   int capture_depth_ = 0;
+  bool skipping_field_ = false;  // inside the value of an article field nobody reads
   json captured_;
   std::optional<DomParser> dom_;
   std::size_t next_index_ = 0;

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "bundle/article_reader.h"
 #include "bundle/limits.h"
 #include "bundle/parser.h"
 #include "test_bundles.h"
@@ -174,6 +177,42 @@ TEST(BundleLimits, AreEachDocumentedInBundleMdWithTheirOutcome) {
   }
   EXPECT_NE(limits.find("| 64 distinct tags |"), std::string::npos);
   EXPECT_NE(limits.find("| 16 distinct authors"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace encart
+
+namespace encart {
+namespace {
+
+// An article field nobody reads is not built (issue 12): 3 million nested `[]` between two
+// read fields cost nothing but the reading, and the fields around it are kept.
+TEST(BundleLimits, AFieldNoReaderReadsIsReadPastWithoutBuildingIt) {
+  std::string junk = "[";
+  for (int i = 0; i < 3000000; ++i) junk += "[],";
+  junk += "{\"deep\": [[[{\"x\": [1, {\"y\": null}]}]]]}]";
+  const std::string text = R"({"version": 1, "articles": [
+    {"id": "a", "url": "https://e.ma/a", "unknown": )" + junk + R"(, "title": "Après", "x": 1, "y": {"z": [2]},
+     "published": "2024-12-09T10:00:00+01:00", "later": "s"},
+    {"id": "b", "url": "https://e.ma/b", "title": "B", "published": "2024-12-08T10:00:00+01:00", "tail": [[]]}]})";
+  const auto b = parse_bundle(text, {});
+  ASSERT_TRUE(b.ok()) << b.error().message;
+  ASSERT_EQ(b.value().articles.size(), 2u);
+  EXPECT_EQ(b.value().articles[0].title, "Après");
+  EXPECT_EQ(b.value().articles[0].published.epoch_ms, test::ms("2024-12-09T09:00:00Z"));
+  EXPECT_EQ(b.value().articles[1].id, "b");
+  EXPECT_EQ(b.value().skipped_total, 0u);
+}
+
+// The fields the parser builds are exactly the article properties the schema documents: a
+// field added to one and not the other would be silently dropped or silently undocumented.
+TEST(BundleLimits, TheFieldsReadAreTheSchemasArticleProperties) {
+  const auto schema = nlohmann::json::parse(test::read_fixture("../../docs/bundle.schema.json"));
+  const auto& properties = schema.at("$defs").at("article").at("properties");
+  for (const auto& [name, _] : properties.items()) EXPECT_TRUE(detail::is_article_field(name)) << name;
+  for (const std::string name : {"related_ids", "body", "content", "guid", "link", "date"}) {
+    EXPECT_EQ(detail::is_article_field(name), properties.contains(name)) << name;
+  }
 }
 
 }  // namespace
