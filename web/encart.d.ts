@@ -165,6 +165,12 @@ export interface Facets {
   tag: FacetCount[];
 }
 
+/**
+ * The `layout` attribute of `<encart-sidebar>` (`data-layout` on the script tag): the lists one
+ * under the other (default), or "latest" and "most read" as two tabs with "related" below.
+ */
+export type SidebarLayout = 'stacked' | 'tabs';
+
 export interface SidebarRequest {
   article?: string | number;
   lang?: string;
@@ -190,6 +196,10 @@ export interface SidebarView {
   status: string;
   matching: number;
   articleFound: boolean;
+  /** The windows the bundle (or pack) has view counts for, in the order of `ViewWindow`. */
+  windows: ViewWindow[];
+  /** The window "most read" ranks by: the request's when it has counts, else `'all'`. */
+  window: ViewWindow;
 }
 
 export interface Engine {

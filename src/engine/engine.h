@@ -15,6 +15,7 @@
 #include "rank/lists.h"
 #include "related/fallback.h"
 #include "related/related.h"
+#include "render/html.h"
 #include "render/locale.h"
 
 namespace encart {
@@ -66,7 +67,7 @@ struct SidebarRequest {
   std::size_t most_read_limit = 5;
   std::optional<std::size_t> related_limit;  // default: the related settings' limit
   RelatedOverrides related;                  // on top of the bundle's settings
-  ViewWindow window = ViewWindow::kAll;
+  ViewWindow window = ViewWindow::kAll;      // one without counts reads as kAll (effective_window)
   Locale locale;
 };
 
@@ -82,6 +83,8 @@ struct Sidebar {
   std::string status;        // for the live region
   std::size_t matching = 0;  // articles the filter keeps (the current one left out)
   bool article_found = false;
+  WindowSet windows{};                   // the windows the bundle has view counts for
+  ViewWindow window = ViewWindow::kAll;  // the one "most read" ranks by (effective_window)
 };
 
 class Engine {

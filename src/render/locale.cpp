@@ -32,6 +32,9 @@ constexpr UiStrings kFrench = {
     .searching = "Recherche dans les archives…",
     .archive_unavailable = "Une partie des archives est indisponible : résultats incomplets.",
     .reset = "Effacer les filtres",
+    .tabs_label = "Articles",
+    .window_label = "Période",
+    .windows = {"Tout", "24 h", "7 jours", "30 jours"},
 };
 
 constexpr UiStrings kEnglish = {
@@ -60,6 +63,9 @@ constexpr UiStrings kEnglish = {
     .searching = "Searching the archive…",
     .archive_unavailable = "Part of the archive is unavailable: results are incomplete.",
     .reset = "Clear filters",
+    .tabs_label = "Articles",
+    .window_label = "Period",
+    .windows = {"All time", "24 h", "7 days", "30 days"},
 };
 
 constexpr UiStrings kArabic = {
@@ -88,6 +94,9 @@ constexpr UiStrings kArabic = {
     .searching = "جار البحث في الأرشيف…",
     .archive_unavailable = "جزء من الأرشيف غير متاح: النتائج غير كاملة.",
     .reset = "مسح عوامل التصفية",
+    .tabs_label = "المقالات",
+    .window_label = "الفترة",
+    .windows = {"الكل", "24 ساعة", "7 أيام", "30 يوما"},
 };
 
 constexpr const char* kFrenchMonths[12] = {"janvier",   "février", "mars",     "avril",

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "bundle/datetime.h"
+#include "common/vocabulary.h"
 
 namespace encart {
 
@@ -45,6 +46,10 @@ struct UiStrings {
   const char* searching;            // a pack: the archive's parts for this query are on their way
   const char* archive_unavailable;  // a pack: some part could not be fetched
   const char* reset;                // the button that clears every filter
+  const char* tabs_label;           // the tab list of the tabs layout
+  const char* window_label;         // the group of most-read periods
+  // The most-read periods, in the order of ViewWindow: all, 24 h, 7 days, 30 days.
+  const char* windows[kViewWindowCount];
 };
 
 const UiStrings& ui_strings(const Locale& locale);

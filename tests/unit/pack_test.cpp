@@ -80,6 +80,8 @@ void expect_same(const Sidebar& expected, const Sidebar& actual) {
   EXPECT_EQ(expected.matching, actual.matching);
   EXPECT_EQ(expected.status, actual.status);
   EXPECT_EQ(expected.article_found, actual.article_found);
+  EXPECT_EQ(expected.windows, actual.windows);  // the period control offers the same windows
+  EXPECT_EQ(expected.window, actual.window);
 }
 
 // Random requests over the bundle's own words, facets and ids.

@@ -2,7 +2,8 @@
 //   encart validate FILE [--format F] [--views FILE]   every skipped article with its reason
 //   encart convert FILE -o OUT [--format F] [--views FILE]   any supported input to a bundle v1
 //   encart stats FILE [--format F] [--views FILE]      what the sidebar will have to work with
-//   encart render FILE --article ID [--lang fr] [--now ISO] [--bundle-url URL [--views-url URL]]
+//   encart render FILE --article ID [--lang fr] [--now ISO] [--bundle-url URL [--views-url URL]
+//                 [--layout tabs] [--most-read-window 24h|7d|30d|all]]
 //   encart pack FILE -o DIR [--format F] [--views FILE]   the archive as a pack (docs/pack.md)
 //   encart prune DIR [--older-than HOURS]              remove files earlier packs left behind
 //   encart [COMMAND] --help                            usage, on standard output, exit 0
@@ -48,9 +49,10 @@ constexpr Command kCommands[] = {
      "Counts, date range, sections, authors, tags, and what has views, images, summaries."},
     {"render",
      "encart render FILE --article ID [--lang fr|en|ar|ar-MA] [--now ISO-8601] [--bundle-url URL "
-     "[--views-url URL]]",
+     "[--views-url URL] [--layout stacked|tabs] [--most-read-window all|24h|7d|30d]]",
      "Prints the sidebar as static HTML; with --bundle-url, the whole <encart-sidebar> element\n"
-     "pre-rendered in a declarative shadow root, adopted by the widget without a layout shift."},
+     "pre-rendered in a declarative shadow root, adopted by the widget without a layout shift\n"
+     "(--layout and --most-read-window as the element's layout and most-read-window)."},
     {"pack", "encart pack FILE -o DIR [--format F] [--views FILE]",
      "Writes the archive as a pack (docs/pack.md): content-addressed files a page fetches part by\n"
      "part, then manifest.json. Re-packing into DIR writes only the files that changed."},
@@ -92,6 +94,7 @@ std::optional<std::string> read_file(const std::string& path) {
 
 struct Args {
   std::string command, file, out, format = "auto", views, article, lang = "fr", now, bundle_url, views_url;
+  std::string layout, most_read_window;
   std::string older_than = "24";
   bool strict = false;
 };
@@ -114,6 +117,8 @@ std::optional<Args> parse_args(int argc, char** argv, std::string& why) {
     if (arg == "--now") target = &a.now;
     if (arg == "--bundle-url") target = &a.bundle_url;
     if (arg == "--views-url") target = &a.views_url;
+    if (arg == "--layout") target = &a.layout;
+    if (arg == "--most-read-window") target = &a.most_read_window;
     if (arg == "--older-than") target = &a.older_than;
     if (target != nullptr) {
       const auto v = value();
@@ -292,6 +297,35 @@ encart::Result<encart::LoadReport> load_into(encart::Engine& engine, const Input
   return engine.load_bundle(std::move(bundle).value(), options);
 }
 
+std::optional<encart::ViewWindow> window_named(std::string_view name) {
+  for (std::size_t w = 0; w < encart::kViewWindowCount; ++w) {
+    if (encart::kViewWindows[w].name == name) return static_cast<encart::ViewWindow>(w);
+  }
+  return std::nullopt;
+}
+
+// The element with a declarative shadow root: the widget's own shell and stylesheet, lists
+// filled. Browsers show it before (and without) JavaScript; the widget adopts it as its shell.
+int render_element(const Args& a, const encart::SidebarRequest& request, const encart::Sidebar& s) {
+  encart::ShellContent content{s.latest.html,      s.most_read.html,     s.related.html,
+                               s.latest.has_more,  s.most_read.has_more, s.related.has_more,
+                               s.category_options, s.author_options};
+  // The element must load what was rendered: the same format and views, or its lists differ.
+  if (!a.views.empty() && a.views_url.empty()) {
+    std::fprintf(stderr, "encart: --views without --views-url: the widget will not have these view counts\n");
+  }
+  const encart::Layout layout = encart::parse_layout(a.layout);
+  encart::ElementSource source{a.bundle_url, a.format, a.views_url, a.article, a.lang};
+  source.layout = layout;
+  source.most_read_window = a.most_read_window;
+  const encart::ShellOptions options{.layout = layout, .window = request.window, .windows = s.windows};
+  encart::cli::write_bytes(
+      stdout,
+      encart::render_element(source, kWidgetCss, encart::render_shell(request.locale, content, options)) +
+          "\n");
+  return 0;
+}
+
 int render(const Args& a) {
   if (a.article.empty()) return usage("render needs --article ID");
   auto in = read_input(a);
@@ -312,6 +346,14 @@ int render(const Args& a) {
   encart::SidebarRequest request;
   request.article = a.article;
   request.locale = encart::parse_locale(a.lang);
+  if (!a.most_read_window.empty()) {
+    const auto window = window_named(a.most_read_window);
+    if (!window) return usage("--most-read-window: expected all, 24h, 7d or 30d");
+    request.window = *window;
+  }
+  if (!a.layout.empty() && a.layout != "tabs" && a.layout != "stacked") {
+    return usage("--layout: expected stacked or tabs");
+  }
   auto sidebar = engine.sidebar(request);
   if (!sidebar) return fail(a.file, sidebar.error());
   if (!sidebar.value().article_found) {
@@ -325,20 +367,7 @@ int render(const Args& a) {
         encart::render_static(s.latest.html, s.most_read.html, s.related.html, request.locale) + "\n");
     return 0;
   }
-  // The element with a declarative shadow root: the widget's own shell and stylesheet, lists
-  // filled. Browsers show it before (and without) JavaScript; the widget adopts it as its shell.
-  encart::ShellContent content{s.latest.html,      s.most_read.html,     s.related.html,
-                               s.latest.has_more,  s.most_read.has_more, s.related.has_more,
-                               s.category_options, s.author_options};
-  // The element must load what was rendered: the same format and views, or its lists differ.
-  if (!a.views.empty() && a.views_url.empty()) {
-    std::fprintf(stderr, "encart: --views without --views-url: the widget will not have these view counts\n");
-  }
-  const encart::ElementSource source{a.bundle_url, a.format, a.views_url, a.article, a.lang};
-  encart::cli::write_bytes(
-      stdout,
-      encart::render_element(source, kWidgetCss, encart::render_shell(request.locale, content)) + "\n");
-  return 0;
+  return render_element(a, request, s);
 }
 
 int pack(const Args& a) {
