@@ -10,7 +10,10 @@ export function defineElements() {
 }
 
 // data-* on the script tag, as element attributes: data-sync-url is sync-url.
-const SCRIPT_SETTINGS = ['bundle', 'format', 'views', 'article', 'lang', 'limit', 'syncUrl', ...RELATED_ATTRIBUTES.map(camel)];
+const SCRIPT_SETTINGS = [
+  'bundle', 'format', 'views', 'article', 'lang', 'limit', 'syncUrl', 'layout', 'mostReadWindow',
+  ...RELATED_ATTRIBUTES.map(camel),
+];
 
 function camel(attribute) {
   return attribute.replace(/-([a-z])/g, (_, c) => c.toUpperCase()); // related-min-score -> relatedMinScore
