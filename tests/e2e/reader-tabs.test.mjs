@@ -326,3 +326,26 @@ test('a keyboard-only reader walks the tabs, the periods and "Voir plus" without
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the demo article page shows the tabs, and its dark-mode switch turns page and widget dark', async () => {
+  const page = await h.page(`/article.html?id=${CURRENT}`);
+  await waitForReady(page);
+  assert.equal((await tabState(page)).tabs.length, 2);
+  const colours = () =>
+    page.evaluate(() => ({
+      page: getComputedStyle(document.body).backgroundColor,
+      widget: getComputedStyle(document.querySelector('encart-sidebar').shadowRoot.querySelector('.title')).color,
+    }));
+  const light = await colours();
+  const toggle = page.locator('#theme-switch');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  const dark = await colours();
+  assert.notEqual(dark.page, light.page);
+  assert.notEqual(dark.widget, light.widget);
+  await toggle.click();
+  assert.deepEqual(await colours(), light);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
