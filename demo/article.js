@@ -175,10 +175,32 @@
     widget.setAttribute('bundle', BUNDLE_URL);
     widget.setAttribute('article', id);
     widget.setAttribute('lang', 'fr');
+    // Comme la barre du site modèle : « Derniers articles » et « Les plus lus » en onglets.
+    widget.setAttribute('layout', 'tabs');
     aside.appendChild(widget);
   }
 
+  // « Mode sombre » : impose le schéma de couleurs de la page (sinon celui du système). Le
+  // widget suit le color-scheme de la page hôte, sans réglage de sa part.
+  function setUpThemeSwitch() {
+    var button = $('theme-switch');
+    if (!button) return;
+    var dark = window.matchMedia('(prefers-color-scheme: dark)');
+    function show() {
+      var theme = document.documentElement.getAttribute('data-theme');
+      button.setAttribute('aria-pressed', String(theme ? theme === 'dark' : dark.matches));
+    }
+    button.addEventListener('click', function () {
+      var next = button.getAttribute('aria-pressed') === 'true' ? 'light' : 'dark';
+      document.documentElement.setAttribute('data-theme', next);
+      show();
+    });
+    dark.addEventListener('change', show);
+    show();
+  }
+
   function main() {
+    setUpThemeSwitch();
     var id = asText(new URLSearchParams(location.search).get('id'));
     if (!id) {
       showMessage('Article introuvable', 'Aucun article n’a été indiqué dans l’adresse de cette page.');

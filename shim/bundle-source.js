@@ -165,18 +165,18 @@ function worker() {
 // there is one, so that the page itself never downloads or compiles the WebAssembly; from the
 // pack module when the source is a pack (by its name, manifest.json), so that a page showing a
 // pack downloads only that module.
-export async function interfaceText(lang, url) {
+export async function interfaceText(lang, url, layout) {
   const pack = looksLikePack(url || '');
   const client = worker();
   if (client) {
     try {
-      return await client.call('interface', { lang, pack });
+      return await client.call('interface', { lang, pack, layout });
     } catch (error) {
       if (error.code !== CODES.worker_failed) throw error;
       workerClient = null;
     }
   }
-  return pack ? packInterface(lang) : interfaceFor(lang);
+  return pack ? packInterface(lang, layout) : interfaceFor(lang, layout);
 }
 
 async function loadBundle(source) {
@@ -246,7 +246,7 @@ export function serveWorker() {
     return { handle, report };
   };
   const handlers = {
-    interface: ({ lang, pack }) => (pack ? packInterface(lang) : interfaceFor(lang)),
+    interface: ({ lang, pack, layout }) => (pack ? packInterface(lang, layout) : interfaceFor(lang, layout)),
     load,
     sidebar: ({ id, handle, request }) => {
       const engine = engines.get(handle);

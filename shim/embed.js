@@ -10,8 +10,10 @@ export function defineElements() {
 }
 
 // data-* on the script tag, as element attributes: data-sync-url is sync-url.
-const SCRIPT_SETTINGS = ['bundle', 'format', 'views', 'article', 'lang', 'limit', 'syncUrl', ...RELATED_ATTRIBUTES.map(camel)];
-SCRIPT_SETTINGS.push('history'); // data-history: the reading history (reading-history.js)
+const SCRIPT_SETTINGS = [
+  'bundle', 'format', 'views', 'article', 'lang', 'limit', 'syncUrl', 'history', 'layout', 'mostReadWindow',
+  ...RELATED_ATTRIBUTES.map(camel),
+];
 
 function camel(attribute) {
   return attribute.replace(/-([a-z])/g, (_, c) => c.toUpperCase()); // related-min-score -> relatedMinScore

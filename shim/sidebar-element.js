@@ -7,7 +7,7 @@ import { acquireBundle, interfaceText, releaseBundle } from './bundle-source.js'
 import { pageAddresses } from './page-address.js';
 import { clearHistory, readHistory, recordRead } from './reading-history.js';
 import ENCART_CSS from './styles.css';
-import { CODES, RELATED_ATTRIBUTES, RELATED_GROUPS, RELATED_SETTINGS } from '../web/vocabulary.js';
+import { CODES, RELATED_ATTRIBUTES, RELATED_GROUPS, RELATED_SETTINGS, WINDOWS } from '../web/vocabulary.js';
 
 const DEFAULT_LIMIT = 5;
 const STATUS_DELAY_MS = 400; // announce result counts once typing pauses, not on every key
@@ -24,9 +24,15 @@ const WASM_FAILED_TEXT = {
 // a filtered sidebar survives a reload and can be shared. The host page's own fragment always
 // wins: a fragment that is not ours is never overwritten. replaceState: no scroll, no history
 // entry per keystroke.
-const STATE_FIELDS = ['q', 'category', 'author', 'date'];
+// With the filters, the tabs layout's selected tab and the most-read period; each is written
+// only when it differs from the default ("latest", the page's most-read-window).
+const STATE_FIELDS = ['q', 'category', 'author', 'date', 'tab', 'window'];
 
 const DATE_VALUES = ['', 'today', '7d', '30d'];
+const TABS = ['latest', 'mostRead'];
+// Fields the fragment may carry only from a short list: anything else is ignored.
+const STATE_VALUES = { date: DATE_VALUES, tab: TABS, window: WINDOWS };
+const NO_FILTERS = { q: '', category: '', author: '', date: '' };
 
 // Anyone can edit a link: values are cut short, control characters dropped, an unknown date
 // preset ignored, so a hand-made fragment can never leave the widget unusable.
@@ -39,7 +45,7 @@ function readFragmentState(key) {
     if (!params.has(field)) continue;
     // eslint-disable-next-line no-control-regex -- dropping control characters is the point
     const value = params.get(field).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
-    if (field !== 'date' || DATE_VALUES.includes(value)) state[field] = value;
+    if (!STATE_VALUES[field] || STATE_VALUES[field].includes(value)) state[field] = value;
   }
   return state;
 }
@@ -120,20 +126,25 @@ const BaseElement = typeof HTMLElement === 'function' ? HTMLElement : /** @type 
 
 export class EncartSidebarElement extends BaseElement {
   static get observedAttributes() {
-    return ['bundle', 'format', 'views', 'article', 'lang', 'limit', 'sync-url', 'history', ...RELATED_ATTRIBUTES];
+    return [
+      'bundle', 'format', 'views', 'article', 'lang', 'limit', 'sync-url', 'history', 'layout', 'most-read-window',
+      ...RELATED_ATTRIBUTES,
+    ];
   }
 
   #root = null;
   #engine = null;
   #bundleUrl = null; // the source ({url, format, views}) this element holds a reference to
   #generation = 0; // ignores loads that finish after the attributes changed
-  #state = { q: '', category: '', author: '', date: '' };
+  // tab and window: '' is the default (the first tab; most-read-window or "all").
+  #state = { ...NO_FILTERS, tab: '', window: '' };
   #limits = null;
   #messages = null;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   #statusTimer = undefined;
   #warnedArticle = null;
   #report = null; // the bundle's load report: why an article on screen was skipped
+  #warned = new Set(); // attribute values already reported as wrong: once each, not per keystroke
   #renderTicket = 0;
   /** @type {string[] | null} the reading history's ids (history attribute), null without one */
   #history = null;
@@ -154,7 +165,7 @@ export class EncartSidebarElement extends BaseElement {
     // A link with other filters opened in the same page: take the state from the URL.
     const state = readFragmentState(this.#fragmentKey());
     if (!state || !this.#engine) return; // before the lists exist, #build reads #state anyway
-    Object.assign(this.#state, { q: '', category: '', author: '', date: '' }, state);
+    Object.assign(this.#state, NO_FILTERS, { tab: '', window: '' }, state);
     this.#syncControls();
     this.#resetLimits();
     this.#render({ announce: true, fromUrl: true });
@@ -175,11 +186,12 @@ export class EncartSidebarElement extends BaseElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (!this.#root || oldValue === newValue) return;
-    if (name === 'bundle' || name === 'format' || name === 'views' || name === 'lang') this.#build();
+    if (name === 'bundle' || name === 'format' || name === 'views' || name === 'lang' || name === 'layout') this.#build();
     else if (name === 'history') {
       this.#startHistory();
       this.#render();
     } else {
+      if (name === 'most-read-window') this.#state.window = '';
       this.#resetLimits();
       this.#render();
     }
@@ -227,7 +239,7 @@ export class EncartSidebarElement extends BaseElement {
     const bundle = this.getAttribute('bundle');
     let ui;
     try {
-      ui = await interfaceText(lang, bundle ? new URL(bundle, document.baseURI).href : '');
+      ui = await interfaceText(lang, bundle ? new URL(bundle, document.baseURI).href : '', this.#layout());
     } catch (error) {
       if (generation !== this.#generation) return;
       const text = WASM_FAILED_TEXT[lang.slice(0, 2).toLowerCase()] || WASM_FAILED_TEXT.fr;
@@ -280,7 +292,8 @@ export class EncartSidebarElement extends BaseElement {
     // A pre-rendered shell in the same language is kept as it is: the lists the reader already
     // sees stay in place until the engine's (identical) ones replace them, without a shift.
     const prerendered = this.#root.querySelector('.encart[data-prerendered]');
-    if (prerendered && prerendered.getAttribute('lang') === this.#messages?.lang) {
+    const sameLayout = prerendered && (prerendered.dataset.layout || '') === this.#layout();
+    if (prerendered && sameLayout && prerendered.getAttribute('lang') === this.#messages?.lang) {
       prerendered.removeAttribute('data-prerendered');
     } else {
       for (const old of this.#root.querySelectorAll('.encart')) old.remove();
@@ -306,15 +319,97 @@ export class EncartSidebarElement extends BaseElement {
     this.#part('clear-history')?.addEventListener('click', () => this.#clearHistory());
     this.#startHistory();
     this.#part('reset').addEventListener('click', () => {
-      Object.assign(this.#state, { q: '', category: '', author: '', date: '' });
+      Object.assign(this.#state, NO_FILTERS);
       this.#syncControls();
       this.#resetLimits();
       this.#render({ announce: true });
       this.#part('q').focus();
     });
+    for (const button of this.#root.querySelectorAll('[data-window]')) {
+      button.addEventListener('click', () => this.#chooseWindow(button.dataset.window));
+    }
+    for (const tab of this.#root.querySelectorAll('[role="tab"]')) {
+      tab.addEventListener('click', () => this.#selectTab(tab.dataset.tab));
+      tab.addEventListener('keydown', (event) => this.#onTabKey(event));
+    }
     this.#syncControls();
     for (const section of this.#root.querySelectorAll('[data-list]')) {
       section.querySelector('[data-part="more"]').addEventListener('click', () => this.#showMore(section));
+    }
+  }
+
+  // "tabs" or '' (stacked, the default); another value is reported once per build and ignored.
+  #layout() {
+    const value = this.getAttribute('layout');
+    if (value === null || value === '' || value === 'stacked') return '';
+    if (value === 'tabs') return 'tabs';
+    this.#warnOnce(`layout=${value}`, '[encart] layout="%s" is not "tabs" or "stacked"; using stacked', value);
+    return '';
+  }
+
+  // The period "most read" ranks by: the reader's choice, else the page's most-read-window, else
+  // all. The core falls back to all for a window the bundle has no counts for (view.window).
+  #window() {
+    if (this.#state.window) return this.#state.window;
+    const value = this.getAttribute('most-read-window');
+    if (value === null || value === '') return 'all';
+    if (WINDOWS.includes(value)) return value;
+    this.#warnOnce(`window=${value}`, '[encart] most-read-window="%s" is not one of %s; using all', value, WINDOWS.join(', '));
+    return 'all';
+  }
+
+  #warnOnce(key, ...message) {
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
+    console.warn(...message);
+  }
+
+  #chooseWindow(window) {
+    const fromAttribute = this.getAttribute('most-read-window');
+    // The page's default is kept out of the URL, like every other default.
+    this.#state.window = window === (WINDOWS.includes(fromAttribute) ? fromAttribute : 'all') ? '' : window;
+    this.#limits.mostRead = this.#step();
+    this.#render();
+  }
+
+  // The tab shown: the reader's choice unless that tab is hidden (no view counts at all).
+  #selectedTab() {
+    const tab = this.#state.tab || 'latest';
+    const button = this.#root.querySelector(`[role="tab"][data-tab="${tab}"]`);
+    return button && !button.hidden ? tab : 'latest';
+  }
+
+  #selectTab(tab, { focus = false } = {}) {
+    this.#state.tab = tab === 'latest' ? '' : tab;
+    this.#showTabs();
+    if (focus) this.#root.querySelector(`[role="tab"][data-tab="${tab}"]`).focus();
+    if (this.hasAttribute('sync-url')) writeFragmentState(this.#fragmentKey(), this.#state);
+  }
+
+  // WAI-ARIA tabs with automatic activation: arrows move to the next or previous tab (reversed
+  // in right-to-left text, where the next tab is on the left), Home and End to the first and last.
+  #onTabKey(event) {
+    const tabs = [...this.#root.querySelectorAll('[role="tab"]')].filter((t) => !t.hidden);
+    const at = tabs.indexOf(event.currentTarget);
+    const rtl = this.#root.querySelector('.encart').getAttribute('dir') === 'rtl';
+    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[event.key];
+    let next = -1;
+    if (step) next = (at + step + tabs.length) % tabs.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = tabs.length - 1;
+    if (next < 0) return;
+    event.preventDefault();
+    this.#selectTab(tabs[next].dataset.tab, { focus: true });
+  }
+
+  // Selection, roving tabindex and panels follow #state.tab.
+  #showTabs() {
+    const selected = this.#selectedTab();
+    for (const tab of this.#root.querySelectorAll('[role="tab"]')) {
+      const on = tab.dataset.tab === selected;
+      tab.setAttribute('aria-selected', String(on));
+      tab.tabIndex = on ? 0 : -1;
+      this.#root.getElementById(tab.getAttribute('aria-controls')).hidden = !on;
     }
   }
 
@@ -335,6 +430,7 @@ export class EncartSidebarElement extends BaseElement {
   #syncControls() {
     this.#part('q').value = this.#state.q;
     this.#part('date').value = this.#state.date;
+    if (this.#part('tabbox')) this.#showTabs();
   }
 
   #part(name) {
@@ -376,6 +472,7 @@ export class EncartSidebarElement extends BaseElement {
           articleUrls: this.#addresses ? this.#addresses.map((a) => a.url) : [],
           read: this.#history || [],
           lang: this.#lang(),
+          window: this.#window(),
           filter: { q: this.#state.q, category: this.#state.category, author: this.#state.author, date: this.#state.date },
           limits: this.#limits,
           related: relatedAttributes(this),
@@ -390,7 +487,7 @@ export class EncartSidebarElement extends BaseElement {
         this.#build();
       } else if (error.code === CODES.bad_filter) {
         console.error('[encart] %s; filters cleared', error.message);
-        Object.assign(this.#state, { q: '', category: '', author: '', date: '' });
+        Object.assign(this.#state, NO_FILTERS);
         this.#syncControls();
         this.#render();
       } else {
@@ -420,14 +517,20 @@ export class EncartSidebarElement extends BaseElement {
       console.warn('[encart] article "%s" is not in the bundle%s', article, this.#whyMissing(article));
     }
     if (!view.partial) this.#afterArticleFound(view, article);
+    const periods = this.#showWindows(view);
     let shown = 0;
     for (const section of this.#root.querySelectorAll('[data-list]')) {
       const list = view[section.dataset.list];
       section.querySelector('[data-part="items"]').innerHTML = trustedHtml(list.html); // escaped by the core
       section.querySelector('[data-part="more"]').hidden = !list.hasMore;
-      section.hidden = list.shown === 0 && (section.dataset.list !== 'latest' || !this.#filtering());
       shown += list.shown;
+      if (section.getAttribute('role') === 'tabpanel') continue; // shown by its tab
+      // An empty list hides, except "latest" under a filter (it holds the "no match" line) and
+      // "most read" with its period control, so that the reader can pick another period.
+      const keep = section.dataset.list === 'latest' ? this.#filtering() : section.dataset.list === 'mostRead' && periods && !this.#filtering();
+      section.hidden = list.shown === 0 && !keep;
     }
+    this.#showTabBox(view);
     if (view.categoryOptions) this.#part('category').innerHTML = trustedHtml(view.categoryOptions);
     if (view.authorOptions) this.#part('author').innerHTML = trustedHtml(view.authorOptions);
     if (view.partial) this.dataset.searching = '';
@@ -477,6 +580,31 @@ export class EncartSidebarElement extends BaseElement {
     this.#history = this.#history === null ? null : [];
     this.#render();
     this.#announce(this.#messages.historyCleared);
+  }
+
+  // The period control: the windows with counts and "all", the one ranked by pressed; no control
+  // when "all" is the only one (or the pack's answer is partial and has none yet).
+  #showWindows(view) {
+    const group = this.#part('windows');
+    if (!group || !Array.isArray(view.windows)) return false;
+    const periods = view.windows.some((w) => w !== 'all');
+    group.hidden = !periods;
+    for (const button of group.querySelectorAll('[data-window]')) {
+      const name = button.dataset.window;
+      button.hidden = name !== 'all' && !view.windows.includes(name);
+      button.setAttribute('aria-pressed', String(name === view.window));
+    }
+    return periods;
+  }
+
+  // Tabs layout: the box shows once there are lists; "most read" is a tab only with view counts.
+  #showTabBox(view) {
+    const box = this.#part('tabbox');
+    if (!box) return;
+    box.hidden = false;
+    const mostRead = this.#root.querySelector('[role="tab"][data-tab="mostRead"]');
+    if (Array.isArray(view.windows)) mostRead.hidden = view.windows.length === 0;
+    this.#showTabs();
   }
 
   #filtering() {

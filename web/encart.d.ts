@@ -173,6 +173,12 @@ export interface Facets {
   tag: FacetCount[];
 }
 
+/**
+ * The `layout` attribute of `<encart-sidebar>` (`data-layout` on the script tag): the lists one
+ * under the other (default), or "latest" and "most read" as two tabs with "related" below.
+ */
+export type SidebarLayout = 'stacked' | 'tabs';
+
 export interface SidebarRequest {
   article?: string | number;
   /** Without `article`: the page's addresses (canonical link, og:url, location), tried in order against the articles' URLs. */
@@ -206,6 +212,10 @@ export interface SidebarView {
   articleId: string | null;
   /** Which of `articleUrls` named it (its index); -1 when none did or `article` was given. */
   articleUrl: number;
+  /** The windows the bundle (or pack) has view counts for, in the order of `ViewWindow`. */
+  windows: ViewWindow[];
+  /** The window "most read" ranks by: the request's when it has counts, else `'all'`. */
+  window: ViewWindow;
 }
 
 export interface Engine {

@@ -204,9 +204,10 @@ export async function createEngine(options) {
 // Interface text the shim needs before any bundle is loaded (skeleton and messages).
 /**
  * @param {string} [lang]
+ * @param {string} [layout] "tabs" or the default, stacked
  * @returns {Promise<{shell: string, messages: Record<string, string>}>}
  */
-export async function interfaceFor(lang) {
+export async function interfaceFor(lang, layout) {
   const module = await loadModule();
-  return { shell: markCoreHtml(module.renderShell(lang || 'fr')), messages: module.uiMessages(lang || 'fr') };
+  return { shell: markCoreHtml(module.renderShell(lang || 'fr', layout || '')), messages: module.uiMessages(lang || 'fr') };
 }

@@ -229,10 +229,11 @@ function finish(/** @type {any} */ view, /** @type {boolean} */ partial) {
 /**
  * Interface text from the pack module, so that a page showing a pack never downloads the full one.
  * @param {string} [lang]
+ * @param {string} [layout] "tabs" or the default, stacked
  */
-export async function packInterface(lang) {
+export async function packInterface(lang, layout) {
   const module = await loadPackModule();
-  return { shell: markCoreHtml(module.renderShell(lang || 'fr')), messages: module.uiMessages(lang || 'fr') };
+  return { shell: markCoreHtml(module.renderShell(lang || 'fr', layout || '')), messages: module.uiMessages(lang || 'fr') };
 }
 
 /**

@@ -106,10 +106,19 @@ val sidebar_value(const Sidebar& s) {
   out.set("articleFound", s.article_found);
   out.set("articleId", s.article_found ? val(s.article_id) : val::null());
   out.set("articleUrl", s.article_url);
+  // The windows with view counts, in the vocabulary's order, and the one "most read" ranks by.
+  val windows = val::array();
+  for (std::size_t w = 0; w < kViewWindowCount; ++w) {
+    if (s.windows[w]) windows.call<void>("push", std::string(kViewWindows[w].name));
+  }
+  out.set("windows", windows);
+  out.set("window", std::string(kViewWindows[static_cast<std::size_t>(s.window)].name));
   return out;
 }
 
-std::string render_shell_for(const std::string& lang) { return render_shell(parse_locale(lang)); }
+std::string render_shell_for(const std::string& lang, const std::string& layout) {
+  return render_shell(parse_locale(lang), ShellOptions{.layout = parse_layout(layout)});
+}
 
 val ui_messages(const std::string& lang) {
   const UiStrings& s = ui_strings(parse_locale(lang));

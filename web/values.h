@@ -24,7 +24,7 @@ emscripten::val sidebar_list_value(const SidebarList& list);
 SidebarRequest to_sidebar_request(const emscripten::val& r);
 emscripten::val sidebar_value(const Sidebar& s);
 // The widget's skeleton and interface words, before any data (engine-independent).
-std::string render_shell_for(const std::string& lang);
+std::string render_shell_for(const std::string& lang, const std::string& layout);
 emscripten::val ui_messages(const std::string& lang);
 
 }  // namespace encart::web

@@ -298,20 +298,6 @@ class Reader {
 
 }  // namespace
 
-bool is_article_field(std::string_view name) {
-  static constexpr std::string_view kFields[] = {
-      "id",     "url",     "title",   "published", "summary", "text", "category",
-      "tags",   "author",  "authors", "image",     "updated", "lang", "isAccessibleForFree",
-      "expires"};
-  for (const std::string_view field : kFields) {
-    if (field == name) return true;
-  }
-  for (const ViewWindowName& w : kViewWindows) {
-    if (w.field == name) return true;
-  }
-  return false;
-}
-
 ArticleOrReason read_article(json& value, std::size_t index) {
   ArticleOrReason out;
   const std::string where = "articles[" + std::to_string(index) + "]";

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "bundle/article_reader.h"
 #include "bundle/parser.h"
 #include "common/compact.h"
 
@@ -52,5 +53,24 @@ ENCART_COMPACT_ENTRY SkippedArticle skipped_article(const ParseOptions& options,
 }
 
 }  // namespace encart
+
+namespace encart::detail {
+
+// Next to read_article in spirit: the names it reads, for the streaming parser to skip the rest.
+bool is_article_field(std::string_view name) {
+  static constexpr std::string_view kFields[] = {
+      "id",     "url",    "title",   "published", "summary", "text", "category",
+      "tags",   "author", "authors", "image",     "updated", "lang", "isAccessibleForFree",
+      "expires"};
+  for (const std::string_view field : kFields) {
+    if (field == name) return true;
+  }
+  for (const ViewWindowName& w : kViewWindows) {
+    if (w.field == name) return true;
+  }
+  return false;
+}
+
+}  // namespace encart::detail
 
 ENCART_COMPACT_END

@@ -153,6 +153,10 @@ Result<Sidebar> Engine::sidebar(const SidebarRequest& request) const {
   Sidebar out;
   const std::int64_t current = find_current(request, out);
   const std::vector<std::string> read = sorted_ids(request.read);
+  for (std::size_t w = 0; w < kViewWindowCount; ++w) {
+    out.windows[w] = !index_.by_views(static_cast<ViewWindow>(w)).empty();
+  }
+  out.window = effective_window(request.window, out.windows);
   const RelatedSettings settings = apply(related_settings_, request.related);
   // Latest and most read are rankings: each shows its own order, whatever the other shows (a
   // site of a dozen articles shows its most read first, even when they are also the newest).
@@ -180,7 +184,7 @@ Result<Sidebar> Engine::sidebar(const SidebarRequest& request) const {
   fill(out.latest, request.latest_limit, on_screen,
        [&](const ListRequest& r) { return encart::latest(index_, filter, visible_, r); });
   fill(out.most_read, request.most_read_limit, on_screen,
-       [&](const ListRequest& r) { return encart::most_read(index_, filter, visible_, request.window, r); });
+       [&](const ListRequest& r) { return encart::most_read(index_, filter, visible_, out.window, r); });
   if (current >= 0) {
     fill(out.related, request.related_limit.value_or(settings.limit), shown, [&](const ListRequest& r) {
       std::vector<ArticleId> ids;

@@ -16,6 +16,7 @@
 #include "rank/lists.h"
 #include "related/fallback.h"
 #include "related/related.h"
+#include "render/html.h"
 #include "render/locale.h"
 
 namespace encart {
@@ -73,7 +74,7 @@ struct SidebarRequest {
   std::size_t most_read_limit = 5;
   std::optional<std::size_t> related_limit;  // default: the related settings' limit
   RelatedOverrides related;                  // on top of the bundle's settings
-  ViewWindow window = ViewWindow::kAll;
+  ViewWindow window = ViewWindow::kAll;      // one without counts reads as kAll (effective_window)
   Locale locale;
 };
 
@@ -89,8 +90,10 @@ struct Sidebar {
   std::string status;        // for the live region
   std::size_t matching = 0;  // articles the filter keeps (the current one left out)
   bool article_found = false;
-  std::string article_id;         // the article on screen: given, or found by its address
-  std::int32_t article_url = -1;  // which of article_urls matched (its index), -1: none or unused
+  std::string article_id;                // the article on screen: given, or found by its address
+  std::int32_t article_url = -1;         // which of article_urls matched (its index), -1: none or unused
+  WindowSet windows{};                   // the windows the bundle has view counts for
+  ViewWindow window = ViewWindow::kAll;  // the one "most read" ranks by (effective_window)
 };
 
 class Engine {

@@ -320,10 +320,18 @@ Result<PackSidebar> Reader::sidebar(const SidebarRequest& request, const QueryCl
     out.missing.push_back(manifest_.head);
     return out;
   }
+  // The head says how many articles each window ranks: the same windows as the bundle's.
+  WindowSet windows{};
+  for (std::size_t w = 0; w < kViewWindowCount; ++w) windows[w] = data_->ranked[w] > 0;
+  SidebarRequest effective = request;
+  effective.window = effective_window(request.window, windows);
   Needs needs(data_->unavailable);
-  auto filter = Answer::compile(*data_, manifest_, request, clock, needs);
+  auto filter = Answer::compile(*data_, manifest_, effective, clock, needs);
   if (!filter) return filter.error();
-  return Answer(*data_, manifest_, request, clock, needs, filter.value()).run();
+  PackSidebar out = Answer(*data_, manifest_, effective, clock, needs, filter.value()).run();
+  out.view.windows = windows;
+  out.view.window = effective.window;
+  return out;
 }
 
 }  // namespace encart::pack

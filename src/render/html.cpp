@@ -137,21 +137,34 @@ std::string render_static(const std::string& latest, const std::string& most_rea
   return out + "</div>";
 }
 
+Layout parse_layout(std::string_view name) { return name == "tabs" ? Layout::kTabs : Layout::kStacked; }
+
+ViewWindow effective_window(ViewWindow wanted, const WindowSet& windows) {
+  return windows[static_cast<std::size_t>(wanted)] ? wanted : ViewWindow::kAll;
+}
+
 namespace {
-std::string render_shell(const Locale& locale, const ShellContent* content);
+std::string render_shell(const Locale& locale, const ShellContent* content, const ShellOptions& options);
 }  // namespace
 
-std::string render_shell(const Locale& locale) { return render_shell(locale, nullptr); }
+std::string render_shell(const Locale& locale, const ShellOptions& options) {
+  return render_shell(locale, nullptr, options);
+}
 
-std::string render_shell(const Locale& locale, const ShellContent& content) {
-  return render_shell(locale, &content);
+std::string render_shell(const Locale& locale, const ShellContent& content, const ShellOptions& options) {
+  return render_shell(locale, &content, options);
 }
 
 std::string render_element(const ElementSource& source, std::string_view css, std::string_view shell) {
   std::string out = "<encart-sidebar bundle=\"" + escape_html(source.bundle_url) + "\"";
   if (source.format != "auto") out += " format=\"" + escape_html(source.format) + "\"";
   if (!source.views_url.empty()) out += " views=\"" + escape_html(source.views_url) + "\"";
-  out += " article=\"" + escape_html(source.article) + "\" lang=\"" + escape_html(source.lang) + "\">";
+  out += " article=\"" + escape_html(source.article) + "\" lang=\"" + escape_html(source.lang) + "\"";
+  if (source.layout == Layout::kTabs) out += " layout=\"tabs\"";
+  if (!source.most_read_window.empty()) {
+    out += " most-read-window=\"" + escape_html(source.most_read_window) + "\"";
+  }
+  out += ">";
   // The stylesheet is the widget's own (shim/styles.css), never bundle data.
   out += "<template shadowrootmode=\"open\"><style>";
   out += css;
@@ -162,25 +175,17 @@ std::string render_element(const ElementSource& source, std::string_view css, st
 }
 
 namespace {
-std::string render_shell(const Locale& locale, const ShellContent* content) {
-  const UiStrings& s = ui_strings(locale);
-  const auto hidden_unless = [](bool shown) { return shown ? "" : " hidden"; };
-  // Pre-rendered controls do nothing until the script adopts them: disabled, they do not
-  // invite a reader to type or choose in vain (without JavaScript, the links still work).
-  const std::string inert = content != nullptr ? " disabled data-inert" : "";
-  const auto section = [&](const char* list, const char* title, const std::string* items, bool more) {
-    const bool shown = items != nullptr && !items->empty();
-    return std::string("<section class=\"list\" data-list=\"") + list + "\" aria-labelledby=\"encart-h-" +
-           list + "\"" + hidden_unless(shown) + "><h2 class=\"heading\" id=\"encart-h-" + list + "\">" +
-           title + "</h2><ol class=\"items\" data-part=\"items\">" +
-           (items != nullptr ? *items : std::string()) +
-           "</ol><button class=\"more\" type=\"button\" data-part=\"more\"" + hidden_unless(more) + inert +
-           ">" + s.more + "</button></section>";
-  };
-  std::string out = std::string("<div class=\"encart\" lang=\"") + s.lang_tag + "\" dir=\"" + s.dir + "\"" +
-                    (content != nullptr ? " data-prerendered" : "") + ">";
-  out += std::string("<form class=\"filters\" role=\"search\" aria-label=\"") + s.filters_label +
-         "\" data-part=\"filters\"" + hidden_unless(content != nullptr) + ">";
+
+const char* hidden_unless(bool shown) { return shown ? "" : " hidden"; }
+
+// Pre-rendered controls do nothing until the script adopts them: disabled, they do not invite a
+// reader to type or choose in vain (without JavaScript, the links still work).
+const char* inert_if(bool prerendered) { return prerendered ? " disabled data-inert" : ""; }
+
+std::string render_filters(const UiStrings& s, const ShellContent* content) {
+  const std::string inert = inert_if(content != nullptr);
+  std::string out = std::string("<form class=\"filters\" role=\"search\" aria-label=\"") + s.filters_label +
+                    "\" data-part=\"filters\"" + hidden_unless(content != nullptr) + ">";
   out += std::string("<label class=\"sr-only\" for=\"encart-q\">") + s.search_label + "</label>";
   out += std::string(
              "<input class=\"search\" id=\"encart-q\" type=\"search\" data-part=\"q\" "
@@ -199,23 +204,111 @@ std::string render_shell(const Locale& locale, const ShellContent* content) {
   for (const auto& [value, label] : dates) {
     out += std::string("<option value=\"") + value + "\">" + label + "</option>";
   }
-  out += "</select></form>";
+  return out + "</select></form>";
+}
+
+// The most-read periods as toggle buttons (aria-pressed), shortest first and "all" last. Only
+// windows with counts are offered, "all" always; no control at all when "all" is the only one.
+std::string render_windows(const UiStrings& s, const ShellOptions& options, bool prerendered) {
+  bool any = false;
+  for (std::size_t w = 1; w < kViewWindowCount; ++w) any = any || options.windows[w];
+  std::string out = std::string("<div class=\"windows\" role=\"group\" aria-label=\"") + s.window_label +
+                    "\" data-part=\"windows\"" + hidden_unless(any) + ">";
+  for (std::size_t i = 1; i <= kViewWindowCount; ++i) {
+    const std::size_t w = i % kViewWindowCount;  // 24h, 7d, 30d, then all
+    const bool pressed = static_cast<std::size_t>(effective_window(options.window, options.windows)) == w;
+    out += std::string("<button class=\"window\" type=\"button\" data-window=\"") +
+           std::string(kViewWindows[w].name) + "\" aria-pressed=\"" + (pressed ? "true" : "false") + "\"" +
+           hidden_unless(w == 0 || options.windows[w]) + inert_if(prerendered) + ">" + s.windows[w] +
+           "</button>";
+  }
+  return out + "</div>";
+}
+
+struct ListPart {
+  const char* list;
+  const char* title;
+  const std::string* items;  // nullptr before a bundle is loaded
+  bool more;
+};
+
+// A list's items and its "show more" button (and, for most read, the period control).
+std::string render_list_body(const UiStrings& s, const ListPart& part, const ShellOptions& options) {
+  std::string out = std::string(part.list) == "mostRead" ? render_windows(s, options, part.items != nullptr)
+                                                         : std::string();
+  return out + "<ol class=\"items\" data-part=\"items\">" +
+         (part.items != nullptr ? *part.items : std::string()) +
+         "</ol><button class=\"more\" type=\"button\" data-part=\"more\"" + hidden_unless(part.more) +
+         inert_if(part.items != nullptr) + ">" + s.more + "</button>";
+}
+
+std::string render_section(const UiStrings& s, const ListPart& part, const ShellOptions& options) {
+  const bool shown = part.items != nullptr && !part.items->empty();
+  return std::string("<section class=\"list\" data-list=\"") + part.list + "\" aria-labelledby=\"encart-h-" +
+         part.list + "\"" + hidden_unless(shown) + "><h2 class=\"heading\" id=\"encart-h-" + part.list +
+         "\">" + part.title + "</h2>" + render_list_body(s, part, options) + "</section>";
+}
+
+// WAI-ARIA tabs: the first tab selected and in the tab order (roving tabindex), each panel
+// labelled by its tab and focusable. The shim moves the selection; before a bundle is loaded
+// the box is hidden like the stacked sections. Most read's tab shows only with view counts.
+std::string render_tabs(const UiStrings& s, const ListPart (&parts)[2], const ShellOptions& options,
+                        bool loaded) {
+  std::string out = std::string("<div class=\"tabbox\" data-part=\"tabbox\"") + hidden_unless(loaded) +
+                    "><div class=\"tablist\" role=\"tablist\" aria-label=\"" + s.tabs_label + "\">";
+  const bool most_read =
+      std::find(options.windows.begin(), options.windows.end(), true) != options.windows.end();
+  for (std::size_t i = 0; i < 2; ++i) {
+    const std::string list = parts[i].list;
+    const bool first = i == 0;
+    out += "<button class=\"tab\" type=\"button\" role=\"tab\" id=\"encart-tab-" + list;
+    out += "\" aria-controls=\"encart-panel-" + list;
+    out += std::string("\" aria-selected=\"") + (first ? "true" : "false");
+    out += std::string("\" tabindex=\"") + (first ? "0" : "-1");
+    out += "\" data-tab=\"" + list;
+    out +=
+        std::string("\"") + hidden_unless(first || !loaded || most_read) + ">" + parts[i].title + "</button>";
+  }
+  out += "</div>";
+  for (std::size_t i = 0; i < 2; ++i) {
+    const std::string list = parts[i].list;
+    out += "<section class=\"list panel\" data-list=\"" + list;
+    out += "\" role=\"tabpanel\" id=\"encart-panel-" + list;
+    out += "\" aria-labelledby=\"encart-tab-" + list;
+    out += std::string("\" tabindex=\"0\"") + hidden_unless(i == 0) + ">";
+    out += render_list_body(s, parts[i], options) + "</section>";
+  }
+  return out + "</div>";
+}
+
+std::string render_shell(const Locale& locale, const ShellContent* content, const ShellOptions& options) {
+  const UiStrings& s = ui_strings(locale);
+  const bool loaded = content != nullptr;
+  const ListPart latest{"latest", s.latest, loaded ? &content->latest : nullptr,
+                        loaded && content->more_latest};
+  const ListPart most_read{"mostRead", s.most_read, loaded ? &content->most_read : nullptr,
+                           loaded && content->more_most_read};
+  const ListPart related{"related", s.related, loaded ? &content->related : nullptr,
+                         loaded && content->more_related};
+  std::string out = std::string("<div class=\"encart\" lang=\"") + s.lang_tag + "\" dir=\"" + s.dir + "\"" +
+                    (options.layout == Layout::kTabs ? " data-layout=\"tabs\"" : "") +
+                    (loaded ? " data-prerendered" : "") + ">";
+  out += render_filters(s, content);
   out += "<p class=\"status\" role=\"status\" aria-live=\"polite\" data-part=\"status\"></p>";
   out += std::string("<div class=\"empty\" data-part=\"empty\" hidden><p>") + s.no_match +
          "</p><button class=\"more\" type=\"button\" data-part=\"reset\">" + s.reset + "</button></div>";
-  out += section("latest", s.latest, content != nullptr ? &content->latest : nullptr,
-                 content != nullptr && content->more_latest);
-  out += section("mostRead", s.most_read, content != nullptr ? &content->most_read : nullptr,
-                 content != nullptr && content->more_most_read);
-  out += section("related", s.related, content != nullptr ? &content->related : nullptr,
-                 content != nullptr && content->more_related);
+  if (options.layout == Layout::kTabs) {
+    out += render_tabs(s, {latest, most_read}, options, loaded);
+  } else {
+    out += render_section(s, latest, options) + render_section(s, most_read, options);
+  }
+  out += render_section(s, related, options);
   // Shown by the widget only when it keeps a reading history (the history attribute).
   out += std::string("<button class=\"more history\" type=\"button\" data-part=\"clear-history\" hidden>") +
          s.clear_history + "</button>";
-  out += std::string("<p class=\"message\" data-part=\"message\"") + hidden_unless(content == nullptr) + ">" +
+  out += std::string("<p class=\"message\" data-part=\"message\"") + hidden_unless(!loaded) + ">" +
          s.loading + "</p>";
-  out += "</div>";
-  return out;
+  return out + "</div>";
 }
 }  // namespace
 

@@ -2,6 +2,7 @@
 // only http(s) URLs (checked at load) reach an href or src.
 #pragma once
 
+#include <array>
 #include <span>
 #include <string>
 #include <string_view>
@@ -33,9 +34,30 @@ std::string render_items(std::span<const Article* const> items, const Locale& lo
 std::string render_facet_options(const std::vector<FacetCount>& counts, Facet facet,
                                  std::string_view selected, const Locale& locale);
 
-// The widget's skeleton: filters, status line, the three sections, a message line. The shim
-// fills the parts named by data-part; no bundle data is in it.
-std::string render_shell(const Locale& locale);
+// How the lists are arranged: one under the other (the default), or "latest" and "most read" as
+// the two tabs of one box (the WAI-ARIA tabs pattern) with "related" below it.
+enum class Layout { kStacked, kTabs };
+
+// "tabs" is the tabs layout; anything else (the attribute absent, a typo) is the default.
+Layout parse_layout(std::string_view name);
+
+// The windows that have view counts (Sidebar::windows): the most-read period control offers
+// these; it shows only when one besides "all" has counts.
+using WindowSet = std::array<bool, kViewWindowCount>;
+
+// The window "most read" ranks by: `wanted` when it has counts, else "all" (so a page asking for
+// 7 days over a bundle without views_7d still shows its most read).
+ViewWindow effective_window(ViewWindow wanted, const WindowSet& windows);
+
+struct ShellOptions {
+  Layout layout = Layout::kStacked;
+  ViewWindow window = ViewWindow::kAll;  // the period shown as chosen
+  WindowSet windows{};                   // none known before a bundle is loaded: the control is hidden
+};
+
+// The widget's skeleton: filters, status line, the three lists (stacked or tabs), a message line.
+// The shim fills the parts named by data-part; no bundle data is in it.
+std::string render_shell(const Locale& locale, const ShellOptions& options = {});
 
 // What a pre-rendered shell shows (encart render): each list's items and whether it has more,
 // and the menus' options.
@@ -47,7 +69,7 @@ struct ShellContent {
 
 // The shell with its lists filled and its filters shown, as the widget shows it once ready, and
 // marked data-prerendered: the widget adopts it instead of building its own (no layout shift).
-std::string render_shell(const Locale& locale, const ShellContent& content);
+std::string render_shell(const Locale& locale, const ShellContent& content, const ShellOptions& options = {});
 
 // What a pre-rendered <encart-sidebar> element says it was rendered from: the widget loads the
 // same (or its lists differ). An empty views_url is left out.
@@ -57,6 +79,8 @@ struct ElementSource {
   std::string views_url;
   std::string article;
   std::string lang;
+  Layout layout = Layout::kStacked;  // "tabs" is written out; the default is left out
+  std::string most_read_window;      // written out when not empty
 };
 
 // The whole <encart-sidebar> element (encart render --bundle-url): its attributes, then a

@@ -36,6 +36,9 @@ constexpr UiStrings kFrench = {
     .already_read = "Déjà lu",
     .clear_history = "Effacer l’historique",
     .history_cleared = "Historique de lecture effacé",
+    .tabs_label = "Articles",
+    .window_label = "Période",
+    .windows = {"Tout", "24 h", "7 jours", "30 jours"},
 };
 
 constexpr UiStrings kEnglish = {
@@ -68,6 +71,9 @@ constexpr UiStrings kEnglish = {
     .already_read = "Already read",
     .clear_history = "Clear history",
     .history_cleared = "Reading history cleared",
+    .tabs_label = "Articles",
+    .window_label = "Period",
+    .windows = {"All time", "24 h", "7 days", "30 days"},
 };
 
 constexpr UiStrings kArabic = {
@@ -100,6 +106,9 @@ constexpr UiStrings kArabic = {
     .already_read = "سبقت قراءته",
     .clear_history = "مسح سجل القراءة",
     .history_cleared = "تم مسح سجل القراءة",
+    .tabs_label = "المقالات",
+    .window_label = "الفترة",
+    .windows = {"الكل", "24 ساعة", "7 أيام", "30 يوما"},
 };
 
 constexpr const char* kFrenchMonths[12] = {"janvier",   "février", "mars",     "avril",

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "bundle/datetime.h"
+#include "common/vocabulary.h"
 
 namespace encart {
 
@@ -49,6 +50,10 @@ struct UiStrings {
   const char* already_read;         // label of an article in the reader's history
   const char* clear_history;        // the button that forgets the reader's history
   const char* history_cleared;      // announced once it is forgotten
+  const char* tabs_label;           // the tab list of the tabs layout
+  const char* window_label;         // the group of most-read periods
+  // The most-read periods, in the order of ViewWindow: all, 24 h, 7 days, 30 days.
+  const char* windows[kViewWindowCount];
 };
 
 const UiStrings& ui_strings(const Locale& locale);

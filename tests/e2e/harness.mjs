@@ -53,3 +53,25 @@ export async function waitForWidget(page, host = 'encart-sidebar') {
 export async function settled(page) {
   await page.waitForFunction(() => [...document.querySelectorAll('encart-sidebar')].every((el) => !el.hasAttribute('data-pending')));
 }
+
+// Serves `html` at `path` on the test server's origin (encart.js is same-origin: the worker runs).
+// Such pages carry no Content-Security-Policy, so tests can inject axe-core.
+export async function servePage(page, base, path, html) {
+  await page.route(`${base}${path}`, (route) => route.fulfill({ body: html, contentType: 'text/html' }));
+}
+
+// A page with one <encart-sidebar>: `attributes` as written, the page's language and direction,
+// and `scheme` its CSS color-scheme (then the page paints Canvas/CanvasText, as such pages do).
+export function sidebarPage({ bundle = '/articles.json', attributes = '', lang = 'fr', dir = 'ltr', scheme = '' } = {}) {
+  const style = scheme ? `<style>:root { color-scheme: ${scheme}; } body { background: Canvas; color: CanvasText; }</style>` : '';
+  return `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>encart</title>
+<link rel="icon" href="data:,">${style}</head><body><main><h1>Article</h1></main>
+<aside style="width: 340px"><encart-sidebar bundle="${bundle}" ${attributes}></encart-sidebar></aside>
+<script src="/dist/encart.js" async></script></body></html>`;
+}
+
+// Waits until the widget shows its lists (whatever tab is selected) and no render is in flight.
+export async function waitForReady(page, host = 'encart-sidebar') {
+  await page.waitForFunction((selector) => document.querySelector(selector)?.dataset.state === 'ready', host, { timeout: 15000 });
+  await settled(page);
+}

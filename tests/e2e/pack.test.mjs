@@ -106,3 +106,25 @@ test('an archive file that cannot be fetched leaves the sidebar working and says
   assert.deepEqual(p.errors, []);
   await p.context().close();
 });
+
+test('a pack offers the periods its bundle has and ranks "Les plus lus" for 7 days as the bundle does', async () => {
+  const fromBundle = await open('/packs/bundle.html');
+  const fromPack = await open('/packs/pack.html');
+  const periods = (p) =>
+    p.evaluate(() =>
+      [...document.querySelector('encart-sidebar').shadowRoot.querySelectorAll('[data-window]:not([hidden])')].map(
+        (b) => `${b.dataset.window}${b.getAttribute('aria-pressed') === 'true' ? '*' : ''}`,
+      ),
+    );
+  // The generated bundle has views and views_7d only.
+  assert.deepEqual(await periods(fromPack), ['7d', 'all*']);
+  assert.deepEqual(await periods(fromBundle), ['7d', 'all*']);
+  const allTime = (await lists(fromPack)).mostRead;
+  for (const p of [fromBundle, fromPack]) await p.locator('encart-sidebar [data-window="7d"]').click();
+  const week = await lists(fromPack);
+  assert.deepEqual(week, await lists(fromBundle));
+  assert.notEqual(week.mostRead, allTime);
+  assert.deepEqual(await periods(fromPack), ['7d*', 'all']);
+  assert.deepEqual(fromPack.errors, []);
+  for (const p of [fromBundle, fromPack]) await p.context().close();
+});

@@ -21,11 +21,10 @@ after(async () => {
   await h.close();
 });
 
-function prerenderedPage() {
-  const html = execFileSync(cli, [
-    'render', `${root}tests/fixtures/feeds/bundle.json`, '--article', '101', '--lang', 'fr',
-    '--now', new Date().toISOString(), '--bundle-url', '/fixtures/feeds/bundle.json',
-  ]).toString();
+function prerenderedPage(
+  args = ['render', `${root}tests/fixtures/feeds/bundle.json`, '--article', '101', '--bundle-url', '/fixtures/feeds/bundle.json'],
+) {
+  const html = execFileSync(cli, [...args, '--lang', 'fr', '--now', new Date().toISOString()]).toString();
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <script>
   window.__shifts = [];
@@ -40,18 +39,23 @@ const titles = (page) =>
     [...document.querySelector('encart-sidebar').shadowRoot.querySelectorAll('[data-list] .item .title')].map((t) => t.textContent),
   );
 
-test('the pre-rendered sidebar shows before JavaScript and is adopted without a layout shift', async () => {
-  assert.ok(cli, 'the encart command line is built');
-  const page = await h.page();
-  const body = prerenderedPage();
+// Serves the page with encart.js held back until `release` is called.
+async function holdScript(page, body) {
   let releaseScript;
   const scriptHeld = new Promise((resolve) => (releaseScript = resolve));
   await page.route(`${h.base}/prerendered.html`, (route) => route.fulfill({ body, contentType: 'text/html' }));
-  // Hold encart.js back: what shows meanwhile is the HTML alone.
   await page.route(`${h.base}/dist/encart.js`, async (route) => {
     await scriptHeld;
     await route.continue();
   });
+  return releaseScript;
+}
+
+test('the pre-rendered sidebar shows before JavaScript and is adopted without a layout shift', async () => {
+  assert.ok(cli, 'the encart command line is built');
+  const page = await h.page();
+  // Hold encart.js back: what shows meanwhile is the HTML alone.
+  const releaseScript = await holdScript(page, prerenderedPage());
   await page.goto(`${h.base}/prerendered.html`, { waitUntil: 'domcontentloaded' });
   const before = await titles(page);
   // Six articles, one on screen: "latest" and "most read" each rank the five others; "related"
@@ -71,6 +75,51 @@ test('the pre-rendered sidebar shows before JavaScript and is adopted without a 
   await page.locator('encart-sidebar input[type="search"]').fill('moudawana');
   await settled(page);
   assert.ok((await titles(page)).every((t) => /Moudawana/i.test(t)), (await titles(page)).join(' | '));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+// The tabs layout and the most-read period are drawn by the core in both: what the reader sees
+// before JavaScript (the 7-day list, its button pressed) is what the widget then shows.
+test('a pre-rendered tabs layout with a 7-day period is adopted as it is, without a layout shift', async () => {
+  assert.ok(cli, 'the encart command line is built');
+  const page = await h.page();
+  const body = prerenderedPage([
+    'render', `${root}demo/articles.json`, '--article', 'securite-maroc-france', '--bundle-url', '/articles.json',
+    '--layout', 'tabs', '--most-read-window', '7d',
+  ]);
+  assert.match(body, /<encart-sidebar [^>]*layout="tabs" most-read-window="7d">/);
+  const release = await holdScript(page, body);
+  await page.goto(`${h.base}/prerendered.html`, { waitUntil: 'domcontentloaded' });
+  const shape = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('encart-sidebar').shadowRoot;
+      return {
+        // The demo bundle's site.url (port 8080) resolves its links for the CLI; the widget
+        // resolves them against the test server's own port.
+        html: root.querySelector('[data-part="tabbox"]').outerHTML.replace(/127\.0\.0\.1:\d+/g, 'HOST'),
+        height: document.querySelector('encart-sidebar').getBoundingClientRect().height,
+      };
+    });
+  const before = await shape();
+  assert.match(before.html, /role="tablist"/);
+  assert.match(before.html, /data-window="7d" aria-pressed="true"/);
+  release();
+  await page.waitForFunction(() => document.querySelector('encart-sidebar').dataset.state === 'ready');
+  await settled(page);
+  const afterAdoption = await shape();
+  assert.equal(afterAdoption.height, before.height);
+  assert.equal(afterAdoption.html, before.html, 'the widget shows the same tabs, lists and period');
+  const shift = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+  assert.equal(shift, 0, `layout shift ${shift}`);
+  // Live now: the other tab and another period answer.
+  await page.locator('encart-sidebar [role="tab"][data-tab="mostRead"]').click();
+  await page.locator('encart-sidebar [data-window="all"]').click();
+  await settled(page);
+  const pressed = await page.evaluate(() =>
+    [...document.querySelector('encart-sidebar').shadowRoot.querySelectorAll('[aria-pressed="true"]')].map((b) => b.dataset.window),
+  );
+  assert.deepEqual(pressed, ['all']);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

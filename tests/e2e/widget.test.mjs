@@ -19,7 +19,8 @@ function readWidget(page, selector = 'encart-sidebar') {
     for (const section of root.querySelectorAll('[data-list]')) {
       sections[section.dataset.list] = {
         hidden: section.hidden,
-        heading: section.querySelector('h2').textContent,
+        // A tab panel (layout="tabs", the demo's article page) is named by its tab.
+        heading: (section.querySelector('h2') || root.querySelector(`[aria-controls="${section.id}"]`)).textContent,
         items: [...section.querySelectorAll('.item')].map((li) => ({
           title: li.querySelector('.title').textContent,
           href: li.querySelector('a').getAttribute('href'),

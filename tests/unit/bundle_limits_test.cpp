@@ -192,7 +192,8 @@ TEST(BundleLimits, AFieldNoReaderReadsIsReadPastWithoutBuildingIt) {
   for (int i = 0; i < 3000000; ++i) junk += "[],";
   junk += "{\"deep\": [[[{\"x\": [1, {\"y\": null}]}]]]}]";
   const std::string text = R"({"version": 1, "articles": [
-    {"id": "a", "url": "https://e.ma/a", "unknown": )" + junk + R"(, "title": "Après", "x": 1, "y": {"z": [2]},
+    {"id": "a", "url": "https://e.ma/a", "unknown": )" +
+                           junk + R"(, "title": "Après", "x": 1, "y": {"z": [2]},
      "published": "2024-12-09T10:00:00+01:00", "later": "s"},
     {"id": "b", "url": "https://e.ma/b", "title": "B", "published": "2024-12-08T10:00:00+01:00", "tail": [[]]}]})";
   const auto b = parse_bundle(text, {});

@@ -93,6 +93,8 @@ void expect_same(const Sidebar& expected, const Sidebar& actual) {
   EXPECT_EQ(expected.article_found, actual.article_found);
   EXPECT_EQ(expected.article_id, actual.article_id);
   EXPECT_EQ(expected.article_url, actual.article_url);
+  EXPECT_EQ(expected.windows, actual.windows);  // the period control offers the same windows
+  EXPECT_EQ(expected.window, actual.window);
 }
 
 // Another spelling of the same address, as a page may carry it: http, the host in capitals, a

@@ -330,6 +330,88 @@ TEST(RenderShell, HasTheLivePartsTheShimFills) {
   }
 }
 
+TEST(RenderShell, StacksTheListsByDefaultWithoutTabs) {
+  const std::string html = render_shell(french());
+  EXPECT_FALSE(contains(html, "role=\"tab")) << html;
+  EXPECT_FALSE(contains(html, "data-layout")) << html;
+}
+
+TEST(RenderShell, PutsLatestAndMostReadInTabsWithTheFirstSelectedAndRelatedBelow) {
+  const std::string html = render_shell(french(), ShellOptions{.layout = Layout::kTabs});
+  EXPECT_TRUE(contains(html, "data-layout=\"tabs\"")) << html;
+  EXPECT_TRUE(contains(html, "role=\"tablist\" aria-label=\"Articles\"")) << html;
+  EXPECT_EQ(occurrences(html, "role=\"tab\""), 2u);
+  EXPECT_EQ(occurrences(html, "role=\"tabpanel\""), 2u);
+  EXPECT_TRUE(contains(html,
+                       "id=\"encart-tab-latest\" aria-controls=\"encart-panel-latest\" "
+                       "aria-selected=\"true\" tabindex=\"0\""))
+      << html;
+  EXPECT_TRUE(contains(html,
+                       "id=\"encart-tab-mostRead\" aria-controls=\"encart-panel-mostRead\" "
+                       "aria-selected=\"false\" tabindex=\"-1\""))
+      << html;
+  EXPECT_TRUE(contains(html,
+                       "id=\"encart-panel-mostRead\" aria-labelledby=\"encart-tab-mostRead\" "
+                       "tabindex=\"0\" hidden>"))
+      << html;
+  EXPECT_TRUE(contains(html, ">Derniers articles</button>")) << html;
+  EXPECT_TRUE(contains(html, ">Les plus lus</button>")) << html;
+  // Related is not a tab: it stays a section of its own with its heading, after the tab box.
+  EXPECT_TRUE(contains(html, ">À lire aussi</h2>")) << html;
+  EXPECT_GT(html.find("data-list=\"related\""), html.find("encart-panel-mostRead")) << html;
+  EXPECT_TRUE(contains(render_shell(parse_locale("ar"), ShellOptions{.layout = Layout::kTabs}),
+                       "aria-label=\"المقالات\""));
+}
+
+TEST(RenderShell, ReadsTheTabsLayoutByNameAndAnythingElseAsStacked) {
+  EXPECT_EQ(parse_layout("tabs"), Layout::kTabs);
+  EXPECT_EQ(parse_layout("stacked"), Layout::kStacked);
+  EXPECT_EQ(parse_layout("Tabs"), Layout::kStacked);
+  EXPECT_EQ(parse_layout(""), Layout::kStacked);
+}
+
+TEST(RenderShell, HidesThePeriodControlWhenOnlyAllTimeHasCounts) {
+  ShellOptions options;
+  options.windows = {true, false, false, false};
+  EXPECT_TRUE(contains(render_shell(french(), options), "data-part=\"windows\" hidden>"));
+  EXPECT_TRUE(contains(render_shell(french()), "data-part=\"windows\" hidden>"));
+}
+
+TEST(RenderShell, OffersThePeriodsWithCountsAndAllTimeWithTheChosenOnePressed) {
+  ShellOptions options;
+  options.windows = {true, false, true, true};  // all, 7d, 30d: no 24h
+  options.window = ViewWindow::k7d;
+  const std::string html = render_shell(french(), options);
+  EXPECT_TRUE(contains(html, "role=\"group\" aria-label=\"Période\" data-part=\"windows\">")) << html;
+  EXPECT_TRUE(contains(html, "data-window=\"24h\" aria-pressed=\"false\" hidden>24 h<")) << html;
+  EXPECT_TRUE(contains(html, "data-window=\"7d\" aria-pressed=\"true\">7 jours<")) << html;
+  EXPECT_TRUE(contains(html, "data-window=\"30d\" aria-pressed=\"false\">30 jours<")) << html;
+  EXPECT_TRUE(contains(html, "data-window=\"all\" aria-pressed=\"false\">Tout<")) << html;
+  // Shortest first, all time last.
+  EXPECT_LT(html.find("data-window=\"30d\""), html.find("data-window=\"all\""));
+  EXPECT_TRUE(contains(render_shell(english(), options), ">All time<"));
+  EXPECT_TRUE(contains(render_shell(parse_locale("ar"), options), ">7 أيام<"));
+}
+
+TEST(RenderShell, PressesAllTimeWhenTheChosenPeriodHasNoCounts) {
+  ShellOptions options;
+  options.windows = {true, true, false, false};
+  options.window = ViewWindow::k30d;
+  EXPECT_TRUE(contains(render_shell(french(), options), "data-window=\"all\" aria-pressed=\"true\""));
+  EXPECT_EQ(effective_window(ViewWindow::k30d, options.windows), ViewWindow::kAll);
+  EXPECT_EQ(effective_window(ViewWindow::k24h, options.windows), ViewWindow::k24h);
+}
+
+TEST(RenderShell, PrerenderedTabsShowTheMostReadTabOnlyWithViewCounts) {
+  const ShellContent content{"<li>a</li>", "", "", false, false, false, "", ""};
+  const std::string without = render_shell(french(), content, ShellOptions{.layout = Layout::kTabs});
+  EXPECT_TRUE(contains(without, "data-tab=\"mostRead\" hidden>")) << without;
+  EXPECT_TRUE(contains(without, "data-part=\"tabbox\">")) << without;
+  ShellOptions with{.layout = Layout::kTabs};
+  with.windows = {true, false, false, false};
+  EXPECT_FALSE(contains(render_shell(french(), content, with), "data-tab=\"mostRead\" hidden>"));
+}
+
 }  // namespace
 }  // namespace encart
 
@@ -341,6 +423,16 @@ TEST(RenderElement, EscapesEveryAttributeAndLeavesAutoFormatAndNoViewsOut) {
   EXPECT_EQ(render_element(source, "p{}", "<div></div>"),
             "<encart-sidebar bundle=\"/a&quot;&amp;&lt;b&gt;.json\" article=\"x&quot;y\" lang=\"fr\">"
             "<template shadowrootmode=\"open\"><style>p{}</style><div></div></template></encart-sidebar>");
+}
+
+TEST(RenderElement, NamesTheLayoutAndPeriodTheShellWasRenderedWith) {
+  ElementSource source{"/a.json", "auto", "", "1", "fr"};
+  source.layout = Layout::kTabs;
+  source.most_read_window = "7d";
+  const std::string html = render_element(source, "", "");
+  EXPECT_EQ(html.substr(0, html.find('>') + 1),
+            "<encart-sidebar bundle=\"/a.json\" article=\"1\" lang=\"fr\" layout=\"tabs\" "
+            "most-read-window=\"7d\">");
 }
 
 TEST(RenderElement, NamesTheFormatAndViewsTheWidgetMustLoad) {

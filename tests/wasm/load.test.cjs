@@ -153,9 +153,12 @@ test('several skips are listed in index order with their total', async () => {
   assert.deepEqual(report.skipped.map((s) => s.index), [0, 2, 3]);
   assert.deepEqual(report.skipped.map((s) => s.id), ['a', '', 'c']);
   for (const s of report.skipped) {
-    assert.deepEqual(Object.keys(s).sort(), ['id', 'index', 'message', 'path', 'reason']);
+    assert.deepEqual(Object.keys(s).sort(), ['id', 'index', 'message', 'path', 'post', 'reason', 'url']);
     assert.equal(s.reason, `${s.path}: ${s.message}`);
   }
+  // The post, for finding it in a CMS: its id and link, as far as they could be read. A bad
+  // link is in the message, not repeated as the post's.
+  assert.deepEqual(report.skipped.map((s) => s.post), ['id "a"', 'https://news.example/undefined', 'id "c", https://news.example/c']);
   assert.deepEqual(report.skipped.map((s) => s.path), ['articles[0].url', 'articles[2].id', 'articles[3].published']);
 });
 

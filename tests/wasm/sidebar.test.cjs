@@ -282,3 +282,21 @@ test('isAccessibleForFree and expires are read, returned and honoured at load ti
   const report = (await Encart.createEngine()).load(JSON.stringify({ articles: [article('x', { isAccessibleForFree: 1 })] }));
   assert.equal(report.skipped[0].reason, 'articles[0].isAccessibleForFree: expected true or false, found an integer');
 });
+
+test('the sidebar names the windows with view counts and the one most read ranked by', async () => {
+  const engine = await engineWith([
+    article('a', { views: 9, views_7d: 1 }),
+    article('b', { views: 1, views_7d: 9 }),
+    article('c', { views: 5 }),
+  ]);
+  const week = engine.sidebar({ lang: 'fr', window: '7d' });
+  assert.deepEqual(week.windows, ['all', '7d']);
+  assert.equal(week.window, '7d');
+  assert.deepEqual(idsOf(week.mostRead.html), ['b', 'a']);
+  // A window without counts: all time, so that "most read" is not left empty.
+  const month = engine.sidebar({ lang: 'fr', window: '30d' });
+  assert.equal(month.window, 'all');
+  assert.deepEqual(idsOf(month.mostRead.html), ['a', 'c', 'b']);
+  const none = await engineWith([article('a'), article('b')]);
+  assert.deepEqual(none.sidebar({ lang: 'fr' }).windows, []);
+});

@@ -2,7 +2,8 @@
 //   encart validate FILE [--format F] [--views FILE]   every skipped article with its reason
 //   encart convert FILE -o OUT [--format F] [--views FILE]   any supported input to a bundle v1
 //   encart stats FILE [--format F] [--views FILE]      what the sidebar will have to work with
-//   encart render FILE --article ID [--views FILE] [--bundle-url URL [--views-url URL]]
+//   encart render FILE --article ID [--views FILE] [--bundle-url URL [--views-url URL]
+//                 [--layout tabs] [--most-read-window 24h|7d|30d|all]]
 //   encart pack FILE -o DIR [--format F] [--views FILE]   the archive as a pack (docs/pack.md)
 //   encart prune DIR [--older-than HOURS]              remove files earlier packs left behind
 //   encart [COMMAND] --help                            usage, on standard output, exit 0
@@ -49,9 +50,11 @@ constexpr Command kCommands[] = {
      "Counts, date range, sections, authors, tags, and what has views, images, summaries."},
     {"render",
      "encart render FILE --article ID [--format F] [--views FILE] [--lang fr|en|ar|ar-MA] [--now ISO-8601]\n"
-     "                    [--bundle-url URL [--views-url URL]]",
+     "                    [--bundle-url URL [--views-url URL] [--layout stacked|tabs]\n"
+     "                    [--most-read-window all|24h|7d|30d]]",
      "Prints the sidebar as static HTML; with --bundle-url, the whole <encart-sidebar> element\n"
-     "pre-rendered in a declarative shadow root, adopted by the widget without a layout shift.\n"
+     "pre-rendered in a declarative shadow root, adopted by the widget without a layout shift\n"
+     "(--layout and --most-read-window as the element's layout and most-read-window).\n"
      "Render from what the widget will load: FILE is what --bundle-url serves, --views FILE what\n"
      "--views-url serves (a warning says when one is given without the other)."},
     {"pack", "encart pack FILE -o DIR [--format F] [--views FILE]",
@@ -95,6 +98,7 @@ std::optional<std::string> read_file(const std::string& path) {
 
 struct Args {
   std::string command, file, out, format = "auto", views, article, lang = "fr", now, bundle_url, views_url;
+  std::string layout, most_read_window;
   std::string older_than = "24";
   bool strict = false;
 };
@@ -117,6 +121,8 @@ std::optional<Args> parse_args(int argc, char** argv, std::string& why) {
     if (arg == "--now") target = &a.now;
     if (arg == "--bundle-url") target = &a.bundle_url;
     if (arg == "--views-url") target = &a.views_url;
+    if (arg == "--layout") target = &a.layout;
+    if (arg == "--most-read-window") target = &a.most_read_window;
     if (arg == "--older-than") target = &a.older_than;
     if (target != nullptr) {
       const auto v = value();
@@ -314,6 +320,40 @@ void report_render_input(const Args& a, const encart::LoadReport& report, bool a
                                       " (related left out)");
 }
 
+std::optional<encart::ViewWindow> window_named(std::string_view name) {
+  for (std::size_t w = 0; w < encart::kViewWindowCount; ++w) {
+    if (encart::kViewWindows[w].name == name) return static_cast<encart::ViewWindow>(w);
+  }
+  return std::nullopt;
+}
+
+// The element with a declarative shadow root: the widget's own shell and stylesheet, lists
+// filled. Browsers show it before (and without) JavaScript; the widget adopts it as its shell.
+int render_element(const Args& a, const encart::SidebarRequest& request, const encart::Sidebar& s) {
+  encart::ShellContent content{s.latest.html,      s.most_read.html,     s.related.html,
+                               s.latest.has_more,  s.most_read.has_more, s.related.has_more,
+                               s.category_options, s.author_options};
+  // The element must load what was rendered: the same format and views, or its lists differ.
+  if (!a.views.empty() && a.views_url.empty()) {
+    std::fprintf(stderr, "encart: --views without --views-url: the widget will not have these view counts\n");
+  }
+  if (a.views.empty() && !a.views_url.empty()) {
+    std::fprintf(stderr,
+                 "encart: --views-url without --views: the widget will have view counts this page was not "
+                 "rendered with (give --views FILE, the file --views-url serves)\n");
+  }
+  const encart::Layout layout = encart::parse_layout(a.layout);
+  encart::ElementSource source{a.bundle_url, a.format, a.views_url, a.article, a.lang};
+  source.layout = layout;
+  source.most_read_window = a.most_read_window;
+  const encart::ShellOptions options{.layout = layout, .window = request.window, .windows = s.windows};
+  encart::cli::write_bytes(
+      stdout,
+      encart::render_element(source, kWidgetCss, encart::render_shell(request.locale, content, options)) +
+          "\n");
+  return 0;
+}
+
 int render(const Args& a) {
   if (a.article.empty()) return usage("render needs --article ID");
   auto in = read_input(a);
@@ -334,6 +374,14 @@ int render(const Args& a) {
   encart::SidebarRequest request;
   request.article = a.article;
   request.locale = encart::parse_locale(a.lang);
+  if (!a.most_read_window.empty()) {
+    const auto window = window_named(a.most_read_window);
+    if (!window) return usage("--most-read-window: expected all, 24h, 7d or 30d");
+    request.window = *window;
+  }
+  if (!a.layout.empty() && a.layout != "tabs" && a.layout != "stacked") {
+    return usage("--layout: expected stacked or tabs");
+  }
   auto sidebar = engine.sidebar(request);
   if (!sidebar) return fail(a.file, sidebar.error());
   report_render_input(a, loaded.value(), sidebar.value().article_found);
@@ -344,25 +392,7 @@ int render(const Args& a) {
         encart::render_static(s.latest.html, s.most_read.html, s.related.html, request.locale) + "\n");
     return 0;
   }
-  // The element with a declarative shadow root: the widget's own shell and stylesheet, lists
-  // filled. Browsers show it before (and without) JavaScript; the widget adopts it as its shell.
-  encart::ShellContent content{s.latest.html,      s.most_read.html,     s.related.html,
-                               s.latest.has_more,  s.most_read.has_more, s.related.has_more,
-                               s.category_options, s.author_options};
-  // The element must load what was rendered: the same format and views, or its lists differ.
-  if (!a.views.empty() && a.views_url.empty()) {
-    std::fprintf(stderr, "encart: --views without --views-url: the widget will not have these view counts\n");
-  }
-  if (a.views.empty() && !a.views_url.empty()) {
-    std::fprintf(stderr,
-                 "encart: --views-url without --views: the widget will have view counts this page was not "
-                 "rendered with (give --views FILE, the file --views-url serves)\n");
-  }
-  const encart::ElementSource source{a.bundle_url, a.format, a.views_url, a.article, a.lang};
-  encart::cli::write_bytes(
-      stdout,
-      encart::render_element(source, kWidgetCss, encart::render_shell(request.locale, content)) + "\n");
-  return 0;
+  return render_element(a, request, s);
 }
 
 int pack(const Args& a) {
