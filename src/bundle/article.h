@@ -35,12 +35,18 @@ struct Article {
   std::optional<Image> image;
   std::optional<DateTime> updated;
   std::string lang;
+  // For related articles, read once at load and then released (Index::release_text):
+  std::vector<std::string> related;  // the editor's related article ids, in their order
+  std::vector<std::string> links;    // URLs the body links to, as written (relative ones too)
 };
 
 struct Site {
   std::string name;
   std::string url;
   std::string lang;
+  // For related articles, read once at load and then released (Index::release_text):
+  std::vector<std::string> related;  // the editor's related article ids, in their order
+  std::vector<std::string> links;    // URLs the body links to, as written (relative ones too)
 };
 
 // Why an article was left out, as a place and a message, both in the input's own terms.

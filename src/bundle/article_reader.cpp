@@ -7,6 +7,7 @@
 
 #include "bundle/limits.h"
 #include "text/fold.h"
+#include "text/html_text.h"
 
 namespace encart::detail {
 namespace {
@@ -188,6 +189,45 @@ class Reader {
     report(field, cleaning, dropped, max_items);
   }
 
+  // The distinct items of the array `field` as strings, at most `max_items`: an item of the
+  // wrong type (or, with `ids`, a whole number, as WordPress writes ids) is dropped with a
+  // warning naming its index; the article keeps the rest. These lists only help related
+  // articles: a bad one never costs the article.
+  void loose_strings(std::string_view field, std::size_t max_items, bool ids, std::vector<std::string>& out) {
+    const json* v = find(field);
+    if (v == nullptr) return;
+    if (!v->is_array()) {
+      warn(field, std::string("expected an array, found ") + type_name(*v) + ", ignored");
+      return;
+    }
+    std::size_t dropped = 0;
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      const json& item = (*v)[i];
+      std::string value;
+      if (item.is_string()) {
+        value = std::string(trim(item.get_ref<const std::string&>()));
+        remove_control_characters(value);
+      } else if (ids && item.is_number_unsigned()) {
+        value = std::to_string(item.get<std::uint64_t>());
+      } else {
+        warn(std::string(field) + "[" + std::to_string(i) + "]",
+             std::string(ids ? "expected an article id (a string or a whole number), found "
+                             : "expected a string, found ") +
+                 type_name(item) + ", ignored");
+        continue;
+      }
+      if (value.empty() || std::find(out.begin(), out.end(), value) != out.end()) continue;
+      if (out.size() < max_items) {
+        out.push_back(std::move(value));
+      } else {
+        ++dropped;
+      }
+    }
+    if (dropped > 0) {
+      warn(field, std::to_string(dropped) + " more dropped over the limit of " + std::to_string(max_items));
+    }
+  }
+
   std::optional<DateTime> date(std::string_view field, bool required, std::string* text_out) {
     const auto text = string(field, required);
     if (!text) return std::nullopt;
@@ -309,6 +349,13 @@ ArticleOrReason read_article(json& value, std::size_t index) {
   a.image = r.image();
   a.updated = r.date("updated", false, nullptr);
   if (auto lang = r.string("lang", false)) a.lang = std::move(*lang);
+  r.loose_strings("related", kMaxRelatedPerArticle, true, a.related);
+  r.loose_strings("links", kMaxLinksPerArticle, false, a.links);
+  // Links written in the text itself (a bundle's body, when its exporter kept them).
+  for (std::string& link : text::find_links(a.text, kMaxLinksPerArticle)) {
+    if (a.links.size() >= kMaxLinksPerArticle) break;
+    if (std::find(a.links.begin(), a.links.end(), link) == a.links.end()) a.links.push_back(std::move(link));
+  }
 
   if (r.failed()) {
     out.field = r.field();
