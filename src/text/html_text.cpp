@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <optional>
 #include <utility>
 
@@ -217,21 +218,30 @@ std::size_t bare_url_end(std::string_view s, std::size_t pos) {
 
 }  // namespace
 
+constexpr std::string_view kLinkStarts[] = {"href", "http", "HREF", "HTTP"};
+
 std::vector<std::string> find_links(std::string_view body, std::size_t max) {
   std::vector<std::string> out;
   const auto add = [&](std::string link) {
     if (!link.empty() && std::find(out.begin(), out.end(), link) == out.end()) out.push_back(std::move(link));
   };
-  for (std::size_t i = 0; i < body.size() && out.size() < max;) {
-    const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(body[i])));
-    if (c == 'h' && starts_with_nocase(body, i, "href")) {
+  // Every body is read at every load, and plain text seldom holds a link: memchr-fast searches
+  // rule that out first. (A body whose only links are written "Href" or "hTTp" is passed over.)
+  const bool any = std::any_of(std::begin(kLinkStarts), std::end(kLinkStarts), [&](std::string_view start) {
+    return body.find(start) != std::string_view::npos;
+  });
+  if (!any) return out;
+  // Both start with an "h": the scan jumps from one to the next.
+  for (std::size_t i = body.find_first_of("hH"); i < body.size() && out.size() < max;
+       i = body.find_first_of("hH", i)) {
+    if (starts_with_nocase(body, i, "href")) {
       if (const auto value = href_value(body, i)) {
         add(collapse_white_space(decode_html_entities(value->first)));
         i = value->second;
         continue;
       }
     }
-    if (c == 'h' && (starts_with_nocase(body, i, "http://") || starts_with_nocase(body, i, "https://"))) {
+    if (starts_with_nocase(body, i, "http://") || starts_with_nocase(body, i, "https://")) {
       const std::size_t end = bare_url_end(body, i);
       add(decode_html_entities(body.substr(i, end - i)));
       i = end;
