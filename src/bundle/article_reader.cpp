@@ -10,18 +10,9 @@
 #include "text/html_text.h"
 
 namespace encart::detail {
-namespace {
 
-using nlohmann::json;
-
-std::string_view trim(std::string_view s) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-const char* type_name(const json& v) {
+const char* json_type_name(const nlohmann::json& v) {
+  using nlohmann::json;
   switch (v.type()) {
     case json::value_t::null:
       return "null";
@@ -41,6 +32,17 @@ const char* type_name(const json& v) {
     default:
       return "an unsupported value";
   }
+}
+
+namespace {
+
+using nlohmann::json;
+
+std::string_view trim(std::string_view s) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
 }
 
 // Collects the first problem as a field path inside the article ("image.url") and a message;
@@ -107,7 +109,7 @@ class Reader {
       return std::nullopt;
     }
     if (!v->is_string()) {
-      fail(field, std::string("expected a string, found ") + type_name(*v));
+      fail(field, std::string("expected a string, found ") + json_type_name(*v));
       return std::nullopt;
     }
     auto value = take_trimmed(v->get_ref<std::string&>(), field, required);
@@ -149,7 +151,7 @@ class Reader {
         return std::nullopt;
       }
     }
-    fail(field, std::string("expected a whole number, found ") + type_name(*v));
+    fail(field, std::string("expected a whole number, found ") + json_type_name(*v));
     return std::nullopt;
   }
 
@@ -159,7 +161,7 @@ class Reader {
     json* v = find(field);
     if (v == nullptr) return;
     if (!v->is_array()) {
-      fail(field, std::string("expected an array of strings, found ") + type_name(*v));
+      fail(field, std::string("expected an array of strings, found ") + json_type_name(*v));
       return;
     }
     // Views into `out` (reserved, never reallocated) and into the array's own strings, which
@@ -173,7 +175,7 @@ class Reader {
       json& item = (*v)[i];
       if (!item.is_string()) {
         fail(std::string(field) + "[" + std::to_string(i) + "]",
-             std::string("expected a string, found ") + type_name(item));
+             std::string("expected a string, found ") + json_type_name(item));
         return;
       }
       std::string& value = item.get_ref<std::string&>();
@@ -189,43 +191,17 @@ class Reader {
     report(field, cleaning, dropped, max_items);
   }
 
-  // The distinct items of the array `field` as strings, at most `max_items`: an item of the
-  // wrong type (or, with `ids`, a whole number, as WordPress writes ids) is dropped with a
-  // warning naming its index; the article keeps the rest. These lists only help related
-  // articles: a bad one never costs the article.
+  // A list that only helps related articles (read_loose_list): a bad one never costs the article.
   void loose_strings(std::string_view field, std::size_t max_items, bool ids, std::vector<std::string>& out) {
     const json* v = find(field);
     if (v == nullptr) return;
     if (!v->is_array()) {
-      warn(field, std::string("expected an array, found ") + type_name(*v) + ", ignored");
+      warn(field, std::string("expected an array, found ") + json_type_name(*v) + ", ignored");
       return;
     }
-    std::size_t dropped = 0;
-    for (std::size_t i = 0; i < v->size(); ++i) {
-      const json& item = (*v)[i];
-      std::string value;
-      if (item.is_string()) {
-        value = std::string(trim(item.get_ref<const std::string&>()));
-        remove_control_characters(value);
-      } else if (ids && item.is_number_unsigned()) {
-        value = std::to_string(item.get<std::uint64_t>());
-      } else {
-        warn(std::string(field) + "[" + std::to_string(i) + "]",
-             std::string(ids ? "expected an article id (a string or a whole number), found "
-                             : "expected a string, found ") +
-                 type_name(item) + ", ignored");
-        continue;
-      }
-      if (value.empty() || std::find(out.begin(), out.end(), value) != out.end()) continue;
-      if (out.size() < max_items) {
-        out.push_back(std::move(value));
-      } else {
-        ++dropped;
-      }
-    }
-    if (dropped > 0) {
-      warn(field, std::to_string(dropped) + " more dropped over the limit of " + std::to_string(max_items));
-    }
+    std::vector<std::pair<std::string, std::string>> problems;
+    read_loose_list(*v, max_items, ids, out, problems);
+    for (const auto& [suffix, message] : problems) warn(std::string(field) + suffix, message);
   }
 
   std::optional<DateTime> date(std::string_view field, bool required, std::string* text_out) {
@@ -246,7 +222,7 @@ class Reader {
     json* v = find("image");
     if (v == nullptr) return std::nullopt;
     if (!v->is_object()) {
-      fail("image", std::string("expected an object with a url, found ") + type_name(*v));
+      fail("image", std::string("expected an object with a url, found ") + json_type_name(*v));
       return std::nullopt;
     }
     Reader inner(*v, where_ + ".image", warnings_, "image.");
@@ -323,7 +299,7 @@ ArticleOrReason read_article(json& value, std::size_t index) {
   ArticleOrReason out;
   const std::string where = "articles[" + std::to_string(index) + "]";
   if (!value.is_object()) {
-    out.message = std::string("expected an object, found ") + type_name(value);
+    out.message = std::string("expected an object, found ") + json_type_name(value);
     return out;
   }
   Reader r(value, where, out.warnings);
@@ -368,7 +344,8 @@ ArticleOrReason read_article(json& value, std::size_t index) {
 
 void read_related(const json& value, RelatedOverrides& out, std::vector<std::string>& warnings) {
   if (!value.is_object()) {
-    warnings.push_back(std::string("related: expected an object, found ") + type_name(value) + " (ignored)");
+    warnings.push_back(std::string("related: expected an object, found ") + json_type_name(value) +
+                       " (ignored)");
     return;
   }
   const auto member = [](const json& object, std::string_view key) -> const json* {
@@ -384,7 +361,7 @@ void read_related(const json& value, RelatedOverrides& out, std::vector<std::str
       if (!container->is_object()) {
         if (warned_group != spec.group) {  // once per group
           warnings.push_back("related." + std::string(spec.group) + ": expected an object, found " +
-                             type_name(*container) + " (ignored)");
+                             json_type_name(*container) + " (ignored)");
           warned_group = spec.group;
         }
         continue;
@@ -397,7 +374,8 @@ void read_related(const json& value, RelatedOverrides& out, std::vector<std::str
       out.*spec.override_value = flag ? (v->get<bool>() ? 1.0 : 0.0) : v->get<double>();
     } else {
       warnings.push_back("related." + std::string(spec.path) + ": expected " +
-                         (flag ? "true or false" : "a number") + ", found " + type_name(*v) + " (ignored)");
+                         (flag ? "true or false" : "a number") + ", found " + json_type_name(*v) +
+                         " (ignored)");
     }
   }
 }

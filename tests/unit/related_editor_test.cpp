@@ -94,6 +94,23 @@ TEST(EditorRelated, AnUnknownIdIsDroppedWithAWarningNamingTheArticleAndItsIndex)
   EXPECT_EQ(related_ids(engine, "visite").front(), "tomates");  // the good part is kept
 }
 
+TEST(EditorRelated, TooManyIdsOrAnOverlongOneCostAWarningNotTheArticle) {
+  std::vector<std::string> ids = {std::string(2000, 'x')};
+  for (int i = 0; i < 25; ++i) ids.push_back("autre-" + std::to_string(i));
+  Engine engine;
+  const auto report = engine.load(test::bundle(stories({{"related", js_list(ids)}})), now());
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report.value().articles, 5U);
+  const auto& w = report.value().warnings;
+  const auto has = [&](const std::string& part) {
+    return std::any_of(w.begin(), w.end(),
+                       [&](const std::string& s) { return s.find(part) != std::string::npos; });
+  };
+  EXPECT_TRUE(
+      has("articles[0].related[0]: 2000 bytes, over the limit of 1024, ignored (article \"visite\")"));
+  EXPECT_TRUE(has("articles[0].related: 5 more dropped over the limit of 20 (article \"visite\")"));
+}
+
 TEST(EditorRelated, AJetpackRelatedPostsListComesFirstFromTheWordPressApi) {
   const auto post = [](int id, const std::string& title, const std::string& extra) {
     return "{\"id\":" + std::to_string(id) + ",\"link\":\"https://site.example/" + std::to_string(id) +
