@@ -125,6 +125,7 @@ export interface RelatedReasons {
 }
 
 export interface RelatedItem extends ArticleItem {
+  /** The computed relevance; 0 for fallback items, and for an editor's pick the ranking did not reach. */
   score: number;
   source: 'score' | 'category' | 'latest';
   reasons: RelatedReasons;

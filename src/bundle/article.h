@@ -41,6 +41,9 @@ struct Article {
   // show that ends); expires_text is as written, returned unchanged by the API.
   std::optional<DateTime> expires;
   std::string expires_text;
+  // For related articles, read once at load and then released (Index::release_text):
+  std::vector<std::string> related;  // the editor's related article ids, in their order
+  std::vector<std::string> links;    // URLs the body links to, as written (relative ones too)
 };
 
 // Whether the lists may show `a` at `now_ms` (UTC ms): published at or before it, not expired.
@@ -52,6 +55,9 @@ struct Site {
   std::string name;
   std::string url;
   std::string lang;
+  // For related articles, read once at load and then released (Index::release_text):
+  std::vector<std::string> related;  // the editor's related article ids, in their order
+  std::vector<std::string> links;    // URLs the body links to, as written (relative ones too)
 };
 
 // Why an article was left out, as a place and a message, both in the input's own terms.

@@ -7,20 +7,12 @@
 
 #include "bundle/limits.h"
 #include "text/fold.h"
+#include "text/html_text.h"
 
 namespace encart::detail {
-namespace {
 
-using nlohmann::json;
-
-std::string_view trim(std::string_view s) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-const char* type_name(const json& v) {
+const char* json_type_name(const nlohmann::json& v) {
+  using nlohmann::json;
   switch (v.type()) {
     case json::value_t::null:
       return "null";
@@ -40,6 +32,17 @@ const char* type_name(const json& v) {
     default:
       return "an unsupported value";
   }
+}
+
+namespace {
+
+using nlohmann::json;
+
+std::string_view trim(std::string_view s) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
 }
 
 // Collects the first problem as a field path inside the article ("image.url") and a message;
@@ -106,7 +109,7 @@ class Reader {
       return std::nullopt;
     }
     if (!v->is_string()) {
-      fail(field, std::string("expected a string, found ") + type_name(*v));
+      fail(field, std::string("expected a string, found ") + json_type_name(*v));
       return std::nullopt;
     }
     auto value = take_trimmed(v->get_ref<std::string&>(), field, required);
@@ -148,7 +151,7 @@ class Reader {
         return std::nullopt;
       }
     }
-    fail(field, std::string("expected a whole number, found ") + type_name(*v));
+    fail(field, std::string("expected a whole number, found ") + json_type_name(*v));
     return std::nullopt;
   }
 
@@ -158,7 +161,7 @@ class Reader {
     json* v = find(field);
     if (v == nullptr) return;
     if (!v->is_array()) {
-      fail(field, std::string("expected an array of strings, found ") + type_name(*v));
+      fail(field, std::string("expected an array of strings, found ") + json_type_name(*v));
       return;
     }
     // Views into `out` (reserved, never reallocated) and into the array's own strings, which
@@ -172,7 +175,7 @@ class Reader {
       json& item = (*v)[i];
       if (!item.is_string()) {
         fail(std::string(field) + "[" + std::to_string(i) + "]",
-             std::string("expected a string, found ") + type_name(item));
+             std::string("expected a string, found ") + json_type_name(item));
         return;
       }
       std::string& value = item.get_ref<std::string&>();
@@ -186,6 +189,19 @@ class Reader {
     }
     for (std::string* value : kept) out.push_back(std::move(*value));
     report(field, cleaning, dropped, max_items);
+  }
+
+  // A list that only helps related articles (read_loose_list): a bad one never costs the article.
+  void loose_strings(std::string_view field, std::size_t max_items, bool ids, std::vector<std::string>& out) {
+    const json* v = find(field);
+    if (v == nullptr) return;
+    if (!v->is_array()) {
+      warn(field, std::string("expected an array, found ") + json_type_name(*v) + ", ignored");
+      return;
+    }
+    std::vector<std::pair<std::string, std::string>> problems;
+    read_loose_list(*v, max_items, ids, out, problems);
+    for (const auto& [suffix, message] : problems) warn(std::string(field) + suffix, message);
   }
 
   std::optional<DateTime> date(std::string_view field, bool required, std::string* text_out) {
@@ -225,7 +241,7 @@ class Reader {
     json* v = find("image");
     if (v == nullptr) return std::nullopt;
     if (!v->is_object()) {
-      fail("image", std::string("expected an object with a url, found ") + type_name(*v));
+      fail("image", std::string("expected an object with a url, found ") + json_type_name(*v));
       return std::nullopt;
     }
     Reader inner(*v, where_ + ".image", warnings_, "image.");
@@ -302,7 +318,7 @@ ArticleOrReason read_article(json& value, std::size_t index) {
   ArticleOrReason out;
   const std::string where = "articles[" + std::to_string(index) + "]";
   if (!value.is_object()) {
-    out.message = std::string("expected an object, found ") + type_name(value);
+    out.message = std::string("expected an object, found ") + json_type_name(value);
     return out;
   }
   Reader r(value, where, out.warnings);
@@ -330,6 +346,13 @@ ArticleOrReason read_article(json& value, std::size_t index) {
   if (auto lang = r.string("lang", false)) a.lang = std::move(*lang);
   a.accessible_for_free = r.flag("isAccessibleForFree").value_or(true);
   a.expires = r.date("expires", false, &a.expires_text);
+  r.loose_strings("related", kMaxRelatedPerArticle, true, a.related);
+  r.loose_strings("links", kMaxLinksPerArticle, false, a.links);
+  // Links written in the text itself (a bundle's body, when its exporter kept them).
+  for (std::string& link : text::find_links(a.text, kMaxLinksPerArticle)) {
+    if (a.links.size() >= kMaxLinksPerArticle) break;
+    if (std::find(a.links.begin(), a.links.end(), link) == a.links.end()) a.links.push_back(std::move(link));
+  }
 
   if (r.failed()) {
     out.url = text::shorten(a.url, kReportedUrlBytes);
@@ -343,7 +366,8 @@ ArticleOrReason read_article(json& value, std::size_t index) {
 
 void read_related(const json& value, RelatedOverrides& out, std::vector<std::string>& warnings) {
   if (!value.is_object()) {
-    warnings.push_back(std::string("related: expected an object, found ") + type_name(value) + " (ignored)");
+    warnings.push_back(std::string("related: expected an object, found ") + json_type_name(value) +
+                       " (ignored)");
     return;
   }
   const auto member = [](const json& object, std::string_view key) -> const json* {
@@ -359,7 +383,7 @@ void read_related(const json& value, RelatedOverrides& out, std::vector<std::str
       if (!container->is_object()) {
         if (warned_group != spec.group) {  // once per group
           warnings.push_back("related." + std::string(spec.group) + ": expected an object, found " +
-                             type_name(*container) + " (ignored)");
+                             json_type_name(*container) + " (ignored)");
           warned_group = spec.group;
         }
         continue;
@@ -372,7 +396,8 @@ void read_related(const json& value, RelatedOverrides& out, std::vector<std::str
       out.*spec.override_value = flag ? (v->get<bool>() ? 1.0 : 0.0) : v->get<double>();
     } else {
       warnings.push_back("related." + std::string(spec.path) + ": expected " +
-                         (flag ? "true or false" : "a number") + ", found " + type_name(*v) + " (ignored)");
+                         (flag ? "true or false" : "a number") + ", found " + json_type_name(*v) +
+                         " (ignored)");
     }
   }
 }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -37,6 +38,18 @@ bool is_article_field(std::string_view name);
 
 // Site block; unknown or mistyped fields are ignored (the site is optional metadata).
 Site read_site(const nlohmann::json& value);
+
+// "null", "a string", "an integer", "an object"...: for messages.
+const char* json_type_name(const nlohmann::json& v);
+
+// The items of a list that only helps related articles (an article's "related" ids, its
+// "links"; bundle/related_lists.cpp) as strings, each once, at most `max_items` after those
+// already in `out`: an item of the wrong type is left out and reported in `problems` as
+// (field suffix "[2]", message), the list's other items kept. With `ids`, whole numbers are
+// ids too (WordPress writes them so).
+void read_loose_list(const nlohmann::json& list, std::size_t max_items, bool ids,
+                     std::vector<std::string>& out,
+                     std::vector<std::pair<std::string, std::string>>& problems);
 
 // The bundle's "related" settings; values of the wrong type are left out with a warning.
 void read_related(const nlohmann::json& value, RelatedOverrides& out, std::vector<std::string>& warnings);

@@ -59,9 +59,9 @@ namespace encart::detail {
 // Next to read_article in spirit: the names it reads, for the streaming parser to skip the rest.
 bool is_article_field(std::string_view name) {
   static constexpr std::string_view kFields[] = {
-      "id",     "url",    "title",   "published", "summary", "text", "category",
-      "tags",   "author", "authors", "image",     "updated", "lang", "isAccessibleForFree",
-      "expires"};
+      "id",      "url",     "title",   "published", "summary", "text", "category",
+      "tags",    "author",  "authors", "image",     "updated", "lang", "isAccessibleForFree",
+      "expires", "related", "links"};
   for (const std::string_view field : kFields) {
     if (field == name) return true;
   }

@@ -70,6 +70,15 @@ FeedDefaults feed_defaults(const json& feed) {
   return d;
 }
 
+// The links of an HTML body (JSON Feed's content_html, RSS's content:encoded, WordPress's
+// content) as the bundle's "links": the text loses them, related articles read them.
+void add_links(const json* html, json& a) {
+  if (html == nullptr || !html->is_string()) return;
+  const std::vector<std::string> links =
+      text::find_links(html->get_ref<const std::string&>(), kMaxLinksPerArticle);
+  if (!links.empty()) a["links"] = links;
+}
+
 // JSON Feed 1.1 (jsonfeed.org/version/1.1), with 1.0's "author" accepted.
 json map_json_feed_item(const json& item, const FeedDefaults& feed) {
   if (!item.is_object()) return item;  // the bundle reader says "expected an object"
@@ -82,6 +91,7 @@ json map_json_feed_item(const json& item, const FeedDefaults& feed) {
   } else if (const json* h = member(item, "content_html"); h != nullptr && h->is_string()) {
     body = text::html_to_text(h->get<std::string>());
   }
+  add_links(member(item, "content_html"), a);
   if (const json* title = member(item, "title")) {
     a["title"] = *title;
   } else if (!body.empty()) {
@@ -264,6 +274,16 @@ json map_wordpress_post(const json& post) {
   const std::string summary = text::excerpt_text(rendered_html(post, "excerpt"));
   if (!summary.empty()) a["summary"] = summary;
   if (const std::string body = rendered(post, "content"); !body.empty()) a["text"] = body;
+  if (const json* content = member(post, "content")) {
+    add_links(content->is_object() ? member(*content, "rendered") : content, a);
+  }
+  // Jetpack's related posts ([{"id": 123, ...}]): the editor's (or Jetpack's) choice, first.
+  if (const json* jetpack = member(post, "jetpack-related-posts");
+      jetpack != nullptr && jetpack->is_array()) {
+    json related = json::array();
+    for (const json& p : *jetpack) related.push_back(p.is_object() && p.contains("id") ? p["id"] : p);
+    a["related"] = std::move(related);
+  }
   if (const json* embedded = member(post, "_embedded")) add_embedded(*embedded, a);
   return a;
 }

@@ -13,6 +13,10 @@ namespace encart {
 // and 16 authors are far above any real article and keep related-article features small.
 inline constexpr std::size_t kMaxTagsPerArticle = 64;
 inline constexpr std::size_t kMaxAuthorsPerArticle = 16;
+// An editor's related ids kept per article (a sidebar shows at most 20), and the links of a body
+// that related articles read (more are not a sign of related stories, but of a link page).
+inline constexpr std::size_t kMaxRelatedPerArticle = 20;
+inline constexpr std::size_t kMaxLinksPerArticle = 200;
 
 // A skipped article's link, as quoted in its report (a report names the post, not a page).
 inline constexpr std::size_t kReportedUrlBytes = 200;

@@ -32,7 +32,8 @@ Result<LoadReport> Engine::load_parsed(Result<Bundle> parsed, const LoadOptions&
     const std::string& lang = index_.articles()[a].lang;
     english[a] = lang.empty() ? site_english : lang.starts_with("en");
   }
-  related_index_ = RelatedIndex(index_, english);
+  editor_related_ = resolve_related_ids(index_, report.warnings);
+  related_index_ = RelatedIndex(index_, english, resolve_links(index_));
   index_.release_text();
   by_url_.clear();
   for (ArticleId a = 0; a < index_.size(); ++a) by_url_.emplace(url_match_key(index_.articles()[a].url), a);
@@ -55,7 +56,22 @@ std::vector<RelatedHit> Engine::related_candidates(ArticleId subject, const Rela
                                                    RelatedIndex::Scratch& scratch) const {
   // Ranked over every article: which articles are candidates does not depend on the reader's
   // "now", only whether they show (visible_, checked by related_items).
-  return related_index_.rank(index_, subject, everyone_, settings, kMaxRelatedCandidates, scratch);
+  const auto editor = editor_related_.of(subject);
+  std::vector<RelatedHit> hits =
+      related_index_.rank(index_, subject, everyone_, settings, kMaxRelatedCandidates, scratch);
+  if (editor.empty()) return hits;
+  std::vector<RelatedHit> out;
+  out.reserve(std::min(editor.size() + hits.size(), kMaxRelatedCandidates));
+  for (const ArticleId a : editor) {
+    const auto scored =
+        std::find_if(hits.begin(), hits.end(), [&](const RelatedHit& h) { return h.id == a; });
+    out.push_back({a, scored == hits.end() ? 0.0F : scored->score});
+  }
+  for (const RelatedHit& h : hits) {
+    if (out.size() == kMaxRelatedCandidates) break;
+    if (std::find(editor.begin(), editor.end(), h.id) == editor.end()) out.push_back(h);
+  }
+  return out;
 }
 
 const std::vector<RelatedHit>& Engine::related_ranking(ArticleId subject,

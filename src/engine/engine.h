@@ -118,8 +118,10 @@ class Engine {
   Result<std::vector<RelatedItem>> related(std::string_view id, const ListOptions& options) const;
   // The bundle's related settings, defaults filled in and clamped.
   const RelatedSettings& related_settings() const { return related_settings_; }
-  // The scored candidates "related" draws from, before any filter: the kMaxRelatedCandidates
-  // best over every article (visible or not), best first. What encart pack stores per article.
+  // The candidates "related" draws from, before any filter: the editor's related ids first, in
+  // their order (with their score, 0 when they have none), then the best scored over every
+  // article (visible or not), best first; kMaxRelatedCandidates in all. What encart pack
+  // stores per article.
   std::vector<RelatedHit> related_candidates(ArticleId subject, const RelatedSettings& settings) const;
   // The same with the caller's working memory: threads may call it at once (encart pack).
   std::vector<RelatedHit> related_candidates(ArticleId subject, const RelatedSettings& settings,
@@ -155,6 +157,7 @@ class Engine {
   Visibility visible_;
   RelatedIndex related_index_;
   RelatedSettings related_settings_;
+  ArticleLists editor_related_;  // by ArticleId: the bundle's "related" ids, resolved
   struct RelatedCache {
     ArticleId subject;
     RelatedSettings settings;

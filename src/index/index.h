@@ -89,7 +89,11 @@ class Index {
   const std::vector<Article>& articles() const { return articles_; }
   // Frees the articles' body text once the related index has read it: nothing else uses it.
   void release_text() {
-    for (Article& a : articles_) std::string().swap(a.text);
+    for (Article& a : articles_) {
+      std::string().swap(a.text);
+      std::vector<std::string>().swap(a.related);
+      std::vector<std::string>().swap(a.links);
+    }
   }
   // Sorted, unique ids; views into the index, valid as long as it is.
   ArticleTerms terms(ArticleId a) const {

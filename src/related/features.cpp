@@ -43,7 +43,7 @@ void ArticleFeatures::add_text(std::string_view field, float weight, bool englis
           is_stop_word(t.folded)
               ? -1
               : static_cast<std::int32_t>(feature(FeatureKind::kWord, stem(t.folded, english), t.original)));
-      name_features_.push_back(-1);
+      name_features_.push_back(is_function_word(t.folded) ? kNeverAName : -1);
     }
     if (word_features_[w] >= 0) counts_.emplace_back(static_cast<std::uint32_t>(word_features_[w]), weight);
     tokens_.push_back({static_cast<std::uint32_t>(folded_.size()),
@@ -58,7 +58,7 @@ void ArticleFeatures::add_text(std::string_view field, float weight, bool englis
   if (is_title) {
     const auto title_case =
         std::any_of(tokens.begin() + (tokens.empty() ? 0 : 1), tokens.end(),
-                    [&](const Token& t) { return t.capitalised && word_features_[t.word] < 0; });
+                    [&](const Token& t) { return t.capitalised && name_features_[t.word] == kNeverAName; });
     if (title_case) return;
   }
   add_names(tokens, weight);
@@ -79,7 +79,7 @@ const std::vector<std::pair<std::uint32_t, float>>& ArticleFeatures::merged() {
 }
 
 std::uint32_t ArticleFeatures::name_feature(const Token& t) {
-  if (name_features_[t.word] < 0) {
+  if (name_features_[t.word] == -1) {
     name_features_[t.word] = static_cast<std::int32_t>(feature(FeatureKind::kName, folded(t), t.original));
   }
   return static_cast<std::uint32_t>(name_features_[t.word]);

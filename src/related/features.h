@@ -45,7 +45,9 @@ class ArticleFeatures {
 
  private:
   std::string_view folded(const Token& t) const { return std::string_view(folded_).substr(t.begin, t.size); }
-  bool is_name_word(const Token& t) const { return t.capitalised && word_features_[t.word] >= 0; }
+  // Capitalised and not a function word: "Group" in "Alibaba Group" is a stop word, yet a name's.
+  bool is_name_word(const Token& t) const { return t.capitalised && name_features_[t.word] != kNeverAName; }
+  static constexpr std::int32_t kNeverAName = -2;
   // A single name's feature, interned once per distinct word.
   std::uint32_t name_feature(const Token& t);
   // Runs of capitalised words ("Abdellatif Hammouchi"): each word, and the whole run, a name.
@@ -59,7 +61,8 @@ class ArticleFeatures {
   std::vector<Token> tokens_;                // of the field being read
   std::vector<std::size_t> run_;             // the name being read: indices in tokens_
   std::string folded_;                       // their folded forms, end to end
-  std::vector<std::int32_t> name_features_;  // by word: its feature as a single name, or -1
+  std::vector<std::int32_t> name_features_;  // by word: its feature as a single name, -1 until
+                                             // first needed, kNeverAName for a function word
   WordTable words_;                          // folded words met, with a language prefix
   std::vector<std::int32_t> word_features_;  // by word: its feature, or -1 for a stop word
 };

@@ -1,11 +1,16 @@
 #include "related/language.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <vector>
 
 #include "text/fold.h"
 
 namespace encart::related {
+
+// French, English and Arabic words of stopwords-iso (generated/stop_words.cpp).
+extern const std::string_view kListedStopWords;
+
 namespace {
 
 // Written as in print, folded once at first use. French: the Snowball project's stop list
@@ -38,20 +43,28 @@ constexpr std::string_view kArabic =
     "عبر لدى ضمن دون أي إذا وقد وفي ومن وعلى التى الى يوم أمس اليوم سنة عام وذلك فيه فيها منه منها عليه "
     "عليها له لها به بها هناك هنا حيث";
 
-const std::vector<std::string>& stop_words() {
-  static const std::vector<std::string> sorted = [] {
-    std::vector<std::string> out;
-    for (const std::string_view list : {kFrench, kEnglish, kArabic}) {
-      for (std::size_t pos = 0; pos < list.size();) {
-        const std::size_t end = std::min(list.find(' ', pos), list.size());
-        if (end > pos) out.push_back(text::fold(list.substr(pos, end - pos)));
-        pos = end + 1;
-      }
+// The words of `lists`, folded, sorted, each once.
+std::vector<std::string> folded_words(std::initializer_list<std::string_view> lists) {
+  std::vector<std::string> out;
+  for (const std::string_view list : lists) {
+    for (std::size_t pos = 0; pos < list.size();) {
+      const std::size_t end = std::min(list.find(' ', pos), list.size());
+      if (end > pos) out.push_back(text::fold(list.substr(pos, end - pos)));
+      pos = end + 1;
     }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-  }();
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+const std::vector<std::string>& function_words() {
+  static const std::vector<std::string> sorted = folded_words({kFrench, kEnglish, kArabic});
+  return sorted;
+}
+
+const std::vector<std::string>& listed_stop_words() {
+  static const std::vector<std::string> sorted = folded_words({kListedStopWords});
   return sorted;
 }
 
@@ -118,10 +131,15 @@ bool is_arabic(std::string_view w) {
 
 }  // namespace
 
-bool is_stop_word(std::string_view w) {
+bool is_function_word(std::string_view w) {
   if (w.size() <= 2 || (w.size() <= 8 && text::length(w) <= 2)) return true;
-  const auto& words = stop_words();
+  const auto& words = function_words();
   return std::binary_search(words.begin(), words.end(), w);
+}
+
+bool is_stop_word(std::string_view w) {
+  const auto& listed = listed_stop_words();
+  return is_function_word(w) || std::binary_search(listed.begin(), listed.end(), w);
 }
 
 std::string stem(std::string_view folded, bool english) {

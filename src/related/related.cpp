@@ -33,12 +33,29 @@ std::size_t group_of(FeatureKind k) {
 // WebAssembly memory never shrinks, so the transient data of this build is what the page keeps:
 // one vector of (feature, count) becomes the weighted features in place, and one of postings is
 // cut down in place.
-RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english) {
+RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english, const ArticleLists& links) {
   std::vector<std::uint32_t> raw_offsets, df;
   std::vector<Entry> raw = count_features(index, english, raw_offsets, df);
   weigh_features(std::move(raw), raw_offsets, idf_weights(df, index.size()));
   build_postings();
   keep_candidate_facts(index);
+  keep_links(links, index.size());
+}
+
+// Links either way: the earlier story does not link the later one, but is related to it.
+void RelatedIndex::keep_links(const ArticleLists& links, std::size_t articles) {
+  std::vector<std::pair<ArticleId, ArticleId>> pairs;
+  for (ArticleId a = 0; a + 1 < links.offsets.size() && a < articles; ++a) {
+    for (const ArticleId t : links.of(a)) pairs.insert(pairs.end(), {{a, t}, {t, a}});
+  }
+  if (pairs.empty()) return;
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  linked_.offsets.assign(articles + 1, 0);
+  for (const auto& [from, to] : pairs) ++linked_.offsets[from + 1];
+  for (std::size_t a = 0; a < articles; ++a) linked_.offsets[a + 1] += linked_.offsets[a];
+  linked_.targets.reserve(pairs.size());
+  for (const auto& [from, to] : pairs) linked_.targets.push_back(to);
 }
 
 // First pass: raw counts per article (end to end, `raw_offsets` delimiting them), and in how many
@@ -207,7 +224,7 @@ double RelatedIndex::kind_weight(FeatureKind k, const RelatedSettings& s) const 
 }
 
 void RelatedIndex::accumulate(ArticleId subject, const RelatedSettings& s, std::size_t articles,
-                              Scratch& scratch) const {
+                              float link_share, Scratch& scratch) const {
   std::vector<float>& scores = scratch.scores;
   scores.resize(articles, 0.0F);
   for (const Entry& mine : features(subject)) {
@@ -217,6 +234,10 @@ void RelatedIndex::accumulate(ArticleId subject, const RelatedSettings& s, std::
       if (scores[p.key] == 0.0F) scratch.touched.push_back(p.key);
       scores[p.key] += w * p.weight;
     }
+  }
+  for (const ArticleId linked : linked_.of(subject)) {
+    if (scores[linked] == 0.0F) scratch.touched.push_back(linked);
+    scores[linked] += link_share;
   }
 }
 
@@ -242,7 +263,7 @@ std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject
     if (carries[static_cast<std::size_t>(k)]) total += kind_weight(k, s);
   }
   if (total <= 0) return hits;
-  accumulate(subject, s, index.size(), scratch);
+  accumulate(subject, s, index.size(), static_cast<float>(kLinkBoost * total), scratch);
   // Most candidates share one weak word: they are dropped before anything else is read.
   const double floor = s.min_score * total - s.category;
   const std::uint32_t my_category = categories_[subject];

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "index/index.h"
+#include "related/editor.h"
 #include "related/settings.h"
 
 namespace encart {
@@ -46,8 +47,13 @@ class RelatedIndex {
 
   RelatedIndex() = default;
   // Reads each article's title, summary and text; `english[a]` picks English stemming for
-  // article a (French otherwise; Arabic words are recognised by their script).
-  RelatedIndex(const Index& index, const std::vector<bool>& english);
+  // article a (French otherwise; Arabic words are recognised by their script). `links`: the
+  // articles each article's body links to (resolve_links), a strong sign either way.
+  RelatedIndex(const Index& index, const std::vector<bool>& english, const ArticleLists& links = {});
+
+  // What a link between two articles (either way) adds to their relevance: as much as two
+  // articles with the same words.
+  static constexpr double kLinkBoost = 1.0;
 
   // The `keep` best visible articles scoring at least settings.min_score, best first; ties by
   // the newer, then id (ascending ArticleId). Never `subject`.
@@ -87,7 +93,10 @@ class RelatedIndex {
   double kind_weight(FeatureKind k, const RelatedSettings& s) const;
   // The first step of rank(): each article's shared weight with `subject` in scratch.scores,
   // the articles reached in scratch.touched.
-  void accumulate(ArticleId subject, const RelatedSettings& s, std::size_t articles, Scratch& scratch) const;
+  // A link adds `link_share` to the shared weight (kLinkBoost in relevance).
+  void accumulate(ArticleId subject, const RelatedSettings& s, std::size_t articles, float link_share,
+                  Scratch& scratch) const;
+  void keep_links(const ArticleLists& links, std::size_t articles);
 
   // The build, in its steps (related.cpp).
   std::vector<Entry> count_features(const Index& index, const std::vector<bool>& english,
@@ -116,6 +125,7 @@ class RelatedIndex {
   static constexpr std::uint32_t kNoCategory = UINT32_MAX;
   std::vector<std::uint32_t> categories_;  // by ArticleId: category ValueId or kNoCategory
   std::vector<double> days_;               // by ArticleId: publication, in days since 1970
+  ArticleLists linked_;                    // by ArticleId: the articles it links to or is linked from
   mutable Scratch scratch_;                // rank()'s own
 };
 

@@ -4,6 +4,9 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
+#include <optional>
+#include <utility>
 
 #include "text/fold.h"
 #include "text/html_entities.h"
@@ -170,6 +173,83 @@ std::string excerpt_text(std::string_view html) {
     }
   }
   return s;
+}
+
+namespace {
+
+bool starts_with_nocase(std::string_view s, std::size_t pos, std::string_view prefix) {
+  if (s.size() - pos < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[pos + i])) != prefix[i]) return false;
+  }
+  return true;
+}
+
+// The value of the href attribute whose "href" starts at `pos`, and where it ends; nullopt
+// when "href" is not followed by "=" (a word of the text).
+std::optional<std::pair<std::string_view, std::size_t>> href_value(std::string_view s, std::size_t pos) {
+  std::size_t i = pos + 4;
+  while (i < s.size() && is_space(s[i])) ++i;
+  if (i == s.size() || s[i] != '=') return std::nullopt;
+  ++i;
+  while (i < s.size() && is_space(s[i])) ++i;
+  if (i == s.size()) return std::nullopt;
+  if (s[i] == '"' || s[i] == '\'') {
+    const std::size_t end = s.find(s[i], i + 1);
+    if (end == std::string_view::npos) return std::nullopt;
+    return std::pair{s.substr(i + 1, end - i - 1), end + 1};
+  }
+  std::size_t end = i;
+  while (end < s.size() && !is_space(s[end]) && s[end] != '>') ++end;
+  return std::pair{s.substr(i, end - i), end};
+}
+
+// A bare URL runs to white space, a quote or an angle bracket; the punctuation of the
+// sentence after it is not part of it.
+std::size_t bare_url_end(std::string_view s, std::size_t pos) {
+  std::size_t end = pos;
+  while (end < s.size() && !is_space(s[end]) && s[end] != '"' && s[end] != '\'' && s[end] != '<' &&
+         s[end] != '>') {
+    ++end;
+  }
+  while (end > pos && std::strchr(".,;:!?)]}", s[end - 1]) != nullptr) --end;
+  return end;
+}
+
+}  // namespace
+
+constexpr std::string_view kLinkStarts[] = {"href", "http", "HREF", "HTTP"};
+
+std::vector<std::string> find_links(std::string_view body, std::size_t max) {
+  std::vector<std::string> out;
+  const auto add = [&](std::string link) {
+    if (!link.empty() && std::find(out.begin(), out.end(), link) == out.end()) out.push_back(std::move(link));
+  };
+  // Every body is read at every load, and plain text seldom holds a link: memchr-fast searches
+  // rule that out first. (A body whose only links are written "Href" or "hTTp" is passed over.)
+  const bool any = std::any_of(std::begin(kLinkStarts), std::end(kLinkStarts), [&](std::string_view start) {
+    return body.find(start) != std::string_view::npos;
+  });
+  if (!any) return out;
+  // Both start with an "h": the scan jumps from one to the next.
+  for (std::size_t i = body.find_first_of("hH"); i < body.size() && out.size() < max;
+       i = body.find_first_of("hH", i)) {
+    if (starts_with_nocase(body, i, "href")) {
+      if (const auto value = href_value(body, i)) {
+        add(collapse_white_space(decode_html_entities(value->first)));
+        i = value->second;
+        continue;
+      }
+    }
+    if (starts_with_nocase(body, i, "http://") || starts_with_nocase(body, i, "https://")) {
+      const std::size_t end = bare_url_end(body, i);
+      add(decode_html_entities(body.substr(i, end - i)));
+      i = end;
+      continue;
+    }
+    ++i;
+  }
+  return out;
 }
 
 }  // namespace encart::text

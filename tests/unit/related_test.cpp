@@ -99,6 +99,16 @@ TEST(RelatedLanguage, KnowsStopWordsOfTheThreeLanguages) {
     EXPECT_FALSE(related::is_stop_word(text::fold(w))) << w;
 }
 
+TEST(RelatedLanguage, KnowsTheStopWordsOfStopwordsIsoThatASmallArchiveCannotLearn) {
+  // Words of the stopwords-iso lists (generated/stop_words.cpp), not of our own short ones.
+  for (const char* w : {"néanmoins", "toutefois", "whereas", "nevertheless", "لكن"}) {
+    EXPECT_TRUE(related::is_stop_word(text::fold(w))) << w;
+  }
+  for (const char* w : {"barrage", "baccalaureat", "tomate", "dessalement", "أضحية"}) {
+    EXPECT_FALSE(related::is_stop_word(text::fold(w))) << w;
+  }
+}
+
 // --- ranking ----------------------------------------------------------------------------------
 
 TEST_F(Related, SharedWordsRankByRarityAndTheTitleCountsMore) {
