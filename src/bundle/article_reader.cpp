@@ -11,29 +11,6 @@
 
 namespace encart::detail {
 
-const char* json_type_name(const nlohmann::json& v) {
-  using nlohmann::json;
-  switch (v.type()) {
-    case json::value_t::null:
-      return "null";
-    case json::value_t::object:
-      return "an object";
-    case json::value_t::array:
-      return "an array";
-    case json::value_t::string:
-      return "a string";
-    case json::value_t::boolean:
-      return "a boolean";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-      return "an integer";
-    case json::value_t::number_float:
-      return "a number";
-    default:
-      return "an unsupported value";
-  }
-}
-
 namespace {
 
 using nlohmann::json;
@@ -233,7 +210,7 @@ class Reader {
            "expected true or false, found \"" + text::shorten(v->get_ref<const std::string&>(), 40) + "\"");
       return std::nullopt;
     }
-    fail(field, std::string("expected true or false, found ") + type_name(*v));
+    fail(field, std::string("expected true or false, found ") + json_type_name(*v));
     return std::nullopt;
   }
 

@@ -56,6 +56,30 @@ ENCART_COMPACT_ENTRY SkippedArticle skipped_article(const ParseOptions& options,
 
 namespace encart::detail {
 
+// How a reason names a value of the wrong type: "expected a string, found an array".
+const char* json_type_name(const nlohmann::json& v) {
+  using nlohmann::json;
+  switch (v.type()) {
+    case json::value_t::null:
+      return "null";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::boolean:
+      return "a boolean";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+      return "an integer";
+    case json::value_t::number_float:
+      return "a number";
+    default:
+      return "an unsupported value";
+  }
+}
+
 // Next to read_article in spirit: the names it reads, for the streaming parser to skip the rest.
 bool is_article_field(std::string_view name) {
   static constexpr std::string_view kFields[] = {
