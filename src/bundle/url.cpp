@@ -73,7 +73,13 @@ std::string_view authority_of(std::string_view s, std::size_t scheme) {
 }
 
 // "https://?x" or "https://:80/" have no host: as a base they would make "/a" into "https:///a".
-bool has_host(std::string_view s, std::size_t scheme) { return !host_of(authority_of(s, scheme)).empty(); }
+// Nor has "https://[]/" or "https://[x]/": brackets hold an IPv6 address (hex digits, ':', '.').
+bool has_host(std::string_view s, std::size_t scheme) {
+  const std::string_view host = host_of(authority_of(s, scheme));
+  if (!host.starts_with('[')) return !host.empty();
+  const std::string_view address = host.substr(1, host.size() - 2);
+  return !address.empty() && address.find_first_not_of("0123456789abcdefABCDEF:.") == std::string_view::npos;
+}
 
 // "https://h:443:443/" or "https://h:99999/" have no port browsers accept: they follow no such link.
 bool has_valid_port(std::string_view s, std::size_t scheme) {

@@ -128,7 +128,9 @@ TEST(ResolveHttpUrl, RejectsUrlsWithAPortBrowsersRefuse) {
 }
 
 TEST(ResolveHttpUrl, RejectsUrlsWhoseAuthorityHasNoHost) {
-  for (const char* ref : {"https://?x", "https://#f", "https://:443/a", "https://user@/a", "http://@:80"}) {
+  // "[]" and "[x]": found by tests/fuzz/urls_fuzz, they passed as hosts.
+  for (const char* ref : {"https://?x", "https://#f", "https://:443/a", "https://user@/a", "http://@:80",
+                          "https://[]/a", "https://[x]/a", "https://[:/a"}) {
     EXPECT_FALSE(resolve(ref, "")) << ref;
     EXPECT_FALSE(is_absolute_http_url(ref)) << ref;
     EXPECT_EQ(absolute_url_defect(ref), "has no host") << ref;
