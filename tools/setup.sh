@@ -4,8 +4,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
+# clang and libclang-rt-14-dev (libFuzzer and clang's sanitizer runtimes) build tests/fuzz; clang-14
+# itself comes with clang-tidy already.
 APT_PACKAGES=(cmake make g++ python3 unicode-data nlohmann-json3-dev libxml2-dev libssl-dev zlib1g-dev libgtest-dev libbenchmark-dev clang-format clang-tidy
-              emscripten nodejs npm chromium)
+              clang libclang-rt-14-dev emscripten nodejs npm chromium)
 
 log() { printf '\033[1m[encart]\033[0m %s\n' "$*"; }
 
@@ -59,6 +61,12 @@ build_native_tests() {
   log "building the native core and its tests (ASan + UBSan)"
   cmake --preset native-debug >/dev/null
   cmake --build --preset native-debug
+}
+
+build_fuzz() {
+  log "building the libFuzzer targets (clang, ASan + UBSan)"
+  cmake --preset fuzz >/dev/null
+  cmake --build --preset fuzz
 }
 
 install_system_packages

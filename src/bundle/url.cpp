@@ -33,6 +33,13 @@ bool has_scheme(std::string_view s) {
   return false;
 }
 
+// Publishers' exports often carry stray spaces around values; they are never meaningful.
+std::string_view trim_blanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
 bool is_clean(std::string_view s) {
   for (const unsigned char c : s) {
     if (c <= 0x20 || c == 0x7F || c == '\\') return false;
@@ -49,15 +56,42 @@ std::string_view host_of(std::string_view authority) {
   return authority.substr(0, authority.find(':'));
 }
 
+// What follows the host: nothing, or ":" and a port of at most 65535 (empty: the default).
+bool valid_port_suffix(std::string_view rest) {
+  if (rest.empty()) return true;
+  if (rest.front() != ':' || rest.size() > 6) return false;
+  unsigned port = 0;
+  for (const char c : rest.substr(1)) {
+    if (c < '0' || c > '9') return false;
+    port = port * 10 + static_cast<unsigned>(c - '0');
+  }
+  return port <= 65535;
+}
+
+std::string_view authority_of(std::string_view s, std::size_t scheme) {
+  return s.substr(scheme, s.find_first_of("/?#", scheme) - scheme);
+}
+
 // "https://?x" or "https://:80/" have no host: as a base they would make "/a" into "https:///a".
+// Nor has "https://[]/" or "https://[x]/": brackets hold an IPv6 address (hex digits, ':', '.').
 bool has_host(std::string_view s, std::size_t scheme) {
-  const std::string_view authority = s.substr(scheme, s.find_first_of("/?#", scheme) - scheme);
-  return !host_of(authority).empty();
+  const std::string_view host = host_of(authority_of(s, scheme));
+  if (!host.starts_with('[')) return !host.empty();
+  const std::string_view address = host.substr(1, host.size() - 2);
+  return !address.empty() && address.find_first_not_of("0123456789abcdefABCDEF:.") == std::string_view::npos;
+}
+
+// "https://h:443:443/" or "https://h:99999/" have no port browsers accept: they follow no such link.
+bool has_valid_port(std::string_view s, std::size_t scheme) {
+  std::string_view authority = authority_of(s, scheme);
+  const std::size_t host = host_of(authority).size();
+  authority.remove_prefix(authority.rfind('@') + 1);  // npos + 1 == 0: no userinfo
+  return valid_port_suffix(authority.substr(host));
 }
 
 bool is_absolute_http(std::string_view s) {
   const std::size_t scheme = http_scheme_length(s);
-  return scheme != 0 && has_host(s, scheme) && is_clean(s);
+  return scheme != 0 && has_host(s, scheme) && has_valid_port(s, scheme) && is_clean(s);
 }
 
 }  // namespace
@@ -68,17 +102,18 @@ std::string_view absolute_url_defect(std::string_view url) {
   const std::size_t scheme = http_scheme_length(url);
   if (scheme == 0 || !is_clean(url)) return "is not an http(s) URL";
   if (!has_host(url, scheme)) return "has no host";
+  if (!has_valid_port(url, scheme)) return "has a port that is not a number up to 65535";
   return "";
 }
 
 bool is_relative_reference(std::string_view reference) {
+  // Trimmed as resolve_http_url trims: " javascript:x" has a scheme, not a missing base.
+  reference = trim_blanks(reference);
   return !reference.empty() && !has_scheme(reference);
 }
 
 std::optional<std::string> resolve_http_url(std::string_view ref, std::string_view base) {
-  // Publishers' exports often carry stray spaces around values; they are never meaningful.
-  while (!ref.empty() && (ref.front() == ' ' || ref.front() == '\t')) ref.remove_prefix(1);
-  while (!ref.empty() && (ref.back() == ' ' || ref.back() == '\t')) ref.remove_suffix(1);
+  ref = trim_blanks(ref);
   if (ref.empty() || !is_clean(ref)) return std::nullopt;
   if (is_absolute_http(ref)) return std::string(ref);
   if (has_scheme(ref) || !is_absolute_http(base)) return std::nullopt;

@@ -13,14 +13,17 @@ namespace encart {
 // control characters or spaces, and for a relative reference without a usable base.
 std::optional<std::string> resolve_http_url(std::string_view reference, std::string_view base);
 
-// An absolute http(s) URL with a host, free of spaces and control characters.
+// An absolute http(s) URL with a host (and, if any, a port browsers accept: 0 to 65535), free of
+// spaces and control characters.
 bool is_absolute_http_url(std::string_view url);
 
-// Why `url` is not an absolute http(s) URL with a host, for reasons: "has no host", or "is not
-// an http(s) URL" (another scheme, none, spaces or control characters); empty when it is one.
+// Why `url` is not an absolute http(s) URL with a host, for reasons: "has no host", "has a port
+// that is not a number up to 65535", or "is not an http(s) URL" (another scheme, none, spaces or
+// control characters); empty when it is one.
 std::string_view absolute_url_defect(std::string_view url);
 
 // A reference without a scheme ("/a", "a/b", "//host/a"): it needs a base to mean anything.
+// Blanks around it are ignored, as resolve_http_url ignores them.
 bool is_relative_reference(std::string_view reference);
 
 // What two addresses of the same page have in common, to find the article on screen from the

@@ -80,6 +80,17 @@ TEST(BundleParser, SkipsAnAbsoluteUrlWithoutHostSayingSo) {
   EXPECT_EQ(result.value().skipped[0].reason(), "articles[0].url: \"https://?x\" has no host");
 }
 
+// Found by tests/fuzz/urls_fuzz: "https://e.ma:443:443/a" passed for a URL with host "e.ma".
+TEST(BundleParser, SkipsAUrlWithTwoPortsNamingItsPort) {
+  auto result =
+      parse_bundle(bundle({article("a", {{"url", js("https://e.ma:443:443/a")}}), article("b")}), {});
+  ASSERT_TRUE(result.ok());
+  ASSERT_EQ(result.value().skipped.size(), 1u);
+  EXPECT_EQ(result.value().skipped[0].reason(),
+            "articles[0].url: \"https://e.ma:443:443/a\" has a port that is not a number up to 65535");
+  EXPECT_EQ(result.value().articles.size(), 1u);
+}
+
 TEST(BundleParser, IgnoresMistypedSiteFields) {
   const Bundle b = test::parse_ok(bundle({article("a")}, R"("site":{"name":7,"url":["x"],"lang":"ar"})"));
   EXPECT_TRUE(b.site.name.empty());

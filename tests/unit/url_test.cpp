@@ -54,6 +54,14 @@ TEST(ResolveHttpUrl, TrimsSurroundingBlanks) {
   EXPECT_EQ(resolve("  https://example.org/a\t", ""), "https://example.org/a");
 }
 
+// Found by tests/fuzz/urls_fuzz: " https://x" counted as relative, though it resolves without a base.
+TEST(IsRelativeReference, IgnoresTheBlanksThatResolvingIgnores) {
+  EXPECT_FALSE(is_relative_reference(" https://example.org/a"));
+  EXPECT_FALSE(is_relative_reference("\tjavascript:alert(1)"));
+  EXPECT_FALSE(is_relative_reference("   "));
+  EXPECT_TRUE(is_relative_reference("  /a  "));
+}
+
 TEST(ResolveHttpUrl, RejectsEmptyReference) {
   EXPECT_FALSE(resolve(""));
   EXPECT_FALSE(resolve("   "));
@@ -105,8 +113,24 @@ TEST(ResolveHttpUrl, RejectsMalformedHttpSchemes) {
   }
 }
 
+// Found by tests/fuzz/urls_fuzz: "https://h:443:443/" passed for a URL with host "h".
+TEST(ResolveHttpUrl, RejectsUrlsWithAPortBrowsersRefuse) {
+  for (const char* ref : {"https://h.example:443:443/", "https://h.example:99999/a", "http://h.example:8o/",
+                          "https://[::1]:80:80/", "https://u@h.example:-1/"}) {
+    EXPECT_FALSE(resolve(ref, "")) << ref;
+    EXPECT_FALSE(resolve("/a", ref)) << ref;
+    EXPECT_EQ(absolute_url_defect(ref), "has a port that is not a number up to 65535") << ref;
+  }
+  for (const char* ref :
+       {"https://h.example:65535/a", "https://h.example:/a", "https://u:p@h.example:8080?q"}) {
+    EXPECT_TRUE(is_absolute_http_url(ref)) << ref;
+  }
+}
+
 TEST(ResolveHttpUrl, RejectsUrlsWhoseAuthorityHasNoHost) {
-  for (const char* ref : {"https://?x", "https://#f", "https://:443/a", "https://user@/a", "http://@:80"}) {
+  // "[]" and "[x]": found by tests/fuzz/urls_fuzz, they passed as hosts.
+  for (const char* ref : {"https://?x", "https://#f", "https://:443/a", "https://user@/a", "http://@:80",
+                          "https://[]/a", "https://[x]/a", "https://[:/a"}) {
     EXPECT_FALSE(resolve(ref, "")) << ref;
     EXPECT_FALSE(is_absolute_http_url(ref)) << ref;
     EXPECT_EQ(absolute_url_defect(ref), "has no host") << ref;
