@@ -162,4 +162,20 @@ async function newsEngine() {
   return engineWith(NEWS);
 }
 
-module.exports = { Encart, NOW, article, bundle, engineWith, ids, expectEncartError, NEWS, NEWS_LATEST, newsEngine };
+// A module of web/ on its own, bundled by esbuild as the dist entries bundle it (the web/
+// sources are ES modules; the tests are CommonJS).
+function webModule(file) {
+  const esbuild = require('esbuild');
+  const built = esbuild.buildSync({
+    entryPoints: [require('node:path').join(__dirname, '..', '..', 'web', file)],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    write: false,
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', built.outputFiles[0].text)(module, module.exports, require);
+  return module.exports;
+}
+
+module.exports = { Encart, NOW, article, bundle, engineWith, ids, expectEncartError, NEWS, NEWS_LATEST, newsEngine, webModule };

@@ -1,26 +1,13 @@
 'use strict';
 // Fetched bytes are capped while they arrive (issue 12): a server that sends more than a bundle,
 // a views file or a pack file may hold is refused with too_large, without the page first
-// holding all of it. web/read-capped.js on its own, bundled as the dist entries bundle it.
+// holding all of it (web/read-capped.js).
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('node:path');
-const esbuild = require('esbuild');
+const { webModule } = require('./helpers.cjs');
 
-function readCappedModule() {
-  const built = esbuild.buildSync({
-    entryPoints: [path.join(__dirname, '..', '..', 'web', 'read-capped.js')],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    write: false,
-  });
-  const module = { exports: {} };
-  new Function('module', 'exports', 'require', built.outputFiles[0].text)(module, module.exports, require);
-  return module.exports;
-}
-const { readCapped, responseBytes } = readCappedModule();
+const { readCapped, responseBytes } = webModule('read-capped.js');
 
 // A body that never ends: 64 KiB chunks for as long as they are read. Counts what was pulled.
 function endless() {

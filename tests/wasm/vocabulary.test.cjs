@@ -7,8 +7,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const esbuild = require('esbuild');
-const { Encart, article, bundle, engineWith, expectEncartError, NOW } = require('./helpers.cjs');
+const { Encart, article, bundle, engineWith, expectEncartError, NOW, webModule } = require('./helpers.cjs');
 const { generate } = require('../fixtures/generate-bundle.cjs');
 
 const root = path.join(__dirname, '..', '..');
@@ -73,22 +72,9 @@ test('a per-call setting of the wrong type is bad_option naming it, for every se
   }
 });
 
-// web/errors.js on its own, bundled as the dist entries bundle it.
-function errorsModule() {
-  const built = esbuild.buildSync({
-    entryPoints: [path.join(root, 'web', 'errors.js')],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    write: false,
-  });
-  const module = { exports: {} };
-  new Function('module', 'exports', 'require', built.outputFiles[0].text)(module, module.exports, require);
-  return module.exports;
-}
 
 test('a trap in a native call is EncartError internal: the module is discarded, the object refuses later calls', () => {
-  const { guardNative, EncartError } = errorsModule();
+  const { guardNative, EncartError } = webModule('errors.js');
   let discarded = 0;
   let calls = 0;
   const native = {
