@@ -10,7 +10,7 @@ import { MAX_BUNDLE_BYTES, MAX_VIEWS_BYTES, responseBytes } from '../web/read-ca
 import { decodeXml, xmlTreeJson } from '../web/xml-tree.js';
 import { looksLikePack, openPack, packInterface } from '../web/pack.js';
 import { scriptUrl } from './script-url.js';
-import { markCoreHtml, markSidebarHtml } from '../web/trusted-html.js';
+import { markCoreHtml, markSidebarHtml, trustedScriptUrl } from '../web/trusted-html.js';
 import { CODES } from '../web/vocabulary.js';
 
 export const WORKER_MARK = 'encart-worker'; // the fragment that tells encart.js it runs as our worker
@@ -23,7 +23,8 @@ function startWorker() {
   if (script.origin !== location.origin) return null; // browsers only run same-origin workers
   let worker;
   try {
-    worker = new Worker(`${script.href.split('#')[0]}#${WORKER_MARK}`);
+    // Through the "encart" Trusted Types policy, which accepts this URL and encart-full.js only.
+    worker = new Worker(trustedScriptUrl(`${script.href.split('#')[0]}#${WORKER_MARK}`));
   } catch (error) {
     return null; // e.g. a Content-Security-Policy without worker-src for it
   }

@@ -8,14 +8,10 @@ import { EncartError } from '../web/errors.js';
 import { setWasmSource } from '../web/module.js';
 import { WORKER_MARK, serveWorker } from './bundle-source.js';
 import { defineElements, mountScripts } from './embed.js';
-import { scriptUrl } from './script-url.js';
+import { besideScript } from './script-url.js';
 
-// encart.wasm and encart-pack.wasm sit beside encart.js; in a worker or when currentScript is
-// unknown, the context's own URL is the base.
-setWasmSource((file) => {
-  const base = scriptUrl || (typeof document !== 'undefined' ? document.baseURI : self.location.href);
-  return { wasmUrl: new URL(file, base).href };
-});
+// encart.wasm and encart-pack.wasm sit beside encart.js.
+setWasmSource((file) => ({ wasmUrl: besideScript(file) }));
 
 const existing = /** @type {any} */ (globalThis).Encart;
 if (typeof existing === 'object' && existing && typeof existing.mountScripts === 'function') {

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Assembles dist/ from the ES modules in web/ and shim/ and the Emscripten build, with esbuild:
-//   encart.js        the script a publisher pastes (IIFE, browsers; also the widget's worker)
+//   encart.js        the script a publisher pastes (IIFE, browsers; also the widget's worker),
+//                    with the pack module's glue; the full module's is loaded on demand from
+//   encart-full.js   the full module's glue (IIFE), for pages that read a bundle or feed
 //   encart.mjs       ES module entry for browsers and bundlers (headless API)
 //   encart.node.mjs  ES module entry for Node
 //   encart.cjs       CommonJS entry for Node
@@ -9,7 +11,7 @@
 //   encart-pack.wasm the engine for packs (encart pack): what a page reading a pack downloads
 // Run by the CMake `dist` target of the WASM build. Prints each entry's size, gzipped; writes
 // esbuild's metafile (the import graph) to --meta for tests/wasm/layers.test.cjs.
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -48,10 +50,12 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 // `import createEncartModule from 'encart:glue'` (web/module.js) is this build's glue, and
 // 'encart:pack-glue' (web/pack-module.js) the pack module's.
-const gluePlugin = {
+// encart.js resolves 'encart:glue' to shim/full-glue-loader.js instead: a page reading a pack
+// never downloads the full glue.
+const gluePlugin = (fullGlue = glue) => ({
   name: 'encart-glue',
   setup(builder) {
-    builder.onResolve({ filter: /^encart:glue$/ }, () => ({ path: glue }));
+    builder.onResolve({ filter: /^encart:glue$/ }, () => ({ path: fullGlue }));
     builder.onResolve({ filter: /^encart:pack-glue$/ }, () => ({ path: packGlue }));
     // src/common/vocabulary.json without what only people and the C++ core read (comments,
     // meanings, ranges, defaults): the page's script carries the names alone.
@@ -63,14 +67,18 @@ const gluePlugin = {
       for (const key of Object.keys(vocabulary)) vocabulary[key] = vocabulary[key].map(keep);
       return { contents: JSON.stringify(vocabulary), loader: 'json' };
     });
+    // The shadow root's stylesheet, minified: it ships as a string inside encart.js.
+    builder.onLoad({ filter: /\.css$/ }, async (args) => {
+      const css = await transform(readFileSync(args.path, 'utf8'), { loader: 'css', minify: true });
+      return { contents: css.code.trim(), loader: 'text' };
+    });
   },
-};
+});
 
 const common = {
   bundle: true,
   absWorkingDir: root,
-  plugins: [gluePlugin],
-  loader: { '.css': 'text' },
+  plugins: [gluePlugin()],
   target: ['es2022'],
   legalComments: 'inline',
   banner: { js: `/*! encart ${pkg.version} | ${pkg.license} | embeddable reading sidebar */` },
@@ -83,7 +91,15 @@ const common = {
 
 const entries = [
   // The publisher's script: minified, every module in one closure, no module loader touched.
-  { file: 'encart.js', entryPoints: ['shim/main.js'], format: 'iife', platform: 'browser', minify: true },
+  {
+    file: 'encart.js',
+    entryPoints: ['shim/main.js'],
+    format: 'iife',
+    platform: 'browser',
+    minify: true,
+    plugins: [gluePlugin(join(root, 'shim', 'full-glue-loader.js'))],
+  },
+  { file: 'encart-full.js', entryPoints: ['shim/full-glue.js'], format: 'iife', platform: 'browser', minify: true },
   { file: 'encart.mjs', entryPoints: ['web/index.js'], format: 'esm', platform: 'browser' },
   { file: 'encart.node.mjs', entryPoints: ['web/node.js'], format: 'esm', platform: 'node' },
   { file: 'encart.cjs', entryPoints: ['web/node.js'], format: 'cjs', platform: 'node' },

@@ -32,8 +32,10 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 function mounts(withFixtures, extra = []) {
   const list = [...extra, ['/dist/', join(root, 'dist')]];
   if (withFixtures) {
-    // encart.js without its encart.wasm: how a publisher's broken deploy looks.
-    list.push(['/fixtures/dist-without-wasm/', join(root, 'dist'), (name) => name === 'encart.js']);
+    // encart.js without its encart.wasm, or without encart-full.js: how a publisher's broken
+    // deploy looks.
+    list.push(['/fixtures/dist-without-wasm/', join(root, 'dist'), (name) => name === 'encart.js' || name === 'encart-full.js']);
+    list.push(['/fixtures/dist-without-full/', join(root, 'dist'), (name) => name === 'encart.js' || name.endsWith('.wasm')]);
     list.push(['/fixtures/', join(root, 'tests', 'fixtures')]);
   }
   list.push(['/', join(root, 'demo')]);

@@ -4,10 +4,15 @@
 // produced, registered here by the JS that received them from a native call (markCoreHtml,
 // markSidebarHtml), each for one use. Anything else (feed text, a string from the page) is
 // refused, so the policy cannot launder markup that did not come through the core's escaping.
-// docs/api.md, "Trusted Types".
+// Script URLs likewise: only encart's own files (its worker, encart-full.js), registered by the
+// script that computed them beside encart.js. docs/api.md, "Trusted Types".
 
-/** @type {{createHTML(input: string): any} | null | false} */
+/** @type {{createHTML(input: string): any, createScriptURL(input: string): any} | null | false} */
 let htmlPolicy = null;
+
+// The script URLs the policy accepts: encart's own files, by exact URL.
+/** @type {Set<string>} */
+const ownScripts = new Set();
 
 // HTML from the core not yet used, with how many times it may be. Bounded: strings registered
 // but never shown (a list the widget hides) are forgotten oldest first.
@@ -63,6 +68,12 @@ function refuse(html) {
   return new TypeError(`[encart] refused HTML the encart core did not produce: ${JSON.stringify(shown)}`);
 }
 
+/** @param {string} url */
+function acceptScriptUrl(url) {
+  if (ownScripts.has(url)) return url;
+  throw new TypeError(`[encart] refused a script URL that is not one of encart's own files: ${JSON.stringify(url.slice(0, 80))}`);
+}
+
 /** @param {string} html */
 function accept(html) {
   if (html === inertInput || takeCoreHtml(html)) return html;
@@ -75,7 +86,7 @@ function policy() {
     const tt = /** @type {any} */ (globalThis).trustedTypes;
     if (tt && tt.createPolicy) {
       try {
-        htmlPolicy = tt.createPolicy('encart', { createHTML: accept });
+        htmlPolicy = tt.createPolicy('encart', { createHTML: accept, createScriptURL: acceptScriptUrl });
       } catch (error) {
         console.error('[encart] the page\'s Trusted Types policy does not allow "encart": %s', /** @type {Error} */ (error).message);
       }
@@ -85,12 +96,24 @@ function policy() {
 }
 
 /**
+ * `url`, one of encart's own scripts (computed beside encart.js), as TrustedScriptURL where the
+ * browser has Trusted Types: for `new Worker()`, `importScripts()` and a script element's `src`.
+ * Registers it, so that only URLs passed here are ever accepted by the policy.
+ * @param {string} url
+ * @returns {any}
+ */
+export function trustedScriptUrl(url) {
+  ownScripts.add(url);
+  const p = policy();
+  return p ? p.createScriptURL(url) : url;
+}
+
+/**
  * `html`, registered by markCoreHtml, as TrustedHTML where the browser has Trusted Types (used
  * up: the next use of the same string needs the core to produce it again). Any other string
  * comes back as it is, never as TrustedHTML: a page that enforces Trusted Types refuses it
- * wherever it is assigned, and one that does not would take it anyway. (web/feeds.js still hands
- * feed text to this function for DOMParser, which works only where nothing is enforced; it
- * should call parseInert.)
+ * wherever it is assigned, and one that does not would take it anyway. Feed text goes to
+ * parseInert, never here.
  * @param {string} html
  * @returns {any}
  */

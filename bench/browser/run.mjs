@@ -51,7 +51,7 @@ export async function snapshotDist(dist, bundle) {
   for (let attempt = 1; ; attempt++) {
     const copy = mkdtempSync(join(tmpdir(), 'encart-bench-dist-'));
     try {
-      for (const name of ['encart.js', 'encart.cjs', 'encart.wasm']) {
+      for (const name of ['encart.js', 'encart-full.js', 'encart.cjs', 'encart.wasm']) {
         if (!statSync(join(dist, name)).size) throw new Error(`${name} is empty`);
         cpSync(join(dist, name), join(copy, name));
       }

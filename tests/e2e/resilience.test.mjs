@@ -24,6 +24,17 @@ test('a missing encart.wasm shows the message, keeps the fallback markup and say
   await page.context().close();
 });
 
+test('a missing encart-full.js (the bundle reader) shows the message, keeps the fallback markup and names the file', async () => {
+  const page = await h.page('/fixtures/pages/no-full-glue.html');
+  await page.waitForFunction(() => document.querySelector('encart-sidebar').dataset.state === 'error');
+  const message = await page.evaluate(() => document.querySelector('encart-sidebar').shadowRoot.querySelector('.message').textContent);
+  assert.equal(message, 'Les articles n’ont pas pu être chargés.');
+  assert.ok(await page.isVisible('#fallback'));
+  assert.ok(page.messages.some((m) => m.startsWith('error: [encart]') && /encart-full\.js/.test(m)), `${page.messages}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a script in <head> with data-target mounts into the target once it is parsed', async () => {
   const page = await h.page('/fixtures/pages/late-target.html');
   await waitForWidget(page, '#side encart-sidebar');
@@ -31,9 +42,15 @@ test('a script in <head> with data-target mounts into the target once it is pars
   await page.context().close();
 });
 
-test('the widget renders on a page that enforces Trusted Types', async () => {
-  const page = await h.page('/fixtures/pages/trusted-types.html');
+test('the widget renders on a page that enforces Trusted Types, its engine in a worker', async () => {
+  const page = await h.page();
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto(`${h.base}/fixtures/pages/trusted-types.html`);
   await waitForWidget(page);
+  // The "encart" policy turned encart's own URL into a TrustedScriptURL for new Worker().
+  assert.equal(workers.length, 1);
+  assert.match(workers[0], /encart\.js#encart-worker$/);
   assert.deepEqual(page.errors, []);
   assert.ok(!page.messages.some((m) => /TrustedHTML|Trusted Type/i.test(m)), `${page.messages}`);
   await page.context().close();

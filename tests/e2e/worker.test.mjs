@@ -29,6 +29,8 @@ test('the demo widget runs its engine in a worker: no WebAssembly on the page th
   await page.addInitScript(countMainThreadWasm);
   const workers = [];
   page.on('worker', (w) => workers.push(w.url()));
+  const scripts = [];
+  page.context().on('request', (r) => scripts.push(new URL(r.url()).pathname));
   await page.goto(`${h.base}/`);
   await waitForWidget(page);
   await page.locator('encart-sidebar input[type="search"]').fill('maroc');
@@ -36,6 +38,10 @@ test('the demo widget runs its engine in a worker: no WebAssembly on the page th
   assert.equal(await page.evaluate(() => window.__encartWasmCompiles), 0);
   assert.equal(workers.length, 1);
   assert.match(workers[0], /encart\.js#encart-worker$/);
+  // The bundle reader's glue, loaded on demand by the worker (importScripts), not by the page
+  // (the context sees the worker's requests; the page does not).
+  assert.equal(await page.evaluate(() => document.querySelector('script[src*="encart-full"]')), null);
+  assert.ok(scripts.some((s) => s.endsWith('/encart-full.js')), scripts.join('\n'));
   await page.context().close();
 });
 
@@ -49,6 +55,8 @@ test('where workers are forbidden, the widget still works on the main thread', a
   const count = await page.evaluate(() => document.querySelector('encart-sidebar').shadowRoot.querySelectorAll('[data-list="latest"] .item').length);
   assert.ok(count > 0);
   assert.ok((await page.evaluate(() => window.__encartWasmCompiles)) >= 1, 'the page compiled the module itself');
+  // encart-full.js was loaded by a script element, which is gone, and it left no global behind.
+  assert.deepEqual(await page.evaluate(() => [document.querySelectorAll('script').length, typeof window.EncartFullGlue]), [1, 'undefined']);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
