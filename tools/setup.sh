@@ -6,7 +6,7 @@ cd "$ROOT"
 
 # clang and libclang-rt-14-dev (libFuzzer and clang's sanitizer runtimes) build tests/fuzz; clang-14
 # itself comes with clang-tidy already.
-APT_PACKAGES=(cmake make g++ python3 unicode-data nlohmann-json3-dev libxml2-dev libssl-dev zlib1g-dev libgtest-dev libbenchmark-dev clang-format clang-tidy
+APT_PACKAGES=(cmake make g++ python3 unicode-data nlohmann-json3-dev libxml2-dev libssl-dev libdeflate-dev pkg-config libgtest-dev libbenchmark-dev clang-format clang-tidy
               clang libclang-rt-14-dev emscripten nodejs npm chromium)
 
 log() { printf '\033[1m[encart]\033[0m %s\n' "$*"; }
