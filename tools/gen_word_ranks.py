@@ -5,7 +5,7 @@ package-lock.json; package licence MIT): the first words of its French, English 
 most common first. Their sources, as the package's README names them (docs/bundle.md, "Common
 words", says what this means for their use): French, Wiktionary's French frequency lists
 (CC BY-SA); English, first20hours/google-10000-english (from the Google Web Trillion Word
-Corpus); Arabic, hermitdave/FrequencyWords 2016 (OpenSubtitles; content CC BY-SA).
+Corpus); Arabic, hermitdave/FrequencyWords 2016 (OpenSubtitles; content CC BY-SA 3.0).
 
 Run by the build (see src/CMakeLists.txt) with the package's build/resources folder.
 

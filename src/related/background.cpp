@@ -36,11 +36,15 @@ class RankTable {
   }
 
   std::uint32_t rank(char language, std::string_view stemmed) const {
-    std::string probe(1, language);
-    probe += stemmed;
-    const auto it = std::lower_bound(entries_.begin(), entries_.end(), std::string_view(probe),
-                                     [&](const Entry& e, std::string_view k) { return key(e) < k; });
-    return it != entries_.end() && key(*it) == probe ? it->rank : 0;
+    // Keys are the language's letter, then the stem: compared in two parts, nothing allocated.
+    const auto before = [&](const Entry& e, std::string_view) {
+      const std::string_view k = key(e);
+      return k[0] != language ? k[0] < language : k.substr(1) < stemmed;
+    };
+    const auto it = std::lower_bound(entries_.begin(), entries_.end(), stemmed, before);
+    if (it == entries_.end()) return 0;
+    const std::string_view k = key(*it);
+    return k[0] == language && k.substr(1) == stemmed ? it->rank : 0;
   }
 
   std::uint32_t words() const { return words_; }
@@ -62,11 +66,13 @@ class RankTable {
     words_ = std::max(words_, rank);
   }
 
-  // As the index reads the entry: one folded word ("l'agence" gives "agence"), not a stop word,
-  // in the script of its list, stemmed by its language's rules.
+  // As the index reads the entry: one folded word ("l'agence" gives "agence"), in the script of
+  // its list, stemmed by its language's rules. Stop words of our own lists stay (the generator
+  // left out stopwords-iso's): the index never asks for them, and testing each here cost more
+  // than the rest of the build of the table.
   void add(std::string_view entry, char language, std::uint32_t rank) {
     const std::vector<std::string> words = text::words(entry);
-    if (words.size() != 1 || is_stop_word(words[0]) || (language == 'a') != is_arabic(words[0])) return;
+    if (words.size() != 1 || (language == 'a') != is_arabic(words[0])) return;
     const std::string stemmed = stem(words[0], language == 'e');
     const auto begin = static_cast<std::uint32_t>(keys_.size());
     keys_ += language;

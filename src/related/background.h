@@ -13,7 +13,7 @@ namespace encart::related {
 // The rank (1 = most common) of a word in its language's list, the best rank of the listed words
 // that fold and stem to `stemmed` ("résultats" and "résultat" both give "resultat"); 0 when none
 // of the kept words does. The language is Arabic for Arabic script, English when `english`,
-// French otherwise, as for stem(). Stop words are never listed: the index drops them first.
+// French otherwise, as for stem(). Stop words: the index drops them before asking.
 std::uint32_t background_rank(std::string_view stemmed, bool english);
 
 // How many words of each list the build kept (ENCART_BACKGROUND_WORDS): no rank is above it.
