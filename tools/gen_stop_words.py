@@ -4,9 +4,9 @@ package stopwords-iso (MIT licence, github.com/stopwords-iso/stopwords-iso; pinn
 package-lock.json): French, English and Arabic.
 
 Run by the build (see src/CMakeLists.txt) with node_modules/stopwords-iso/stopwords-iso.json.
-No Debian or npm package ships word frequencies for French and Arabic (docs/bundle.md,
-"Common words"): these lists are the background knowledge of which words are common that a
-40-article site cannot learn from its own archive.
+These lists, with the word ranks of tools/gen_word_ranks.py (docs/bundle.md, "Common words"),
+are the background knowledge of which words are common that a 40-article site cannot learn from
+its own archive.
 
 Output (one C++ source): kListedStopWords, the words of the three languages separated by single
 spaces, in the package's order (language.cpp folds and sorts them once). Entries of several

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "related/background.h"
 #include "related/language.h"
 #include "text/fold.h"
 
@@ -30,6 +31,17 @@ std::uint32_t ArticleFeatures::feature(FeatureKind kind, std::string_view key, s
   return id;
 }
 
+std::uint32_t ArticleFeatures::word_feature(std::string_view folded, std::string_view original,
+                                            bool english) {
+  const std::string stemmed = stem(folded, english);
+  const std::uint32_t id = feature(FeatureKind::kWord, stemmed, original);
+  // A stem met in French and English articles ("action") is as common as its commoner reading.
+  const std::uint32_t rank = background_rank(stemmed, english);
+  if (background_.size() <= id) background_.resize(id + 1, 0);
+  if (rank != 0 && (background_[id] == 0 || rank < background_[id])) background_[id] = rank;
+  return id;
+}
+
 void ArticleFeatures::add_text(std::string_view field, float weight, bool english, bool is_title) {
   tokens_.clear();
   folded_.clear();
@@ -39,10 +51,9 @@ void ArticleFeatures::add_text(std::string_view field, float weight, bool englis
     key_ += t.folded;
     const std::uint32_t w = words_.intern(key_);
     if (w == word_features_.size()) {
-      word_features_.push_back(
-          is_stop_word(t.folded)
-              ? -1
-              : static_cast<std::int32_t>(feature(FeatureKind::kWord, stem(t.folded, english), t.original)));
+      word_features_.push_back(is_stop_word(t.folded)
+                                   ? -1
+                                   : static_cast<std::int32_t>(word_feature(t.folded, t.original, english)));
       name_features_.push_back(is_function_word(t.folded) ? kNeverAName : -1);
     }
     if (word_features_[w] >= 0) counts_.emplace_back(static_cast<std::uint32_t>(word_features_[w]), weight);

@@ -25,8 +25,11 @@ struct Token {
 // article in turn, so that each distinct word is stemmed and tested once per load.
 class ArticleFeatures {
  public:
-  ArticleFeatures(WordTable& table, std::vector<FeatureKind>& kinds, std::vector<std::string>& display)
-      : table_(table), kinds_(kinds), display_(display) {}
+  // `background`: by FeatureId, the rank of a word feature in the background lists
+  // (related/background.h), the best of the words met that give it; 0 for the rest.
+  ArticleFeatures(WordTable& table, std::vector<FeatureKind>& kinds, std::vector<std::string>& display,
+                  std::vector<std::uint32_t>& background)
+      : table_(table), kinds_(kinds), display_(display), background_(background) {}
 
   // The id of a feature, numbered (and its kind and shown form recorded) when first met.
   std::uint32_t feature(FeatureKind kind, std::string_view key, std::string_view shown);
@@ -50,12 +53,15 @@ class ArticleFeatures {
   static constexpr std::int32_t kNeverAName = -2;
   // A single name's feature, interned once per distinct word.
   std::uint32_t name_feature(const Token& t);
+  // The feature of a word that is not a stop word, its background rank recorded.
+  std::uint32_t word_feature(std::string_view folded, std::string_view original, bool english);
   // Runs of capitalised words ("Abdellatif Hammouchi"): each word, and the whole run, a name.
   void add_names(const std::vector<Token>& tokens, float weight);
 
   WordTable& table_;
   std::vector<FeatureKind>& kinds_;
   std::vector<std::string>& display_;
+  std::vector<std::uint32_t>& background_;
   std::string key_, feature_key_;
   std::vector<std::pair<std::uint32_t, float>> counts_;
   std::vector<Token> tokens_;                // of the field being read

@@ -123,13 +123,13 @@ std::string stem_arabic(std::string w) {
   return w;
 }
 
+}  // namespace
+
 bool is_arabic(std::string_view w) {
   std::size_t pos = 0;
   const char32_t cp = text::next_code_point(w, pos);
   return cp >= 0x0600 && cp <= 0x06FF;
 }
-
-}  // namespace
 
 bool is_function_word(std::string_view w) {
   if (w.size() <= 2 || (w.size() <= 8 && text::length(w) <= 2)) return true;

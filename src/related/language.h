@@ -24,4 +24,8 @@ bool is_function_word(std::string_view folded);
 // from French to English rules.
 std::string stem(std::string_view folded, bool english);
 
+// Whether the word is written in Arabic script (its first letter): Arabic rules, whatever the
+// article's language.
+bool is_arabic(std::string_view folded);
+
 }  // namespace encart::related

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "index/word_table.h"
+#include "related/background.h"
 #include "related/features.h"
 
 namespace encart {
@@ -34,9 +35,9 @@ std::size_t group_of(FeatureKind k) {
 // one vector of (feature, count) becomes the weighted features in place, and one of postings is
 // cut down in place.
 RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english, const ArticleLists& links) {
-  std::vector<std::uint32_t> raw_offsets, df;
-  std::vector<Entry> raw = count_features(index, english, raw_offsets, df);
-  weigh_features(std::move(raw), raw_offsets, idf_weights(df, index.size()));
+  std::vector<std::uint32_t> raw_offsets, df, background;
+  std::vector<Entry> raw = count_features(index, english, raw_offsets, df, background);
+  weigh_features(std::move(raw), raw_offsets, idf_weights(df, background, index.size()));
   build_postings();
   keep_candidate_facts(index);
   keep_links(links, index.size());
@@ -63,14 +64,15 @@ void RelatedIndex::keep_links(const ArticleLists& links, std::size_t articles) {
 std::vector<RelatedIndex::Entry> RelatedIndex::count_features(const Index& index,
                                                               const std::vector<bool>& english,
                                                               std::vector<std::uint32_t>& raw_offsets,
-                                                              std::vector<std::uint32_t>& df) {
+                                                              std::vector<std::uint32_t>& df,
+                                                              std::vector<std::uint32_t>& background) {
   const std::size_t n = index.size();
   WordTable table;
   std::vector<Entry> raw;
   raw.reserve(n * 36);  // a guess (34 per generated article); it grows if needed
   raw_offsets.assign(1, 0);
   raw_offsets.reserve(n + 1);
-  related::ArticleFeatures f(table, kinds_, display_);
+  related::ArticleFeatures f(table, kinds_, display_, background);
   for (std::size_t a = 0; a < n; ++a) {
     const Article& art = index.articles()[a];
     f.start_article();
@@ -94,7 +96,8 @@ std::vector<RelatedIndex::Entry> RelatedIndex::count_features(const Index& index
   return raw;
 }
 
-std::vector<float> RelatedIndex::idf_weights(const std::vector<std::uint32_t>& df, std::size_t n) {
+std::vector<float> RelatedIndex::idf_weights(const std::vector<std::uint32_t>& df,
+                                             const std::vector<std::uint32_t>& background, std::size_t n) {
   std::vector<float> idf(df.size());
   // Past 1024 articles, the count the weights see is rounded up to a sixteenth of the power of
   // two above it (3000 -> 3072): publishing one more article then changes the weights of its own
@@ -103,8 +106,11 @@ std::vector<float> RelatedIndex::idf_weights(const std::vector<std::uint32_t>& d
   const std::size_t step = n < 1024 ? 1 : std::bit_ceil(n) / 16;
   const std::size_t rounded = (n + step - 1) / step * step;  // whole steps: integer division meant
   const auto archive = static_cast<double>(rounded);
+  // Every feature is counted against the same background pseudo-articles, which hold only the
+  // listed words: a rare word gains a little, "taux" loses much while the archive is small.
   for (std::size_t f = 0; f < df.size(); ++f) {
-    idf[f] = static_cast<float>(std::log(1.0 + (archive - df[f] + 0.5) / (df[f] + 0.5)));
+    const std::uint32_t rank = f < background.size() ? background[f] : 0;
+    idf[f] = related::blended_idf(archive, df[f], related::background_share(rank));
   }
   return idf;
 }
@@ -366,31 +372,6 @@ RelatedReasons RelatedIndex::reasons(const Index& index, ArticleId subject, Arti
   const auto a = index.terms(subject).facets[cat], b = index.terms(other).facets[cat];
   out.same_category = !a.empty() && !b.empty() && a[0] == b[0] && s.category > 0;
   return out;
-}
-
-RelatedSettings apply(RelatedSettings base, const RelatedOverrides& o, std::vector<std::string>* warnings) {
-  const auto shown = [](double x) {
-    std::string t = std::to_string(x);
-    t.erase(t.find_last_not_of('0') + 1);
-    if (!t.empty() && t.back() == '.') t.pop_back();
-    return t;
-  };
-  for (const RelatedSettingSpec& spec : kRelatedSettings) {
-    const std::optional<double>& value = o.*spec.override_value;
-    if (!value || std::isnan(*value)) continue;
-    double v = spec.kind == SettingKind::kFlag ? (*value != 0 ? 1.0 : 0.0) : *value;
-    if (v < spec.min || v > spec.max) {
-      const double clamped = std::clamp(v, spec.min, spec.max);
-      if (warnings != nullptr) {
-        warnings->push_back("related." + std::string(spec.path) + ": " + shown(v) +
-                            (v < spec.min ? " is below " : " is above ") + shown(clamped) + ", using " +
-                            shown(clamped));
-      }
-      v = clamped;
-    }
-    spec.set(base, spec.kind == SettingKind::kCount ? std::floor(v) : v);
-  }
-  return base;
 }
 
 }  // namespace encart

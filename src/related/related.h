@@ -6,9 +6,11 @@
 // from the title, boosted, the summary and the body text), proper names (runs of capitalised
 // words, and their words), tags and authors. Weights are TF-IDF: (1 + ln tf) * idf, tf counting
 // the title three times and the summary twice, each kind normalised to unit length, so that the
-// dot product of two articles' features of one kind is their cosine similarity. Each article keeps
-// its strongest features (kMaxWords, kMaxNames); each feature keeps its kMaxPostings strongest
-// articles. A ranking accumulates, for each feature of the subject, over that feature's list.
+// dot product of two articles' features of one kind is their cosine similarity. The idf counts
+// background pseudo-articles of everyday prose (related/background.h), so that a small archive
+// already knows common words. Each article keeps its strongest features (kMaxWords, kMaxNames);
+// each feature keeps its kMaxPostings strongest articles. A ranking accumulates, for each
+// feature of the subject, over that feature's list.
 #pragma once
 
 #include <algorithm>
@@ -100,8 +102,11 @@ class RelatedIndex {
 
   // The build, in its steps (related.cpp).
   std::vector<Entry> count_features(const Index& index, const std::vector<bool>& english,
-                                    std::vector<std::uint32_t>& raw_offsets, std::vector<std::uint32_t>& df);
-  static std::vector<float> idf_weights(const std::vector<std::uint32_t>& df, std::size_t n);
+                                    std::vector<std::uint32_t>& raw_offsets, std::vector<std::uint32_t>& df,
+                                    std::vector<std::uint32_t>& background);
+  // `background`: by feature, its rank in the background lists (0: not listed).
+  static std::vector<float> idf_weights(const std::vector<std::uint32_t>& df,
+                                        const std::vector<std::uint32_t>& background, std::size_t n);
   static bool stronger(const Entry& x, const Entry& y);  // by weight, ties by key
   void cap_kinds(std::vector<Entry>& kept, const std::size_t (&per_kind)[4],
                  std::vector<Entry>& scratch) const;

@@ -4,7 +4,9 @@
 //   (precision@3 0.809 then, 0.813 since).
 // - threads-mixed: 78 articles of another site, 11 threads in French, English and Arabic among
 //   distractors that share everyday words or names, written after the defaults and never tuned
-//   on (precision@2 0.865 at the defaults when it was written, 0.885 with the stopwords-iso lists).
+//   on (precision@2 0.865 at the defaults when it was written, 0.885 with the stopwords-iso lists,
+//   0.875 with the background ranks: French and Arabic only, the English list's licence being
+//   for research; with it, 0.896. Held out, tuned on threads-fr: 0.938).
 // A change that lowers a figure below its floor fails here.
 #include <fstream>
 #include <sstream>
@@ -43,7 +45,7 @@ TEST(RelatedQuality, OnTheFixtureTheDefaultsWereNotChosenOnPrecisionAtTwoStaysAt
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_EQ(report.value().subjects, 48u);
   EXPECT_EQ(report.value().threads.size(), 11u);
-  EXPECT_GE(report.value().precision_at_2, 0.88);
+  EXPECT_GE(report.value().precision_at_2, 0.87);
 }
 
 TEST(RelatedQuality, TheRabatMeetingOfTheTwoPoliceChiefsRanksTheBelgianVisitFirst) {
