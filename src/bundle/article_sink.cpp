@@ -90,10 +90,17 @@ void resolve_and_dedupe(Bundle& bundle, const std::vector<std::size_t>& indices,
 
 }  // namespace
 
+void ArticleSink::skip(std::size_t index, std::string_view field, std::string message) {
+  // Indices only grow while streaming: the first max_reported_skips are all we keep.
+  if (bundle_.skipped.size() < options_.max_reported_skips) {
+    bundle_.skipped.push_back(skipped_article(options_, index, "", field, std::move(message)));
+  }
+  ++bundle_.skipped_total;
+}
+
 void ArticleSink::add(nlohmann::json& article, std::size_t index) {
   auto result = read_article(article, index);
   if (!result.candidate) {
-    // Indices only grow while streaming: the first max_reported_skips are all we keep.
     if (bundle_.skipped.size() < options_.max_reported_skips) {
       bundle_.skipped.push_back(
           skipped_article(options_, index, std::move(result.id), result.field, std::move(result.message)));

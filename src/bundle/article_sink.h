@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -27,6 +28,9 @@ class ArticleSink {
   // Reads the article object of input index `index` (in the bundle's form; strings are moved
   // out of it), keeping it or recording why it was skipped.
   void add(nlohmann::json& article, std::size_t index);
+  // Records article `index` as skipped for `field`'s `message` without reading it: what add
+  // would have found for an item with nothing in it.
+  void skip(std::size_t index, std::string_view field, std::string message);
 
   // Once the whole input is read: URLs resolved against options.base_url or site.url,
   // duplicate ids skipped, the articles over the limit reported, skips in index order.
