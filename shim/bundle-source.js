@@ -7,7 +7,7 @@
 import { createEngine, interfaceFor } from '../web/engine.js';
 import { EncartError } from '../web/errors.js';
 import { MAX_BUNDLE_BYTES, MAX_VIEWS_BYTES, responseBytes } from '../web/read-capped.js';
-import { decodeXml, xmlTreeJson } from '../web/xml-tree.js';
+import { decodeXml, looksLikeXml, xmlTreeJson } from '../web/xml-tree.js';
 import { looksLikePack, openPack, packInterface } from '../web/pack.js';
 import { scriptUrl } from './script-url.js';
 import { markCoreHtml, markSidebarHtml, trustedScriptUrl } from '../web/trusted-html.js';
@@ -124,10 +124,22 @@ async function openFetched(fetched, source, now) {
   }
 }
 
-// RSS and Atom need DOMParser, which workers lack: the page reads the XML into its element tree
-// and hands the worker that, which the engine maps and detects (format "auto").
+// DOMParser runs on the main thread only (workers lack it): a feed is parsed once the page is
+// idle, so that its own rendering and input come first, never in the task that fetched it.
+function whenIdle() {
+  return /** @type {Promise<void>} */ (
+    new Promise((resolve) => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2000 });
+      else setTimeout(resolve, 0);
+    })
+  );
+}
+
+// RSS and Atom need DOMParser: the page reads the XML into its element tree and hands the
+// worker that, which the engine maps and detects (format "auto").
 async function xmlSourceAsTree(source) {
   const fetched = await fetchSource(source);
+  await whenIdle();
   return { ...fetched, bytes: new TextEncoder().encode(xmlTreeJson(decodeXml(fetched.bytes))) };
 }
 
@@ -154,7 +166,9 @@ async function loadInWorker(client, source) {
 }
 
 async function loadOnMainThread(source) {
-  return openFetched(await fetchSource(source), source, Date.now());
+  const fetched = await fetchSource(source);
+  if (looksLikeXml(fetched.bytes)) await whenIdle();
+  return openFetched(fetched, source, Date.now());
 }
 
 function worker() {

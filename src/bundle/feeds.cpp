@@ -85,8 +85,6 @@ std::string string_of(const json* v) {
 
 namespace {
 
-using detail::member;
-
 constexpr std::string_view kJsonFeedVersion = "https://jsonfeed.org/version/";
 
 bool starts_like_xml(std::string_view text) {
@@ -95,31 +93,6 @@ bool starts_like_xml(std::string_view text) {
          (text[pos] == ' ' || text[pos] == '\n' || text[pos] == '\r' || text[pos] == '\t'))
     ++pos;
   return text.substr(pos, 1) == "<";
-}
-
-// A feed mapped to the bundle's JSON form, read like a bundle; skips named as `names` says.
-Result<Bundle> read_mapped(const json& bundle, const FieldNames& names, ParseOptions options) {
-  options.names = &names;
-  // Strings came through nlohmann (valid UTF-8) or the HTML decoder (whole code points);
-  // replace stays a safety net, since a strict dump would abort without exceptions.
-  return parse_bundle(bundle.dump(-1, ' ', false, json::error_handler_t::replace), options);
-}
-
-Result<Bundle> read_json_feed(const json& doc, const ParseOptions& options) {
-  if (!doc.is_object()) {
-    return Error{ErrorCode::kBadBundle, "a JSON Feed must be a JSON object with an \"items\" array"};
-  }
-  const json* items = member(doc, "items");
-  if (items == nullptr) return Error{ErrorCode::kBadBundle, "the JSON Feed has no \"items\" array"};
-  if (!items->is_array()) return Error{ErrorCode::kBadBundle, "\"items\" must be an array"};
-  return read_mapped(detail::map_json_feed(doc), detail::json_feed_names(), options);
-}
-
-Result<Bundle> read_wordpress(const json& doc, const ParseOptions& options) {
-  if (!doc.is_array()) {
-    return Error{ErrorCode::kBadBundle, "WordPress posts must be a JSON array (/wp-json/wp/v2/posts?_embed)"};
-  }
-  return read_mapped(detail::map_wordpress_posts(doc), detail::wordpress_names(), options);
 }
 
 }  // namespace
@@ -175,7 +148,7 @@ InputFormat detect_format(std::string_view text) {
 ENCART_COMPACT_ENTRY Result<Bundle> parse_xml_feed(const XmlElement& root, const ParseOptions& options) {
   auto mapped = detail::map_xml_feed(root);
   if (!mapped) return mapped.error();
-  return read_mapped(detail::map_json_feed(mapped.value().feed), mapped.value().names, options);
+  return detail::read_json_feed_dom(mapped.value().feed, mapped.value().names, options);
 }
 
 InputFormat xml_feed_format(const XmlElement& root) {
@@ -210,10 +183,8 @@ ENCART_COMPACT_ENTRY Result<Bundle> parse_input(std::string_view text, InputForm
     if (!tree) return tree.error();
     return parse_xml_feed(tree.value(), options);
   }
-  auto document = detail::parse_document(text);
-  if (!document) return document.error();
-  if (format == InputFormat::kJsonFeed) return read_json_feed(document.value(), options);
-  return read_wordpress(document.value(), options);
+  if (format == InputFormat::kJsonFeed) return detail::read_json_feed_text(text, options);
+  return detail::read_wordpress_text(text, options);
 }
 
 }  // namespace encart

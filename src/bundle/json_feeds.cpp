@@ -1,6 +1,8 @@
-// JSON Feed 1.1 (with encart's "_encart" extension) and WordPress REST API posts, mapped to the
-// bundle's JSON form; the bundle reader then validates them like any bundle.
+// JSON Feed 1.1 (with encart's "_encart" extension) and WordPress REST API posts, mapped item by
+// item to the bundle's article form, which the bundle's article reader then validates
+// (bundle/feed_readers.cpp streams the items here one at a time).
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <utility>
 
@@ -26,6 +28,32 @@ void copy(const json& from, std::string_view key, json& to, std::string_view as)
 // The first `max` characters of plain text, for a title or summary a feed item lacks.
 std::string excerpt(const std::string& text, std::size_t max_bytes) { return text::shorten(text, max_bytes); }
 
+// The links of an HTML body (JSON Feed's content_html, RSS's content:encoded, WordPress's
+// content) as the bundle's "links": the text loses them, related articles read them.
+void add_links(const json* html, json& a) {
+  if (html == nullptr || !html->is_string()) return;
+  const std::vector<std::string> links =
+      text::find_links(html->get_ref<const std::string&>(), kMaxLinksPerArticle);
+  if (!links.empty()) a["links"] = links;
+}
+
+// As the bundle reader trims its strings.
+std::string_view trim(std::string_view s) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
+  for (const std::string_view n : names) {
+    if (n == name) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 // An item's (or the feed's) author names: 1.1's "authors", else 1.0's "author". Past
 // `max_bytes` of names in all, none: the reading stops there.
 json author_names(const json& from, std::size_t max_bytes) {
@@ -49,18 +77,8 @@ json author_names(const json& from, std::size_t max_bytes) {
   return authors;
 }
 
-// What items inherit from the feed, read once: a feed-level value must not be re-read or copied
-// whole per item (a 1 MB "language" times 1000 items once exhausted WebAssembly's memory).
-struct FeedDefaults {
-  json authors = json::array();  // empty when the feed's list is long
-  json lang;                     // null, or a string of at most the "lang" field's limit
-};
-
 FeedDefaults feed_defaults(const json& feed) {
   FeedDefaults d;
-  // Copied into each item, so only a short list: a long one would multiply the feed's size by
-  // its number of items (and 100,000 feed authors were once re-read for every item).
-  constexpr std::size_t kInheritedAuthorBytes = 512;
   d.authors = author_names(feed, kInheritedAuthorBytes);
   if (const json* lang = member(feed, "language"); lang != nullptr && lang->is_string()) {
     std::string tag = lang->get<std::string>();
@@ -68,15 +86,6 @@ FeedDefaults feed_defaults(const json& feed) {
     d.lang = std::move(tag);
   }
   return d;
-}
-
-// The links of an HTML body (JSON Feed's content_html, RSS's content:encoded, WordPress's
-// content) as the bundle's "links": the text loses them, related articles read them.
-void add_links(const json* html, json& a) {
-  if (html == nullptr || !html->is_string()) return;
-  const std::vector<std::string> links =
-      text::find_links(html->get_ref<const std::string&>(), kMaxLinksPerArticle);
-  if (!links.empty()) a["links"] = links;
 }
 
 // JSON Feed 1.1 (jsonfeed.org/version/1.1), with 1.0's "author" accepted.
@@ -130,26 +139,29 @@ json map_json_feed_item(const json& item, const FeedDefaults& feed) {
   return a;
 }
 
-}  // namespace
+// As read_site reads a bundle's site block, without copying the feed's values into one first.
+Site json_feed_site(const json& feed) {
+  const auto text = [&](std::string_view key) {
+    const json* v = member(feed, key);
+    return v != nullptr && v->is_string() ? std::string(trim(v->get_ref<const std::string&>()))
+                                          : std::string();
+  };
+  Site site;
+  site.name = text("title");
+  site.url = text("home_page_url");
+  site.lang = text("language");
+  return site;
+}
 
-json map_json_feed(const json& feed) {
-  json bundle = json::object();
-  bundle["version"] = 1;
-  json site = json::object();
-  if (const json* title = member(feed, "title"); title != nullptr && title->is_string())
-    site["name"] = *title;
-  if (const json* home = member(feed, "home_page_url"); home != nullptr && home->is_string())
-    site["url"] = *home;
-  if (const json* lang = member(feed, "language"); lang != nullptr && lang->is_string()) site["lang"] = *lang;
-  bundle["site"] = site;
-  if (const json* ext = member(feed, "_encart")) copy(*ext, "related", bundle, "related");
-  json articles = json::array();
-  if (const json* items = member(feed, "items"); items != nullptr && items->is_array()) {
-    const FeedDefaults defaults = feed_defaults(feed);
-    for (const json& item : *items) articles.push_back(map_json_feed_item(item, defaults));
-  }
-  bundle["articles"] = std::move(articles);
-  return bundle;
+const json* json_feed_related(const json& feed) {
+  const json* ext = member(feed, "_encart");
+  return ext == nullptr ? nullptr : member(*ext, "related");
+}
+
+bool is_json_feed_item_field(std::string_view name) {
+  return one_of(name,
+                {"id", "url", "content_text", "content_html", "title", "date_published", "date_modified",
+                 "summary", "image", "banner_image", "tags", "authors", "author", "language", "_encart"});
 }
 
 FieldNames json_feed_names() {
@@ -258,6 +270,8 @@ json wordpress_date(const json& gmt, const json* local) {
   return utc + "Z";
 }
 
+}  // namespace
+
 // WordPress REST API (/wp-json/wp/v2/posts?_embed): taxonomy terms, author and featured image
 // come from "_embedded"; dates from `date_gmt` and `date` (see wordpress_date).
 json map_wordpress_post(const json& post) {
@@ -287,12 +301,10 @@ json map_wordpress_post(const json& post) {
   if (const json* embedded = member(post, "_embedded")) add_embedded(*embedded, a);
   return a;
 }
-}  // namespace
 
-json map_wordpress_posts(const json& posts) {
-  json bundle = json{{"version", 1}, {"articles", json::array()}};
-  for (const json& post : posts) bundle["articles"].push_back(map_wordpress_post(post));
-  return bundle;
+bool is_wordpress_field(std::string_view name) {
+  return one_of(name, {"id", "link", "title", "date_gmt", "date", "modified_gmt", "modified", "excerpt",
+                       "content", "jetpack-related-posts", "_embedded"});
 }
 
 FieldNames wordpress_names() {

@@ -2,14 +2,12 @@
 
 #include <algorithm>
 #include <optional>
-#include <unordered_set>
 #include <utility>
 
 #include <nlohmann/json.hpp>
 
 #include "bundle/article_reader.h"
-#include "bundle/limits.h"
-#include "bundle/url.h"
+#include "bundle/article_sink.h"
 #include "text/fold.h"
 
 namespace encart {
@@ -24,15 +22,12 @@ using nlohmann::json;
 // syntax error with its position rather than as a shape problem.
 class BundleSax {
  public:
-  // Valid articles go straight to bundle.articles, their input positions to `indices`.
-  BundleSax(const ParseOptions& options, Bundle& bundle, std::vector<std::size_t>& indices)
-      : options_(options), bundle_(bundle), indices_(indices) {}
+  // Articles go to `sink` one at a time; the site and settings to `bundle`.
+  BundleSax(detail::ArticleSink& sink, Bundle& bundle) : sink_(sink), bundle_(bundle) {}
 
   std::optional<Error>& fatal() { return fatal_; }
   std::optional<json>& version() { return version_; }
   bool saw_articles() const { return saw_articles_; }
-  std::size_t over_limit() const { return over_limit_; }
-  std::size_t warnings_over() const { return warnings_over_; }
 
   // --- nlohmann SAX interface -------------------------------------------------------------
   bool null() {
@@ -136,8 +131,8 @@ class BundleSax {
       if (key_ == "version") slot = Slot::kVersion;
       if (key_ == "site") slot = Slot::kSite;
       if (key_ == "related") slot = Slot::kRelated;
-    } else if (indices_.size() + bundle_.skipped_total >= options_.max_articles) {
-      ++over_limit_;
+    } else if (sink_.full()) {
+      sink_.over_limit();
     } else {
       slot = Slot::kArticle;
     }
@@ -173,23 +168,9 @@ class BundleSax {
       case Slot::kSite:
         bundle_.site = detail::read_site(captured_);
         break;
-      case Slot::kArticle: {
-        auto result = detail::read_article(captured_, next_index_);
-        if (result.candidate) {
-          add_warnings(result.warnings);
-          bundle_.articles.push_back(std::move(result.candidate->article));
-          indices_.push_back(result.candidate->index);
-        } else {
-          // Indices only grow while streaming: the first max_reported_skips are all we keep.
-          if (bundle_.skipped.size() < options_.max_reported_skips) {
-            bundle_.skipped.push_back(skipped_article(options_, next_index_, std::move(result.id),
-                                                      result.field, std::move(result.message)));
-            bundle_.skipped.back().url = std::move(result.url);
-          }
-          ++bundle_.skipped_total;
-        }
+      case Slot::kArticle:
+        sink_.add(captured_, next_index_);
         break;
-      }
       case Slot::kSkip:
       case Slot::kNone:
         break;
@@ -200,20 +181,8 @@ class BundleSax {
     captured_ = json();
   }
 
-  // A million dirty articles must not make a million warnings: the first ones are kept.
-  void add_warnings(std::vector<std::string>& warnings) {
-    for (std::string& w : warnings) {
-      if (bundle_.warnings.size() < options_.max_reported_warnings) {
-        bundle_.warnings.push_back(std::move(w));
-      } else {
-        ++warnings_over_;
-      }
-    }
-  }
-
-  const ParseOptions& options_;
+  detail::ArticleSink& sink_;
   Bundle& bundle_;
-  std::vector<std::size_t>& indices_;
   std::optional<Error> fatal_;
   std::optional<json> version_;
   int depth_ = 0;  // 0 outside, 1 inside the top object, 2 inside "articles"
@@ -225,8 +194,6 @@ class BundleSax {
   json captured_;
   std::optional<DomParser> dom_;
   std::size_t next_index_ = 0;
-  std::size_t over_limit_ = 0;
-  std::size_t warnings_over_ = 0;
 };
 
 }  // namespace
@@ -257,83 +224,6 @@ Error json_syntax_error(std::string_view text, std::size_t position, const std::
   return Error{ErrorCode::kBadJson, std::move(message), line, column, offset};
 }
 
-namespace {
-
-// Skips found after streaming (URLs, duplicate ids), in index order: keeping the first
-// `limit` of them, merged with the streamed ones, still yields the first `limit` overall.
-struct LateSkips {
-  Bundle& bundle;
-  const ParseOptions& options;
-  std::size_t kept = 0;
-  // The record kept, or null past the reporting limit.
-  SkippedArticle* add(std::size_t index, std::string id, std::string_view field, std::string message,
-                      std::string_view url = {}) {
-    ++bundle.skipped_total;
-    if (kept++ >= options.max_reported_skips) return nullptr;
-    bundle.skipped.push_back(skipped_article(options, index, std::move(id), field, std::move(message)));
-    bundle.skipped.back().url = text::shorten(url, kReportedUrlBytes);
-    return &bundle.skipped.back();
-  }
-};
-
-// URLs are resolved once the whole input is read, so that site.url may come after articles;
-// then duplicate ids are dropped (the first one is kept).
-void resolve_and_dedupe(Bundle& bundle, const std::vector<std::size_t>& indices, const std::string& base,
-                        std::string_view base_field, LateSkips& late) {
-  // Articles that fail now are dropped by compacting bundle.articles in place (one vector of
-  // articles at a time: at 100k that is tens of megabytes of WebAssembly memory, which never
-  // shrinks). The set views the ids of kept articles, which sit in their final slots.
-  std::unordered_set<std::string_view> seen_ids;
-  // Why an article's URL (or its image's) cannot be used, against `base`, which came from
-  // `base_field` (the load option baseUrl, or the bundle's site.url).
-  const auto url_problem = [&](std::string_view url) {
-    const std::string quoted = "\"" + text::shorten(url, 80) + "\"";
-    if (is_relative_reference(url) && !is_absolute_http_url(base)) {
-      if (base.empty()) {
-        return quoted +
-               " is relative and there is no absolute base URL to resolve it against "
-               "(pass baseUrl to load, or set site.url)";
-      }
-      return quoted + " is relative and the base URL " + std::string(base_field) + " \"" +
-             text::shorten(base, 80) + "\" " + std::string(absolute_url_defect(base));
-    }
-    const std::string_view defect = absolute_url_defect(url);
-    return quoted + " " + std::string(defect.empty() ? "is not an http(s) URL" : defect);
-  };
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < bundle.articles.size(); ++i) {
-    Article& article = bundle.articles[i];
-    const std::size_t index = indices[i];
-    auto url = resolve_http_url(article.url, base);
-    if (!url) {
-      late.add(index, article.id, "url", url_problem(article.url));
-      continue;
-    }
-    article.url = std::move(*url);
-    if (article.image) {
-      auto image_url = resolve_http_url(article.image->url, base);
-      if (!image_url) {
-        late.add(index, article.id, "image.url", url_problem(article.image->url), article.url);
-        continue;
-      }
-      article.image->url = std::move(*image_url);
-    }
-    if (seen_ids.contains(article.id)) {
-      late.add(
-          index, article.id, "id",
-          "\"" + text::shorten(article.id, 80) + "\" is used by an earlier article (the first one is kept)",
-          article.url);
-      continue;
-    }
-    if (kept != i) bundle.articles[kept] = std::move(article);
-    seen_ids.insert(bundle.articles[kept].id);
-    ++kept;
-  }
-  bundle.articles.erase(bundle.articles.begin() + static_cast<std::ptrdiff_t>(kept), bundle.articles.end());
-}
-
-}  // namespace
-
 Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) {
   if (text.size() > options.max_bytes) {
     return Error{ErrorCode::kTooLarge, "the bundle is " + std::to_string(text.size()) +
@@ -344,18 +234,14 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
     return json_syntax_error(text, nul + 1, std::string(1, '\0'));
   }
   Bundle bundle;
-  std::vector<std::size_t> indices;  // by position in bundle.articles: the input index
-  BundleSax sax(options, bundle, indices);
+  detail::ArticleSink sink(options, bundle);
+  BundleSax sax(sink, bundle);
   const bool parsed = json::sax_parse(text.begin(), text.end(), &sax);
   if (!parsed || sax.syntax_error_) {
     const auto [position, token] = sax.syntax_error_.value_or(std::pair{text.size() + 1, std::string()});
     return json_syntax_error(text, position, token);
   }
   if (sax.fatal()) return *sax.fatal();
-  if (sax.warnings_over() > 0) {
-    bundle.warnings.push_back(std::to_string(sax.warnings_over()) +
-                              " more warning(s) about articles not listed");
-  }
   if (const auto& v = sax.version(); v && !(v->is_number_unsigned() && v->get<std::uint64_t>() == 1)) {
     // Numbers are shown (short by nature); anything else by its type, never dumped whole.
     const std::string found = v->is_number() ? v->dump() : std::string(v->type_name());
@@ -366,21 +252,7 @@ Result<Bundle> parse_bundle(std::string_view text, const ParseOptions& options) 
     return Error{ErrorCode::kBadBundle, "the bundle has no \"articles\" array"};
   }
 
-  LateSkips late{bundle, options};
-  resolve_and_dedupe(bundle, indices, options.base_url.empty() ? bundle.site.url : options.base_url,
-                     options.base_url.empty() ? "site.url" : "baseUrl", late);
-  if (sax.over_limit() > 0) {
-    SkippedArticle* over = late.add(options.max_articles, "", "",
-                                    std::to_string(sax.over_limit()) + " articles over the limit of " +
-                                        std::to_string(options.max_articles));
-    if (over != nullptr) over->path.insert(over->path.size() - 1, "..");  // "articles[1000..]"
-    bundle.skipped_total += sax.over_limit() - 1;
-  }
-  std::stable_sort(bundle.skipped.begin(), bundle.skipped.end(),
-                   [](const SkippedArticle& a, const SkippedArticle& b) { return a.index < b.index; });
-  if (bundle.skipped.size() > options.max_reported_skips) {
-    bundle.skipped.resize(options.max_reported_skips);
-  }
+  sink.finish();
   return bundle;
 }
 

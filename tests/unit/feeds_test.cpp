@@ -438,3 +438,29 @@ TEST(SkippedArticle, NamesThePostByWhatCouldBeRead) {
 
 }  // namespace
 }  // namespace encart
+
+namespace encart {
+namespace {
+
+// An item with nothing its mapping reads is skipped without being mapped (issue 12: 33 million
+// `{}`), for the same reason as an item whose id is null: its id is empty.
+TEST(Feeds, AnItemWithNothingToReadIsSkippedForItsIdLikeAnItemWithoutOne) {
+  const auto posts =
+      parse_input(R"([{}, {"id": null}, {"guid": {"rendered": "x"}}, [1]])", InputFormat::kAuto, {});
+  ASSERT_TRUE(posts.ok()) << posts.error().message;
+  ASSERT_EQ(posts.value().skipped.size(), 4u);
+  for (std::size_t i = 0; i < 3; ++i)
+    EXPECT_EQ(posts.value().skipped[i].reason(), "[" + std::to_string(i) + "].id: empty");
+  EXPECT_EQ(posts.value().skipped[3].reason(), "[3]: expected an object, found an array");
+  const auto feed = parse_input(R"({"version": "https://jsonfeed.org/version/1.1", "authors": [{"name": "A"}],
+    "items": [{}, {"id": null, "url": "https://q.example/1"}, {"_links": {}}]})",
+                                InputFormat::kAuto, {});
+  ASSERT_TRUE(feed.ok()) << feed.error().message;
+  ASSERT_EQ(feed.value().skipped.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i)
+    EXPECT_EQ(feed.value().skipped[i].reason(), "items[" + std::to_string(i) + "].id: empty");
+  EXPECT_EQ(feed.value().skipped[1].url, "https://q.example/1");
+}
+
+}  // namespace
+}  // namespace encart

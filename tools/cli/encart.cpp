@@ -88,9 +88,19 @@ int help(const std::string& command) {
   return 0;
 }
 
+// Read into a string of the file's size when it has one: a stream copied through an
+// ostringstream holds up to three times the file at its peak.
 std::optional<std::string> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
+  const std::streamoff size = in.seekg(0, std::ios::end) ? std::streamoff(in.tellg()) : -1;
+  if (size > 0) {
+    std::string text(static_cast<std::size_t>(size), '\0');
+    in.seekg(0);
+    if (in.read(text.data(), size) && in.peek() == std::char_traits<char>::eof()) return text;
+  }
+  in.clear();
+  in.seekg(0);  // no size (a pipe), or the file changed while read: read it as a stream
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();

@@ -87,4 +87,76 @@ std::string bundle_with_words(const std::vector<std::string>& words, std::size_t
   return out + "]}";
 }
 
+std::string wordpress_empty_objects(std::size_t bytes) {
+  std::string out = "[{}";
+  out.reserve(bytes);
+  while (out.size() + 4 <= bytes) out += ",{}";
+  return out + "]";
+}
+
+namespace {
+
+// 4000 made-up words, drawn skewed towards the first ones, as words of a language are: text
+// with a realistic vocabulary (random words everywhere would make every word new to the index).
+struct Vocabulary {
+  Letters letters;
+  std::vector<std::string> words;
+  explicit Vocabulary(std::uint32_t seed) : letters{seed} {
+    for (int i = 0; i < 4000; ++i)
+      words.push_back(letters.block().substr(0, 3 + static_cast<std::size_t>(i % 6)));
+  }
+  const std::string& word() {
+    const std::uint32_t a = letters.x % 4000;
+    letters.block();
+    return words[a * (letters.x % 4000) / 4000];
+  }
+};
+
+std::string two_digits(unsigned n) {
+  return {static_cast<char>('0' + n / 10 % 10), static_cast<char>('0' + n % 10)};
+}
+
+// Post `n`, `minutes` minutes before 2024-12-10T23:59 local time (+01:00), with `words` of body.
+std::string wordpress_post(std::size_t n, Vocabulary& vocabulary) {
+  const std::size_t minutes = n * 7;  // one post every 7 minutes, newest first
+  const unsigned day = 10 - static_cast<unsigned>(minutes / 1440 % 9);
+  const unsigned hour = 23 - static_cast<unsigned>(minutes / 60 % 24);
+  const unsigned minute = 59 - static_cast<unsigned>(minutes % 60);
+  const std::string local =
+      "2024-12-" + two_digits(day) + "T" + two_digits(hour) + ":" + two_digits(minute) + ":00";
+  const std::string gmt = hour == 0 ? "2024-12-" + two_digits(day - 1) + "T23:" + two_digits(minute) + ":00"
+                                    : "2024-12-" + two_digits(day) + "T" + two_digits(hour - 1) + ":" +
+                                          two_digits(minute) + ":00";
+  const std::string id = std::to_string(1000 + n);
+  std::string body;
+  for (int p = 0; p < 6; ++p) {
+    body += "<p>";
+    for (int w = 0; w < 40; ++w) body += vocabulary.word() + (w % 9 == 8 ? ", " : " ");
+    body += "l&#8217;&eacute;t&eacute;.</p>\\n";
+  }
+  const std::string title =
+      vocabulary.word() + " " + vocabulary.word() + " &laquo;&nbsp;" + vocabulary.word() + "&nbsp;&raquo;";
+  return R"({"id":)" + id + R"(,"date":")" + local + R"(","date_gmt":")" + gmt +
+         R"(","guid":{"rendered":"https://example.ma/?p=)" + id + R"("},"modified":")" + local +
+         R"(","modified_gmt":")" + gmt + R"(","slug":"post-)" + id +
+         R"(","status":"publish","type":"post","link":"https://example.ma/2024/12/post-)" + id +
+         R"(/","title":{"rendered":")" + title + R"("},"content":{"rendered":")" + body +
+         R"(","protected":false},"excerpt":{"rendered":"<p>)" + vocabulary.word() + " " + vocabulary.word() +
+         R"( [&hellip;]</p>\n","protected":false},"author":)" + std::to_string(n % 40) +
+         R"(,"_embedded":{"author":[{"id":)" + std::to_string(n % 40) + R"(,"name":"Auteur )" +
+         std::to_string(n % 40) + R"("}],"wp:term":[[{"taxonomy":"category","name":"Rubrique )" +
+         std::to_string(n % 8) + R"("}],[{"taxonomy":"post_tag","name":"tag )" + std::to_string(n % 300) +
+         R"("},{"taxonomy":"post_tag","name":"tag )" + std::to_string((n * 7) % 300) + R"("}]]}})";
+}
+
+}  // namespace
+
+std::string wordpress_posts_of_size(std::size_t bytes) {
+  Vocabulary vocabulary{0x2545F491U};
+  std::string out = "[";
+  out.reserve(bytes + 4096);
+  for (std::size_t n = 0; out.size() + 1 < bytes; ++n) out += (n ? "," : "") + wordpress_post(n, vocabulary);
+  return out + "]";
+}
+
 }  // namespace encart::bench

@@ -26,4 +26,11 @@ std::string bundle_with_text_of_size(std::size_t bytes);
 // (an article's text is limited to 128 KiB).
 std::string bundle_with_words(const std::vector<std::string>& words, std::size_t per_article = 1000);
 
+// WordPress REST API posts (/wp-json/wp/v2/posts?_embed) of about `bytes` bytes: a JSON array of
+// `{}` only (every post skipped, the count over the article limit reported once), and ordinary
+// posts as WordPress writes them (rendered HTML, dates twice, embedded author, category and
+// tags), distinct and valid, newest first. Deterministic.
+std::string wordpress_empty_objects(std::size_t bytes);
+std::string wordpress_posts_of_size(std::size_t bytes);
+
 }  // namespace encart::bench
