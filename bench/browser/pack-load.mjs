@@ -95,8 +95,9 @@ async function view(browser, base, url, dirs) {
   const page = await context.newPage();
   page.setDefaultTimeout(5 * 60 * 1000);
   const requests = [];
-  // The context's requests: the worker's too (importScripts of encart-full.js, its fetches).
-  context.on('requestfinished', (r) => requests.push(new URL(r.url()).pathname));
+  // The context's requests, the worker's too (importScripts of encart-full.js, its fetches), as
+  // they start: the context reports a finished one after the page may already show its items.
+  context.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.goto(`${base}${url}`, { waitUntil: 'domcontentloaded' });
   const probe = await page.evaluate(() => self.widgetProbe.result());
   const before = [...requests];
