@@ -25,3 +25,23 @@ export function pageAddresses(doc) {
   add('address', here.href);
   return out;
 }
+
+/**
+ * Tells the console which address named the article on screen (`view.articleUrl` indexes
+ * `addresses`), or that none did, when that differs from the `previous` report: once per change.
+ * @param {any} addresses pageAddresses() of the render
+ * @param {{articleId?: string, articleUrl?: number | string}} view
+ * @param {string | null} previous
+ * @returns {string} this report, for the next call
+ */
+export function reportFound(addresses, view, previous) {
+  const by = addresses[/** @type {any} */ (view.articleUrl)];
+  const report = by ? `${view.articleId} ${by.url}` : '';
+  if (report === previous) return report;
+  if (by) console.info('[encart] article on screen: "%s", found by the page\'s %s (%s)', view.articleId, by.source, by.url);
+  else {
+    const tried = addresses.map((/** @type {{source: string, url: string}} */ a) => `${a.source} ${a.url}`).join(', ');
+    console.warn('[encart] no article of the bundle has this page\'s address (tried %s); set data-article', tried);
+  }
+  return report;
+}

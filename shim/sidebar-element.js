@@ -4,10 +4,13 @@
 
 import { trustedHtml } from '../web/trusted-html.js';
 import { acquireBundle, interfaceText, releaseBundle } from './bundle-source.js';
-import { pageAddresses } from './page-address.js';
+import { pageAddresses, reportFound } from './page-address.js';
 import { clearHistory, readHistory, recordRead } from './reading-history.js';
-import ENCART_CSS from './styles.css';
-import { CODES, RELATED_ATTRIBUTES, RELATED_GROUPS, RELATED_SETTINGS, WINDOWS } from '../web/vocabulary.js';
+import { layoutAttribute, numberAttribute, relatedAttributes, windowAttribute } from './element-attributes.js';
+import { NO_FILTERS, readFragmentState, writeFragmentState } from './fragment-state.js';
+import { styleShadowRoot } from './shadow-styles.js';
+import { showPeriods, showTabs, tabKeyTarget } from './list-controls.js';
+import { CODES, RELATED_ATTRIBUTES } from '../web/vocabulary.js';
 
 const DEFAULT_LIMIT = 5;
 const STATUS_DELAY_MS = 400; // announce result counts once typing pauses, not on every key
@@ -19,106 +22,6 @@ const WASM_FAILED_TEXT = {
   en: 'The articles could not be loaded.',
   ar: 'تعذر تحميل المقالات.',
 };
-
-// Filter state in the page URL's fragment ("#encart=q%3Ds%C3%A9cu%26category%3DPolitique"), so
-// a filtered sidebar survives a reload and can be shared. The host page's own fragment always
-// wins: a fragment that is not ours is never overwritten. replaceState: no scroll, no history
-// entry per keystroke.
-// With the filters, the tabs layout's selected tab and the most-read period; each is written
-// only when it differs from the default ("latest", the page's most-read-window).
-const STATE_FIELDS = ['q', 'category', 'author', 'date', 'tab', 'window'];
-
-const DATE_VALUES = ['', 'today', '7d', '30d'];
-const TABS = ['latest', 'mostRead'];
-// Fields the fragment may carry only from a short list: anything else is ignored.
-const STATE_VALUES = { date: DATE_VALUES, tab: TABS, window: WINDOWS };
-const NO_FILTERS = { q: '', category: '', author: '', date: '' };
-
-// Anyone can edit a link: values are cut short, control characters dropped, an unknown date
-// preset ignored, so a hand-made fragment can never leave the widget unusable.
-function readFragmentState(key) {
-  const prefix = `#${key}=`;
-  if (!location.hash.startsWith(prefix)) return null;
-  const params = new URLSearchParams(location.hash.slice(prefix.length));
-  const state = {};
-  for (const field of STATE_FIELDS) {
-    if (!params.has(field)) continue;
-    // eslint-disable-next-line no-control-regex -- dropping control characters is the point
-    const value = params.get(field).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
-    if (!STATE_VALUES[field] || STATE_VALUES[field].includes(value)) state[field] = value;
-  }
-  return state;
-}
-
-function writeFragmentState(key, state) {
-  const hash = location.hash;
-  if (hash && hash !== '#' && !hash.startsWith(`#${key}=`)) return;
-  const params = new URLSearchParams();
-  for (const field of STATE_FIELDS) {
-    if (state[field]) params.set(field, state[field]);
-  }
-  const fragment = params.toString() ? `#${key}=${params.toString()}` : '';
-  if (fragment === hash || (!fragment && !hash)) return;
-  history.replaceState(history.state, '', `${location.pathname}${location.search}${fragment}`);
-}
-
-let sheet = null;
-function styleSheet() {
-  if (!sheet && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(ENCART_CSS);
-  }
-  return sheet;
-}
-
-// Related settings a publisher can set on the element (or as data-* on the script tag), on top
-// of the bundle's "related" object. The engine clamps each to its range (docs/bundle.md).
-function numberAttribute(element, name) {
-  const raw = element.getAttribute(name);
-  if (raw === null || raw.trim() === '') return undefined;
-  const value = Number(raw);
-  if (Number.isFinite(value)) return value;
-  console.warn('[encart] %s="%s" is not a number; ignored', name, raw);
-  return undefined;
-}
-
-// A group's attribute holds name:value pairs: related-weights="names:2 tags:0.5" (spaces, commas
-// or semicolons between pairs). The settings and their attributes: vocabulary.json.
-function groupAttribute(element, group) {
-  const raw = element.getAttribute(group.attribute);
-  if (!raw) return undefined;
-  const names = RELATED_SETTINGS.filter((s) => s.group === group.name).map((s) => s.js);
-  const out = {};
-  for (const pair of raw.split(/[\s,;]+/).filter(Boolean)) {
-    const [name, value] = pair.split(':');
-    const number = Number(value);
-    if (names.includes(name) && value !== undefined && value.trim() !== '' && Number.isFinite(number)) {
-      out[name] = number;
-    } else {
-      console.warn('[encart] %s: "%s" ignored (expected name:number, name one of %s)', group.attribute, pair, names.join(', '));
-    }
-  }
-  return out;
-}
-
-function relatedAttributes(element) {
-  const out = {};
-  for (const group of RELATED_GROUPS) {
-    const values = groupAttribute(element, group);
-    if (values) out[group.name] = values;
-  }
-  for (const setting of RELATED_SETTINGS) {
-    // related-limit is the list's page size (#resetLimits), not the setting underneath it.
-    if (setting.group || setting.name === 'limit') continue;
-    if (setting.kind === 'flag') {
-      if (element.hasAttribute(setting.attribute)) out[setting.js] = element.getAttribute(setting.attribute) !== 'false';
-      continue;
-    }
-    const value = numberAttribute(element, setting.attribute);
-    if (value !== undefined) out[setting.js] = value;
-  }
-  return out;
-}
 
 // Node has no HTMLElement: the class is still defined (and never registered) there.
 /** @type {typeof HTMLElement} */
@@ -205,13 +108,7 @@ export class EncartSidebarElement extends BaseElement {
       return;
     }
     this.#root = this.attachShadow({ mode: 'open' });
-    const sheet = styleSheet();
-    if (sheet) this.#root.adoptedStyleSheets = [sheet];
-    else {
-      const style = document.createElement('style');
-      style.textContent = ENCART_CSS;
-      this.#root.append(style);
-    }
+    styleShadowRoot(this.#root);
     // The publisher's fallback markup (children of the element) shows until the lists do.
     this.#root.append(document.createElement('slot'));
   }
@@ -338,36 +235,26 @@ export class EncartSidebarElement extends BaseElement {
     }
   }
 
-  // "tabs" or '' (stacked, the default); another value is reported once per build and ignored.
+  // "tabs" or '' (stacked, the default); another value is reported once and ignored.
   #layout() {
-    const value = this.getAttribute('layout');
-    if (value === null || value === '' || value === 'stacked') return '';
-    if (value === 'tabs') return 'tabs';
-    this.#warnOnce(`layout=${value}`, '[encart] layout="%s" is not "tabs" or "stacked"; using stacked', value);
-    return '';
+    return layoutAttribute(this, this.#warnOnce);
   }
 
   // The period "most read" ranks by: the reader's choice, else the page's most-read-window, else
   // all. The core falls back to all for a window the bundle has no counts for (view.window).
   #window() {
-    if (this.#state.window) return this.#state.window;
-    const value = this.getAttribute('most-read-window');
-    if (value === null || value === '') return 'all';
-    if (WINDOWS.includes(value)) return value;
-    this.#warnOnce(`window=${value}`, '[encart] most-read-window="%s" is not one of %s; using all', value, WINDOWS.join(', '));
-    return 'all';
+    return this.#state.window || windowAttribute(this, this.#warnOnce);
   }
 
-  #warnOnce(key, ...message) {
+  #warnOnce = (key, ...message) => {
     if (this.#warned.has(key)) return;
     this.#warned.add(key);
     console.warn(...message);
-  }
+  };
 
   #chooseWindow(window) {
-    const fromAttribute = this.getAttribute('most-read-window');
     // The page's default is kept out of the URL, like every other default.
-    this.#state.window = window === (WINDOWS.includes(fromAttribute) ? fromAttribute : 'all') ? '' : window;
+    this.#state.window = window === windowAttribute(this, this.#warnOnce) ? '' : window;
     this.#limits.mostRead = this.#step();
     this.#render();
   }
@@ -386,17 +273,11 @@ export class EncartSidebarElement extends BaseElement {
     if (this.hasAttribute('sync-url')) writeFragmentState(this.#fragmentKey(), this.#state);
   }
 
-  // WAI-ARIA tabs with automatic activation: arrows move to the next or previous tab (reversed
-  // in right-to-left text, where the next tab is on the left), Home and End to the first and last.
+  // WAI-ARIA tabs with automatic activation (tabs.js).
   #onTabKey(event) {
     const tabs = [...this.#root.querySelectorAll('[role="tab"]')].filter((t) => !t.hidden);
-    const at = tabs.indexOf(event.currentTarget);
     const rtl = this.#root.querySelector('.encart').getAttribute('dir') === 'rtl';
-    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[event.key];
-    let next = -1;
-    if (step) next = (at + step + tabs.length) % tabs.length;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = tabs.length - 1;
+    const next = tabKeyTarget(event.key, tabs.indexOf(event.currentTarget), tabs.length, rtl);
     if (next < 0) return;
     event.preventDefault();
     this.#selectTab(tabs[next].dataset.tab, { focus: true });
@@ -404,13 +285,7 @@ export class EncartSidebarElement extends BaseElement {
 
   // Selection, roving tabindex and panels follow #state.tab.
   #showTabs() {
-    const selected = this.#selectedTab();
-    for (const tab of this.#root.querySelectorAll('[role="tab"]')) {
-      const on = tab.dataset.tab === selected;
-      tab.setAttribute('aria-selected', String(on));
-      tab.tabIndex = on ? 0 : -1;
-      this.#root.getElementById(tab.getAttribute('aria-controls')).hidden = !on;
-    }
+    showTabs(this.#root, this.#selectedTab());
   }
 
   // "Voir plus": the new items appear below; focus moves to the first of them, so keyboard and
@@ -517,7 +392,7 @@ export class EncartSidebarElement extends BaseElement {
       console.warn('[encart] article "%s" is not in the bundle%s', article, this.#whyMissing(article));
     }
     if (!view.partial) this.#afterArticleFound(view, article);
-    const periods = this.#showWindows(view);
+    const periods = showPeriods(this.#part('windows'), view);
     let shown = 0;
     for (const section of this.#root.querySelectorAll('[data-list]')) {
       const list = view[section.dataset.list];
@@ -549,18 +424,7 @@ export class EncartSidebarElement extends BaseElement {
   // The article on screen, found by address: the console says by which one (once per change).
   // Then, with a history, it is recorded: the reader opened it.
   #afterArticleFound(view, article) {
-    if (!article && this.#addresses) {
-      const by = this.#addresses[view.articleUrl];
-      const report = by ? `${view.articleId} ${by.url}` : '';
-      if (report !== this.#reportedAddress) {
-        this.#reportedAddress = report;
-        if (by) console.info('[encart] article on screen: "%s", found by the page\'s %s (%s)', view.articleId, by.source, by.url);
-        else {
-          const tried = this.#addresses.map((a) => `${a.source} ${a.url}`).join(', ');
-          console.warn('[encart] no article of the bundle has this page\'s address (tried %s); set data-article', tried);
-        }
-      }
-    }
+    if (!article && this.#addresses) this.#reportedAddress = reportFound(this.#addresses, view, this.#reportedAddress);
     if (this.#history && view.articleId && this.#recorded !== view.articleId) {
       this.#recorded = view.articleId;
       this.#history = recordRead(view.articleId) || this.#history;
@@ -580,21 +444,6 @@ export class EncartSidebarElement extends BaseElement {
     this.#history = this.#history === null ? null : [];
     this.#render();
     this.#announce(this.#messages.historyCleared);
-  }
-
-  // The period control: the windows with counts and "all", the one ranked by pressed; no control
-  // when "all" is the only one (or the pack's answer is partial and has none yet).
-  #showWindows(view) {
-    const group = this.#part('windows');
-    if (!group || !Array.isArray(view.windows)) return false;
-    const periods = view.windows.some((w) => w !== 'all');
-    group.hidden = !periods;
-    for (const button of group.querySelectorAll('[data-window]')) {
-      const name = button.dataset.window;
-      button.hidden = name !== 'all' && !view.windows.includes(name);
-      button.setAttribute('aria-pressed', String(name === view.window));
-    }
-    return periods;
   }
 
   // Tabs layout: the box shows once there are lists; "most read" is a tab only with view counts.
