@@ -205,13 +205,12 @@ void RelatedIndex::build_postings() {
 // What rank() reads of every candidate, side by side rather than in each Article.
 void RelatedIndex::keep_candidate_facts(const Index& index) {
   const std::size_t n = index.size();
-  categories_.resize(n, kNoCategory);
-  days_.resize(n);
+  facts_.resize(n);
   for (std::size_t a = 0; a < n; ++a) {
     const auto category =
         index.terms(static_cast<ArticleId>(a)).facets[static_cast<std::size_t>(Facet::kCategory)];
-    if (!category.empty()) categories_[a] = category[0];
-    days_[a] = static_cast<double>(index.articles()[a].published.epoch_ms) / kMsPerDay;
+    facts_[a].category = category.empty() ? kNoCategory : category[0];
+    facts_[a].day = static_cast<double>(index.articles()[a].published.epoch_ms) / kMsPerDay;
   }
 }
 
@@ -231,26 +230,28 @@ double RelatedIndex::kind_weight(FeatureKind k, const RelatedSettings& s) const 
 
 void RelatedIndex::accumulate(ArticleId subject, const RelatedSettings& s, std::size_t articles,
                               float link_share, Scratch& scratch) const {
-  std::vector<float>& scores = scratch.scores;
-  scores.resize(articles, 0.0F);
+  std::vector<Slot>& slots = scratch.slots;
+  if (slots.size() != articles) slots = facts_;
   for (const Entry& mine : features(subject)) {
     const auto w = static_cast<float>(kind_weight(kinds_[mine.key], s)) * mine.weight;
     if (w <= 0) continue;
     for (const Entry& p : postings(mine.key)) {
-      if (scores[p.key] == 0.0F) scratch.touched.push_back(p.key);
-      scores[p.key] += w * p.weight;
+      float& score = slots[p.key].score;
+      if (score == 0.0F) scratch.touched.push_back(p.key);
+      score += w * p.weight;
     }
   }
   for (const ArticleId linked : linked_.of(subject)) {
-    if (scores[linked] == 0.0F) scratch.touched.push_back(linked);
-    scores[linked] += link_share;
+    float& score = slots[linked].score;
+    if (score == 0.0F) scratch.touched.push_back(linked);
+    score += link_share;
   }
 }
 
 std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject, const Bitset& visible,
                                            const RelatedSettings& s, std::size_t keep,
                                            Scratch& scratch) const {
-  std::vector<float>& scores = scratch.scores;
+  std::vector<Slot>& slots = scratch.slots;
   std::vector<ArticleId>& touched = scratch.touched;
   std::vector<RelatedHit> hits;
   if (subject >= index.size() || keep == 0) return hits;
@@ -272,21 +273,27 @@ std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject
   accumulate(subject, s, index.size(), static_cast<float>(kLinkBoost * total), scratch);
   // Most candidates share one weak word: they are dropped before anything else is read.
   const double floor = s.min_score * total - s.category;
-  const std::uint32_t my_category = categories_[subject];
-  const double my_day = days_[subject];
+  const std::uint32_t my_category = facts_[subject].category;
+  const double my_day = facts_[subject].day;
   // The best `keep` so far, the worst of them on top: a candidate whose relevance before the
   // recency decay (which only lowers it) is already below that one is dropped unread.
   const auto worse_on_top = [](const RelatedHit& x, const RelatedHit& y) { return better(x, y); };
+  // Once the heap is full, most candidates fall below its worst even with the category bonus:
+  // they are dropped on their score alone, before the recency decay is computed.
+  const double bonus = std::max(0.0, s.category);
   for (const ArticleId a : touched) {
-    const float shared = scores[a];
-    scores[a] = 0.0F;
-    if (shared < floor || a == subject || !visible[a]) continue;
-    const bool same_category = my_category != kNoCategory && categories_[a] == my_category;
+    Slot& slot = slots[a];
+    const float shared = slot.score;
+    slot.score = 0.0F;
+    if (shared < floor) continue;
+    const bool full = hits.size() == keep;
+    if (full && static_cast<float>((shared + bonus) / total) < hits.front().score) continue;
+    if (a == subject || !visible[a]) continue;
+    const bool same_category = my_category != kNoCategory && slot.category == my_category;
     double relevance = (shared + (same_category ? s.category : 0.0)) / total;
     if (relevance < s.min_score) continue;  // recency only lowers it
-    const bool full = hits.size() == keep;
     if (full && static_cast<float>(relevance) < hits.front().score) continue;
-    if (s.half_life_days > 0) relevance *= std::exp2(-std::abs(days_[a] - my_day) / s.half_life_days);
+    if (s.half_life_days > 0) relevance *= std::exp2(-std::abs(slot.day - my_day) / s.half_life_days);
     if (!(relevance > 0 && relevance >= s.min_score)) continue;
     const RelatedHit hit{a, static_cast<float>(relevance)};
     if (!full) {

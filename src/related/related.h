@@ -65,8 +65,16 @@ class RelatedIndex {
   }
   // Working memory of one ranking at a time: rank() has its own; threads ranking at once (encart
   // pack ranks every article) each pass theirs.
+  // One slot per article: the score being summed, beside what rank() then reads of the
+  // candidate (a copy of facts_), so that both come in one cache line. In an archive too large
+  // for the cache, reading them from arrays of their own cost two more misses per candidate.
+  struct Slot {
+    float score = 0;  // zero between calls
+    std::uint32_t category = UINT32_MAX;
+    double day = 0;
+  };
   struct Scratch {
-    std::vector<float> scores;  // one per article, zero between calls
+    std::vector<Slot> slots;
     std::vector<ArticleId> touched;
   };
   std::vector<RelatedHit> rank(const Index& index, ArticleId subject, const Bitset& visible,
@@ -128,10 +136,11 @@ class RelatedIndex {
   std::vector<FeatureKind> kinds_;    // by FeatureId
   std::vector<std::string> display_;  // by FeatureId: the words or name as first written
   static constexpr std::uint32_t kNoCategory = UINT32_MAX;
-  std::vector<std::uint32_t> categories_;  // by ArticleId: category ValueId or kNoCategory
-  std::vector<double> days_;               // by ArticleId: publication, in days since 1970
-  ArticleLists linked_;                    // by ArticleId: the articles it links to or is linked from
-  mutable Scratch scratch_;                // rank()'s own
+  // By ArticleId, with a zero score: category ValueId (or kNoCategory) and publication in
+  // days since 1970, which each Scratch copies.
+  std::vector<Slot> facts_;
+  ArticleLists linked_;      // by ArticleId: the articles it links to or is linked from
+  mutable Scratch scratch_;  // rank()'s own
 };
 
 }  // namespace encart
