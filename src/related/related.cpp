@@ -248,17 +248,10 @@ void RelatedIndex::accumulate(ArticleId subject, const RelatedSettings& s, std::
   }
 }
 
-std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject, const Bitset& visible,
-                                           const RelatedSettings& s, std::size_t keep,
-                                           Scratch& scratch) const {
-  std::vector<Slot>& slots = scratch.slots;
-  std::vector<ArticleId>& touched = scratch.touched;
-  std::vector<RelatedHit> hits;
-  if (subject >= index.size() || keep == 0) return hits;
-  hits.reserve(keep);
+// Relevance is the weighted mean of the similarities of the signals the subject carries: an
+// article without tags is not marked down for the tags it cannot share.
+double RelatedIndex::total_weight(const Index& index, ArticleId subject, const RelatedSettings& s) const {
   const auto category = index.terms(subject).facets[static_cast<std::size_t>(Facet::kCategory)];
-  // Relevance is the weighted mean of the similarities of the signals the subject carries: an
-  // article without tags is not marked down for the tags it cannot share.
   bool carries[4] = {false, false, false, false};
   for (const Entry& mine : features(subject)) carries[static_cast<std::size_t>(kinds_[mine.key])] = true;
   // Words and names share one unit vector, where the names weight acts as a boost of the
@@ -269,6 +262,18 @@ std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject
   for (const FeatureKind k : {FeatureKind::kTag, FeatureKind::kAuthor}) {
     if (carries[static_cast<std::size_t>(k)]) total += kind_weight(k, s);
   }
+  return total;
+}
+
+std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject, const Bitset& visible,
+                                           const RelatedSettings& s, std::size_t keep,
+                                           Scratch& scratch) const {
+  std::vector<Slot>& slots = scratch.slots;
+  std::vector<ArticleId>& touched = scratch.touched;
+  std::vector<RelatedHit> hits;
+  if (subject >= index.size() || keep == 0) return hits;
+  hits.reserve(keep);
+  const double total = total_weight(index, subject, s);
   if (total <= 0) return hits;
   accumulate(subject, s, index.size(), static_cast<float>(kLinkBoost * total), scratch);
   // Most candidates share one weak word: they are dropped before anything else is read.
@@ -279,16 +284,20 @@ std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject
   // recency decay (which only lowers it) is already below that one is dropped unread.
   const auto worse_on_top = [](const RelatedHit& x, const RelatedHit& y) { return better(x, y); };
   // Once the heap is full, most candidates fall below its worst even with the category bonus:
-  // they are dropped on their score alone, before the recency decay is computed.
+  // they are dropped on their score alone, against a bound computed when the worst changes
+  // (no division per candidate). The bound is a millionth on the safe side of the exact test
+  // below, which float rounding (a 16-millionth) cannot cross: the same lists.
   const double bonus = std::max(0.0, s.category);
+  double cut = floor;
+  const auto raise_cut = [&] {
+    if (hits.size() == keep) cut = std::max(floor, hits.front().score * total * (1 - 1e-6) - bonus);
+  };
   for (const ArticleId a : touched) {
     Slot& slot = slots[a];
     const float shared = slot.score;
     slot.score = 0.0F;
-    if (shared < floor) continue;
+    if (shared < cut || a == subject || !visible[a]) continue;
     const bool full = hits.size() == keep;
-    if (full && static_cast<float>((shared + bonus) / total) < hits.front().score) continue;
-    if (a == subject || !visible[a]) continue;
     const bool same_category = my_category != kNoCategory && slot.category == my_category;
     double relevance = (shared + (same_category ? s.category : 0.0)) / total;
     if (relevance < s.min_score) continue;  // recency only lowers it
@@ -299,10 +308,12 @@ std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject
     if (!full) {
       hits.push_back(hit);
       std::push_heap(hits.begin(), hits.end(), worse_on_top);
+      raise_cut();
     } else if (better(hit, hits.front())) {
       std::pop_heap(hits.begin(), hits.end(), worse_on_top);
       hits.back() = hit;
       std::push_heap(hits.begin(), hits.end(), worse_on_top);
+      raise_cut();
     }
   }
   touched.clear();

@@ -101,6 +101,8 @@ class RelatedIndex {
     return {postings_.data() + posting_offsets_[f], posting_offsets_[f + 1] - posting_offsets_[f]};
   }
   double kind_weight(FeatureKind k, const RelatedSettings& s) const;
+  // What rank() divides the shared weight by: the weights of the signals `subject` carries.
+  double total_weight(const Index& index, ArticleId subject, const RelatedSettings& s) const;
   // The first step of rank(): each article's shared weight with `subject` in scratch.scores,
   // the articles reached in scratch.touched.
   // A link adds `link_share` to the shared weight (kLinkBoost in relevance).

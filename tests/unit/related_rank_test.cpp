@@ -1,0 +1,61 @@
+// RelatedIndex::rank keeps its best `keep` candidates in a bounded heap and drops, on their
+// shared score alone, those that cannot enter it. Whatever it drops, its answer must be the
+// first `keep` of a ranking that keeps every candidate (where no bound ever applies).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "engine/engine.h"
+#include "generate.h"
+#include "related/related.h"
+
+namespace encart {
+namespace {
+
+std::vector<ArticleId> ids(const std::vector<RelatedHit>& hits) {
+  std::vector<ArticleId> out;
+  for (const RelatedHit& h : hits) out.push_back(h.id);
+  return out;
+}
+
+TEST(RelatedRank, TheBestFewAreTheFirstOfARankingThatKeepsEveryCandidate) {
+  Engine engine;
+  LoadOptions options;
+  options.now_ms = bench::kBenchNowMs;
+  ASSERT_TRUE(engine.load(bench::generate_bundle(2000), options).ok());
+  const Index& index = engine.index();
+  const RelatedIndex related(index, std::vector<bool>(index.size(), false));
+  const Bitset everyone(index.size(), true);
+  Bitset two_in_three(index.size());
+  for (std::size_t a = 0; a < index.size(); ++a) {
+    if (a % 3 != 0) two_in_three.set(a);
+  }
+  RelatedSettings defaults, by_category, no_decay, names_only;
+  by_category.category = 2;  // the bonus the bound adds before it reads the category
+  no_decay.half_life_days = 0;
+  no_decay.min_score = 0;
+  names_only.text = 0;
+  names_only.tags = 0;
+  std::size_t lists = 0, cut_short = 0;
+  for (const RelatedSettings& s : {defaults, by_category, no_decay, names_only}) {
+    for (const Bitset* visible : std::vector<const Bitset*>{&everyone, &two_in_three}) {
+      for (ArticleId a = 0; a < index.size(); a += 41) {
+        const auto all = related.rank(index, a, *visible, s, index.size());
+        for (const std::size_t keep : {std::size_t{1}, std::size_t{5}, std::size_t{64}}) {
+          const auto best = related.rank(index, a, *visible, s, keep);
+          const std::vector<RelatedHit> expected(all.begin(), all.begin() + std::min(keep, all.size()));
+          ASSERT_EQ(ids(best), ids(expected)) << "article " << a << ", keep " << keep;
+          for (std::size_t i = 0; i < best.size(); ++i) EXPECT_EQ(best[i].score, expected[i].score);
+          ++lists;
+          if (all.size() > keep) ++cut_short;
+        }
+      }
+    }
+  }
+  // The bound was at work: most of these rankings had more candidates than they kept.
+  EXPECT_GT(cut_short, lists / 2) << cut_short << " of " << lists;
+}
+
+}  // namespace
+}  // namespace encart
