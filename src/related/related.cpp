@@ -188,9 +188,11 @@ void RelatedIndex::build_postings() {
   for (std::size_t f = 0; f < kinds_.size(); ++f) {
     auto first = all.begin() + counts[f], last = all.begin() + counts[f + 1];
     if (last - first > static_cast<std::ptrdiff_t>(kMaxPostings)) {
-      // The strongest kMaxPostings, in no particular order: rank() only sums them.
+      // The strongest kMaxPostings, back in ArticleId order (rank() reads them a window of
+      // ArticleIds at a time); shorter lists were filled in that order.
       std::nth_element(first, first + (kMaxPostings - 1), last, stronger);
       last = first + kMaxPostings;
+      std::sort(first, last, [](const Entry& x, const Entry& y) { return x.key < y.key; });
     }
     const auto kept_here = last - first;
     const auto to = all.begin() + static_cast<std::ptrdiff_t>(written);  // never ahead of `first`
@@ -226,99 +228,6 @@ double RelatedIndex::kind_weight(FeatureKind k, const RelatedSettings& s) const 
       return s.author;
   }
   return 0;
-}
-
-void RelatedIndex::accumulate(ArticleId subject, const RelatedSettings& s, std::size_t articles,
-                              float link_share, Scratch& scratch) const {
-  std::vector<Slot>& slots = scratch.slots;
-  if (slots.size() != articles) slots = facts_;
-  for (const Entry& mine : features(subject)) {
-    const auto w = static_cast<float>(kind_weight(kinds_[mine.key], s)) * mine.weight;
-    if (w <= 0) continue;
-    for (const Entry& p : postings(mine.key)) {
-      float& score = slots[p.key].score;
-      if (score == 0.0F) scratch.touched.push_back(p.key);
-      score += w * p.weight;
-    }
-  }
-  for (const ArticleId linked : linked_.of(subject)) {
-    float& score = slots[linked].score;
-    if (score == 0.0F) scratch.touched.push_back(linked);
-    score += link_share;
-  }
-}
-
-// Relevance is the weighted mean of the similarities of the signals the subject carries: an
-// article without tags is not marked down for the tags it cannot share.
-double RelatedIndex::total_weight(const Index& index, ArticleId subject, const RelatedSettings& s) const {
-  const auto category = index.terms(subject).facets[static_cast<std::size_t>(Facet::kCategory)];
-  bool carries[4] = {false, false, false, false};
-  for (const Entry& mine : features(subject)) carries[static_cast<std::size_t>(kinds_[mine.key])] = true;
-  // Words and names share one unit vector, where the names weight acts as a boost of the
-  // names over the words: the text counts for its own weight, so shared names can take the
-  // score above 1 (the ranking needs no cap: a cap would turn the best matches into ties).
-  double total = category.empty() ? 0.0 : s.category;
-  if (carries[0] || carries[1]) total += s.text > 0 ? s.text : s.names;
-  for (const FeatureKind k : {FeatureKind::kTag, FeatureKind::kAuthor}) {
-    if (carries[static_cast<std::size_t>(k)]) total += kind_weight(k, s);
-  }
-  return total;
-}
-
-std::vector<RelatedHit> RelatedIndex::rank(const Index& index, ArticleId subject, const Bitset& visible,
-                                           const RelatedSettings& s, std::size_t keep,
-                                           Scratch& scratch) const {
-  std::vector<Slot>& slots = scratch.slots;
-  std::vector<ArticleId>& touched = scratch.touched;
-  std::vector<RelatedHit> hits;
-  if (subject >= index.size() || keep == 0) return hits;
-  hits.reserve(keep);
-  const double total = total_weight(index, subject, s);
-  if (total <= 0) return hits;
-  accumulate(subject, s, index.size(), static_cast<float>(kLinkBoost * total), scratch);
-  // Most candidates share one weak word: they are dropped before anything else is read.
-  const double floor = s.min_score * total - s.category;
-  const std::uint32_t my_category = facts_[subject].category;
-  const double my_day = facts_[subject].day;
-  // The best `keep` so far, the worst of them on top: a candidate whose relevance before the
-  // recency decay (which only lowers it) is already below that one is dropped unread.
-  const auto worse_on_top = [](const RelatedHit& x, const RelatedHit& y) { return better(x, y); };
-  // Once the heap is full, most candidates fall below its worst even with the category bonus:
-  // they are dropped on their score alone, against a bound computed when the worst changes
-  // (no division per candidate). The bound is a millionth on the safe side of the exact test
-  // below, which float rounding (a 16-millionth) cannot cross: the same lists.
-  const double bonus = std::max(0.0, s.category);
-  double cut = floor;
-  const auto raise_cut = [&] {
-    if (hits.size() == keep) cut = std::max(floor, hits.front().score * total * (1 - 1e-6) - bonus);
-  };
-  for (const ArticleId a : touched) {
-    Slot& slot = slots[a];
-    const float shared = slot.score;
-    slot.score = 0.0F;
-    if (shared < cut || a == subject || !visible[a]) continue;
-    const bool full = hits.size() == keep;
-    const bool same_category = my_category != kNoCategory && slot.category == my_category;
-    double relevance = (shared + (same_category ? s.category : 0.0)) / total;
-    if (relevance < s.min_score) continue;  // recency only lowers it
-    if (full && static_cast<float>(relevance) < hits.front().score) continue;
-    if (s.half_life_days > 0) relevance *= std::exp2(-std::abs(slot.day - my_day) / s.half_life_days);
-    if (!(relevance > 0 && relevance >= s.min_score)) continue;
-    const RelatedHit hit{a, static_cast<float>(relevance)};
-    if (!full) {
-      hits.push_back(hit);
-      std::push_heap(hits.begin(), hits.end(), worse_on_top);
-      raise_cut();
-    } else if (better(hit, hits.front())) {
-      std::pop_heap(hits.begin(), hits.end(), worse_on_top);
-      hits.back() = hit;
-      std::push_heap(hits.begin(), hits.end(), worse_on_top);
-      raise_cut();
-    }
-  }
-  touched.clear();
-  std::sort_heap(hits.begin(), hits.end(), worse_on_top);
-  return hits;
 }
 
 std::vector<RelatedIndex::Shared> RelatedIndex::shared_features(ArticleId subject, ArticleId other,

@@ -57,5 +57,37 @@ TEST(RelatedRank, TheBestFewAreTheFirstOfARankingThatKeepsEveryCandidate) {
   EXPECT_GT(cut_short, lists / 2) << cut_short << " of " << lists;
 }
 
+// A large archive is ranked a window of ArticleIds at a time (RelatedIndex::kWindow); here
+// windows of 97 and 1000 articles must give what one window gives, to the last bit of each score.
+TEST(RelatedRank, RankingAWindowAtATimeGivesTheSameScores) {
+  Engine engine;
+  LoadOptions options;
+  options.now_ms = bench::kBenchNowMs;
+  ASSERT_TRUE(engine.load(bench::generate_bundle(3000), options).ok());
+  const Index& index = engine.index();
+  const RelatedIndex related(index, std::vector<bool>(index.size(), false));
+  const Bitset everyone(index.size(), true);
+  RelatedSettings no_floor;
+  no_floor.min_score = 0;  // every candidate reached, in every window
+  RelatedIndex::Scratch whole, small, medium;
+  small.window = 97;
+  medium.window = 1000;
+  std::size_t hits = 0;
+  for (const RelatedSettings& s : {RelatedSettings{}, no_floor}) {
+    for (ArticleId a = 0; a < index.size(); a += 53) {
+      for (const std::size_t keep : {std::size_t{5}, index.size()}) {
+        const auto expected = related.rank(index, a, everyone, s, keep, whole);
+        for (RelatedIndex::Scratch* scratch : {&small, &medium}) {
+          const auto got = related.rank(index, a, everyone, s, keep, *scratch);
+          ASSERT_EQ(ids(got), ids(expected)) << "article " << a << ", window " << scratch->window;
+          for (std::size_t i = 0; i < got.size(); ++i) ASSERT_EQ(got[i].score, expected[i].score);
+        }
+        hits += expected.size();
+      }
+    }
+  }
+  EXPECT_GT(hits, std::size_t{10000});  // long lists: candidates from many windows
+}
+
 }  // namespace
 }  // namespace encart
