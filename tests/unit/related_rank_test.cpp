@@ -19,13 +19,24 @@ std::vector<ArticleId> ids(const std::vector<RelatedHit>& hits) {
   return out;
 }
 
-TEST(RelatedRank, TheBestFewAreTheFirstOfARankingThatKeepsEveryCandidate) {
+// A generated bundle's index, and a related index of its titles and summaries.
+struct Generated {
+  explicit Generated(std::size_t articles) {
+    LoadOptions options;
+    options.now_ms = bench::kBenchNowMs;
+    loaded = engine.load(bench::generate_bundle(articles), options).ok();
+    related = RelatedIndex(engine.index(), std::vector<bool>(engine.index().size(), false));
+  }
   Engine engine;
-  LoadOptions options;
-  options.now_ms = bench::kBenchNowMs;
-  ASSERT_TRUE(engine.load(bench::generate_bundle(2000), options).ok());
-  const Index& index = engine.index();
-  const RelatedIndex related(index, std::vector<bool>(index.size(), false));
+  bool loaded = false;
+  RelatedIndex related;
+};
+
+TEST(RelatedRank, TheBestFewAreTheFirstOfARankingThatKeepsEveryCandidate) {
+  const Generated generated(2000);
+  ASSERT_TRUE(generated.loaded);
+  const Index& index = generated.engine.index();
+  const RelatedIndex& related = generated.related;
   const Bitset everyone(index.size(), true);
   Bitset two_in_three(index.size());
   for (std::size_t a = 0; a < index.size(); ++a) {
@@ -60,12 +71,10 @@ TEST(RelatedRank, TheBestFewAreTheFirstOfARankingThatKeepsEveryCandidate) {
 // A large archive is ranked a window of ArticleIds at a time (RelatedIndex::kWindow); here
 // windows of 97 and 1000 articles must give what one window gives, to the last bit of each score.
 TEST(RelatedRank, RankingAWindowAtATimeGivesTheSameScores) {
-  Engine engine;
-  LoadOptions options;
-  options.now_ms = bench::kBenchNowMs;
-  ASSERT_TRUE(engine.load(bench::generate_bundle(3000), options).ok());
-  const Index& index = engine.index();
-  const RelatedIndex related(index, std::vector<bool>(index.size(), false));
+  const Generated generated(3000);
+  ASSERT_TRUE(generated.loaded);
+  const Index& index = generated.engine.index();
+  const RelatedIndex& related = generated.related;
   const Bitset everyone(index.size(), true);
   RelatedSettings no_floor;
   no_floor.min_score = 0;  // every candidate reached, in every window
