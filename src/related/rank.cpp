@@ -3,13 +3,22 @@
 #include "related/related.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 namespace encart {
 
+std::uint64_t RelatedIndex::next_build() {
+  static std::atomic<std::uint64_t> builds{0};
+  return ++builds;
+}
+
 void RelatedIndex::start_ranking(ArticleId subject, const RelatedSettings& s, std::size_t articles,
                                  Scratch& scratch) const {
-  if (scratch.slots.size() != articles) scratch.slots = facts_;
+  if (scratch.build != build_ || scratch.slots.size() != articles) {
+    scratch.slots = facts_;
+    scratch.build = build_;
+  }
   scratch.lists.clear();
   for (const Entry& mine : features(subject)) {
     const auto w = static_cast<float>(kind_weight(kinds_[mine.key], s)) * mine.weight;

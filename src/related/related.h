@@ -96,6 +96,7 @@ class RelatedIndex {
     std::vector<PostingCursor> lists;                     // the subject's features
     std::pair<const ArticleId*, const ArticleId*> links;  // the subject's links, ascending
     std::size_t window = kWindow;                         // tests make it small
+    std::uint64_t build = 0;                              // the index whose facts `slots` copy
   };
 
   std::vector<RelatedHit> rank(const Index& index, ArticleId subject, const Bitset& visible,
@@ -159,6 +160,10 @@ class RelatedIndex {
   // By ArticleId, with a zero score: category ValueId (or kNoCategory) and publication in
   // days since 1970, which each Scratch copies.
   std::vector<Slot> facts_;
+  // Which build of an index a Scratch's slots copy: an engine reloaded with as many articles
+  // reuses its scratch, which must not keep the old categories and days. Kept by a move.
+  std::uint64_t build_ = next_build();
+  static std::uint64_t next_build();
   ArticleLists linked_;      // by ArticleId: the articles it links to or is linked from
   mutable Scratch scratch_;  // rank()'s own
 };

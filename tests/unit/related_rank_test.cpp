@@ -3,6 +3,7 @@
 // first `keep` of a ranking that keeps every candidate (where no bound ever applies).
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -96,6 +97,36 @@ TEST(RelatedRank, RankingAWindowAtATimeGivesTheSameScores) {
     }
   }
   EXPECT_GT(hits, std::size_t{10000});  // long lists: candidates from many windows
+}
+
+// A scratch keeps copies of an index's categories and days: used with another index of the same
+// size (the engine's own, after a reload), it must not rank with the old ones.
+TEST(RelatedRank, AScratchUsedWithAnotherIndexOfTheSameSizeRanksWithItsFacts) {
+  const auto load = [](std::uint32_t seed) {
+    auto engine = std::make_unique<Engine>();
+    LoadOptions options;
+    options.now_ms = bench::kBenchNowMs;
+    EXPECT_TRUE(engine->load(bench::generate_bundle(1500, seed), options).ok());
+    return engine;
+  };
+  const auto first = load(1), second = load(2);
+  const RelatedIndex one(first->index(), std::vector<bool>(first->index().size(), false));
+  const RelatedIndex two(second->index(), std::vector<bool>(second->index().size(), false));
+  ASSERT_EQ(first->index().size(), second->index().size());
+  const Bitset everyone(second->index().size(), true);
+  RelatedIndex::Scratch shared;
+  std::size_t compared = 0;
+  for (ArticleId a = 0; a < second->index().size(); a += 29) {
+    (void)one.rank(first->index(), a, everyone, RelatedSettings{}, 5, shared);
+    RelatedIndex::Scratch fresh;
+    const auto expected = two.rank(second->index(), a, everyone, RelatedSettings{}, 5, fresh);
+    const auto got = two.rank(second->index(), a, everyone, RelatedSettings{}, 5, shared);
+    ASSERT_EQ(ids(got), ids(expected)) << "article " << a;
+    for (std::size_t i = 0; i < got.size(); ++i)
+      ASSERT_EQ(got[i].score, expected[i].score) << "article " << a;
+    compared += expected.size();
+  }
+  EXPECT_GT(compared, std::size_t{100});
 }
 
 }  // namespace
