@@ -18,6 +18,16 @@ using test::contains;
 using test::js;
 using test::kOmit;
 
+// What an article without its optional fields (or with them null) reads as.
+void expect_optional_fields_absent(const Article& a) {
+  EXPECT_TRUE(a.category.empty());
+  EXPECT_TRUE(a.tags.empty());
+  EXPECT_TRUE(a.authors.empty());
+  for (const auto& v : a.views) EXPECT_FALSE(v.has_value());
+  EXPECT_FALSE(a.image);
+  EXPECT_FALSE(a.updated);
+}
+
 TEST(BundleParser, LoadsAnEmptyArticlesArray) {
   const Bundle b = test::parse_ok(bundle({}));
   EXPECT_TRUE(b.articles.empty());
@@ -81,12 +91,7 @@ TEST(BundleParser, LeavesAbsentOptionalFieldsEmpty) {
   ASSERT_EQ(b.articles.size(), 1u);
   const Article& a = b.articles[0];
   EXPECT_TRUE(a.summary.empty());
-  EXPECT_TRUE(a.category.empty());
-  EXPECT_TRUE(a.tags.empty());
-  EXPECT_TRUE(a.authors.empty());
-  for (const auto& v : a.views) EXPECT_FALSE(v.has_value());
-  EXPECT_FALSE(a.image);
-  EXPECT_FALSE(a.updated);
+  expect_optional_fields_absent(a);
   EXPECT_TRUE(b.site.url.empty());
 }
 
@@ -105,13 +110,7 @@ TEST(BundleParser, TreatsExplicitNullOptionalFieldsAsAbsent) {
                                                         {"lang", "null"}})}));
   ASSERT_EQ(b.articles.size(), 1u);
   EXPECT_EQ(b.skipped_total, 0u);
-  const Article& a = b.articles[0];
-  EXPECT_TRUE(a.category.empty());
-  EXPECT_TRUE(a.tags.empty());
-  EXPECT_TRUE(a.authors.empty());
-  for (const auto& v : a.views) EXPECT_FALSE(v.has_value());
-  EXPECT_FALSE(a.image);
-  EXPECT_FALSE(a.updated);
+  expect_optional_fields_absent(b.articles[0]);
 }
 
 TEST(BundleParser, TreatsNullImageFieldsAsAbsent) {
