@@ -1,8 +1,9 @@
-// A JSON document read as a stream (bundle/feeds.cpp): the elements of one list (a JSON Feed's
-// "items", the top-level array of WordPress posts) are built one at a time, each as a small DOM
-// without the fields nobody reads, handed over and dropped; other members are kept whole or read
-// past without being built. Memory follows the largest item, not the document: 99 MB of empty
-// WordPress objects once cost 10.5 GB as one tree, mapped, written out and read again.
+// A JSON document read as a stream (bundle/parser.cpp, bundle/feed_readers.cpp): the elements of
+// one list (a bundle's "articles", a JSON Feed's "items", the top-level array of WordPress posts)
+// are built one at a time, each as a small DOM without the fields nobody reads, handed over and
+// dropped; other members are kept whole or read past without being built. Memory follows the largest item,
+// not the document: 99 MB of empty WordPress objects once cost 10.5 GB as one tree, mapped, written out and
+// read again.
 #pragma once
 
 #include <cstddef>
