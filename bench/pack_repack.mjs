@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Re-packing after a publish (issue 9, item 6): packs a generated archive, then adds one article
-// (the newest) and edits one title, re-packs into the same folder, and prints the CPU time of
-// each pack and how many files the second one wrote against kept.
+// Re-packing after a publish (issue 9, item 6): packs a generated archive with a state file
+// (--state), then re-packs it twice into the same folder and prints the CPU time of each pack and
+// how many files it wrote against kept:
+//   - new view counts for 2,000 articles, the articles unchanged (a cron job's usual run: the
+//     related lists are read back from the state);
+//   - one article added (the newest) and one title edited (every related list ranked again).
 //   node bench/pack_repack.mjs [ARTICLES (default 100000)] [--cli PATH]
 // Needs encart_gen_bundle and encart (native-release preset).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -17,8 +20,10 @@ const cliAt = args.indexOf('--cli');
 const cli = cliAt >= 0 ? resolve(args[cliAt + 1]) : join(root, 'build', 'native-release', 'tools', 'cli', 'encart');
 const generator = join(root, 'build', 'native-release', 'bench', 'encart_gen_bundle');
 
-function pack(bundle, out) {
-  const run = spawnSync('/usr/bin/time', ['-f', '%U %S %M', cli, 'pack', bundle, '-o', out], { encoding: 'utf8' });
+function pack(bundle, out, extra = []) {
+  const run = spawnSync('/usr/bin/time', ['-f', '%U %S %M', cli, 'pack', bundle, '-o', out, ...extra], {
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(run.stderr);
   const lines = run.stderr.trim().split('\n');
   const [user, system, peakKb] = lines.pop().split(' ').map(Number);
@@ -29,8 +34,17 @@ const dir = mkdtempSync(join(tmpdir(), 'encart-repack-'));
 try {
   const bundle = join(dir, 'articles.json');
   writeFileSync(bundle, execFileSync(generator, [String(size)], { maxBuffer: 1 << 30 }));
-  const first = pack(bundle, join(dir, 'pack'));
+  const state = ['--state', join(dir, 'state')];
+  const first = pack(bundle, join(dir, 'pack'), state);
   const data = JSON.parse(readFileSync(bundle, 'utf8'));
+  // Deterministic new counts (no Math.random): the 2,000 newest articles' views, reshuffled.
+  const views = {};
+  data.articles.slice(0, 2000).forEach((a, i) => {
+    views[a.id] = { views: ((i * 7919) % 100000) + 1 };
+  });
+  writeFileSync(join(dir, 'views.json'), JSON.stringify(views));
+  const withViews = [...state, '--views', join(dir, 'views.json')];
+  const viewsOnly = pack(bundle, join(dir, 'pack'), withViews);
   const newest = data.articles[0];
   data.articles.unshift({
     ...newest,
@@ -41,9 +55,10 @@ try {
   });
   data.articles[500].title = `${data.articles[500].title} (mis à jour)`;
   writeFileSync(bundle, JSON.stringify(data));
-  const second = pack(bundle, join(dir, 'pack'));
+  const second = pack(bundle, join(dir, 'pack'), withViews);
   console.log(`${size.toLocaleString('en')} articles`);
   console.log(`first pack:  ${first.cpuSeconds.toFixed(1)} s CPU, peak ${first.peakMb.toFixed(0)} MB — ${first.report}`);
+  console.log(`re-pack (views of 2,000 articles changed): ${viewsOnly.cpuSeconds.toFixed(1)} s CPU, peak ${viewsOnly.peakMb.toFixed(0)} MB — ${viewsOnly.report}`);
   console.log(`re-pack (1 article added, 1 title changed): ${second.cpuSeconds.toFixed(1)} s CPU, peak ${second.peakMb.toFixed(0)} MB — ${second.report}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@
 //   encart stats FILE [--format F] [--views FILE]      what the sidebar will have to work with
 //   encart render FILE --article ID [--views FILE] [--bundle-url URL [--views-url URL]
 //                 [--layout tabs] [--most-read-window 24h|7d|30d|all]]
-//   encart pack FILE -o DIR [--format F] [--views FILE]   the archive as a pack (docs/pack.md)
+//   encart pack FILE -o DIR [--format F] [--views FILE] [--state FILE]   the archive as a pack (docs/pack.md)
 //   encart prune DIR [--older-than HOURS]              remove files earlier packs left behind
 //   encart [COMMAND] --help                            usage, on standard output, exit 0
 // Exit status: 0 done (skipped articles included), 1 the input cannot be loaded, 2 usage.
@@ -24,6 +24,7 @@
 #include "engine/engine.h"
 #include "output.h"
 #include "pack_command.h"
+#include "pack_state.h"
 #include "render/html.h"
 #include "xml_feed.h"
 
@@ -57,9 +58,11 @@ constexpr Command kCommands[] = {
      "(--layout and --most-read-window as the element's layout and most-read-window).\n"
      "Render from what the widget will load: FILE is what --bundle-url serves, --views FILE what\n"
      "--views-url serves (a warning says when one is given without the other)."},
-    {"pack", "encart pack FILE -o DIR [--format F] [--views FILE]",
+    {"pack", "encart pack FILE -o DIR [--format F] [--views FILE] [--state FILE]",
      "Writes the archive as a pack (docs/pack.md): content-addressed files a page fetches part by\n"
-     "part, then manifest.json. Re-packing into DIR writes only the files that changed."},
+     "part, then manifest.json. Re-packing into DIR writes only the files that changed.\n"
+     "--state FILE keeps the related lists between packs (outside DIR: never deployed); a re-pack\n"
+     "whose articles did not change, only their views, reads them instead of ranking them again."},
     {"prune", "encart prune DIR [--older-than HOURS (default 24)]",
      "Removes the files of earlier packs that manifest.json no longer lists, once no pack has\n"
      "written them for HOURS (pages opened before a publish may still fetch them)."},
@@ -110,6 +113,7 @@ struct Args {
   std::string command, file, out, format = "auto", views, article, lang = "fr", now, bundle_url, views_url;
   std::string layout, most_read_window;
   std::string older_than = "24";
+  std::string state;
   bool strict = false;
 };
 
@@ -134,6 +138,7 @@ std::optional<Args> parse_args(int argc, char** argv, std::string& why) {
     if (arg == "--layout") target = &a.layout;
     if (arg == "--most-read-window") target = &a.most_read_window;
     if (arg == "--older-than") target = &a.older_than;
+    if (arg == "--state") target = &a.state;
     if (target != nullptr) {
       const auto v = value();
       if (!v) {
@@ -415,11 +420,14 @@ int pack(const Args& a) {
   print_warnings(b, stderr);
   const encart::Site site = b.site;
   const std::size_t skipped = b.skipped_total;
+  encart::cli::PackState state{a.state, {}};
+  // Digested before the engine takes the articles (and releases their text).
+  if (!state.path.empty()) state.inputs_digest = encart::cli::related_inputs_digest(b);
   encart::Engine engine;
   // What a pack holds does not depend on "now": pages decide what is visible when they show it.
   auto report = engine.load_bundle(std::move(b), encart::LoadOptions{});
   if (!report) return fail(a.file, report.error());
-  return encart::cli::write_pack_directory(engine, site, skipped, a.out, ENCART_VERSION);
+  return encart::cli::write_pack_directory(engine, site, skipped, a.out, ENCART_VERSION, state);
 }
 
 int prune(const Args& a) {

@@ -24,6 +24,7 @@
 #include "output.h"
 #include "pack/format.h"
 #include "pack/writer.h"
+#include "pack_state.h"
 
 namespace encart::cli {
 namespace {
@@ -162,10 +163,61 @@ class FileWriter {
   std::vector<std::thread> workers_;
 };
 
+// Ranks the related candidates of every article, on every core: most of a pack's work.
+RelatedLists rank_every_article(const Engine& engine, unsigned threads) {
+  const std::size_t n = engine.index().size();
+  // Flat arrays, kMaxRelatedCandidates slots an article: n small vectors kept alive between the
+  // threads' large temporary ones fragmented the heap to 1.6 GB at 100,000 articles.
+  RelatedLists lists;
+  lists.ids.resize(n * kMaxRelatedCandidates);
+  lists.counts.resize(n);
+  std::vector<std::thread> workers;
+  std::atomic<std::size_t> next{0};
+  for (unsigned t = 0; t < threads; ++t) {
+    workers.emplace_back([&] {
+      RelatedIndex::Scratch scratch;
+      for (std::size_t a = next++; a < n; a = next++) {
+        const auto hits =
+            engine.related_candidates(static_cast<ArticleId>(a), engine.related_settings(), scratch);
+        for (std::size_t i = 0; i < hits.size(); ++i) lists.ids[a * kMaxRelatedCandidates + i] = hits[i].id;
+        lists.counts[a] = static_cast<std::uint8_t>(hits.size());
+      }
+    });
+  }
+  for (auto& w : workers) w.join();
+  return lists;
+}
+
+// The related lists of the state file when it holds the ones of these inputs; else ranked, and
+// the state file rewritten with them. `how` says which, for the report.
+RelatedLists related_lists(const Engine& engine, const PackState& state, unsigned threads, std::string& how) {
+  const std::string key = state.inputs_digest.empty()
+                              ? std::string()
+                              : related_state_key(state.inputs_digest, engine.related_settings());
+  RelatedLists lists;
+  std::string why;
+  if (!key.empty() && read_pack_state(state.path, key, engine.index().size(), lists, why)) {
+    how = ", reused from " + state.path;
+    return lists;
+  }
+  if (!why.empty())
+    write_line(stderr, "encart: " + state.path + ": " + why + "; the related lists are ranked again");
+  lists = rank_every_article(engine, threads);
+  how = " on " + std::to_string(threads) + " threads";
+  if (state.path.empty()) return lists;
+  if (key.empty()) {
+    write_line(stderr,
+               "encart: " + state.path + ": not kept: the program cannot read itself (/proc/self/exe)");
+  } else if (!write_pack_state(state.path, key, lists)) {
+    write_line(stderr, "encart: " + state.path + ": cannot be written; the next pack ranks every list again");
+  }
+  return lists;
+}
+
 }  // namespace
 
 int write_pack_directory(const Engine& engine, const Site& site, std::size_t skipped, const std::string& dir,
-                         const char* version) {
+                         const char* version, const PackState& state) {
   const auto started = std::chrono::steady_clock::now();
   std::error_code error;
   fs::create_directories(dir, error);
@@ -182,33 +234,17 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
     listing += file.name + "\n";
     writer.push(std::move(file));
   };
-  // Ranking the related candidates of every article is most of the work: on every core.
-  const std::size_t n = engine.index().size();
-  // One flat array, kMaxRelatedCandidates slots an article: n small vectors kept alive between
-  // the threads' large temporary ones fragmented the heap to 1.6 GB at 100,000 articles.
-  std::vector<RelatedHit> candidates(n * kMaxRelatedCandidates);
-  std::vector<std::uint8_t> counts(n, 0);
   const unsigned threads = std::max(1U, std::min(std::thread::hardware_concurrency(), 16U));
-  std::vector<std::thread> workers;
-  std::atomic<std::size_t> next{0};
-  for (unsigned t = 0; t < threads; ++t) {
-    workers.emplace_back([&] {
-      RelatedIndex::Scratch scratch;
-      for (std::size_t a = next++; a < n; a = next++) {
-        const auto hits =
-            engine.related_candidates(static_cast<ArticleId>(a), engine.related_settings(), scratch);
-        std::copy(hits.begin(), hits.end(),
-                  candidates.begin() + static_cast<std::ptrdiff_t>(a * kMaxRelatedCandidates));
-        counts[a] = static_cast<std::uint8_t>(hits.size());
-      }
-    });
-  }
-  for (auto& w : workers) w.join();
+  std::string related_how;
+  const RelatedLists lists = related_lists(engine, state, threads, related_how);
   const double ranked_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  // Ids only (scores are not kept in a state file, and a pack stores none).
   const pack::Pack pack = pack::write_pack(engine, site, sha256, store, [&](ArticleId a) {
-    const auto first = candidates.begin() + static_cast<std::ptrdiff_t>(a * kMaxRelatedCandidates);
-    return std::vector<RelatedHit>(first, first + counts[a]);
+    const auto first = lists.ids.begin() + static_cast<std::ptrdiff_t>(a * kMaxRelatedCandidates);
+    std::vector<RelatedHit> hits(lists.counts[a]);
+    for (std::size_t i = 0; i < hits.size(); ++i) hits[i] = {first[static_cast<std::ptrdiff_t>(i)], 0.0F};
+    return hits;
   });
   const FileWriter::Totals totals = writer.finish();
   if (totals.failed) return 1;
@@ -241,12 +277,12 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
     return 1;
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::fprintf(
-      stderr,
-      "%s: %zu article(s) packed in %.1f s (related lists %.1f s on %u threads): %zu file(s) written, "
-      "%zu unchanged, %.1f MB in all; head %zu bytes, manifest %zu bytes\n",
-      dir.c_str(), pack.manifest.articles, seconds, ranked_seconds, threads, totals.written, totals.kept,
-      static_cast<double>(totals.bytes) / 1e6, head_bytes, manifest_text.size());
+  std::fprintf(stderr,
+               "%s: %zu article(s) packed in %.1f s (related lists %.1f s%s): %zu file(s) written, "
+               "%zu unchanged, %.1f MB in all; head %zu bytes, manifest %zu bytes\n",
+               dir.c_str(), pack.manifest.articles, seconds, ranked_seconds, related_how.c_str(),
+               totals.written, totals.kept, static_cast<double>(totals.bytes) / 1e6, head_bytes,
+               manifest_text.size());
   return 0;
 }
 
