@@ -33,7 +33,8 @@ Result<LoadReport> Engine::load_parsed(Result<Bundle> parsed, const LoadOptions&
     english[a] = lang.empty() ? site_english : lang.starts_with("en");
   }
   editor_related_ = resolve_related_ids(index_, report.warnings);
-  related_index_ = RelatedIndex(index_, english, resolve_links(index_));
+  related_built_ = options.related_index;
+  related_index_ = related_built_ ? RelatedIndex(index_, english, resolve_links(index_)) : RelatedIndex();
   index_.release_text();
   by_url_.clear();
   for (ArticleId a = 0; a < index_.size(); ++a) by_url_.emplace(url_match_key(index_.articles()[a].url), a);
@@ -54,6 +55,7 @@ std::vector<RelatedHit> Engine::related_candidates(ArticleId subject, const Rela
 
 std::vector<RelatedHit> Engine::related_candidates(ArticleId subject, const RelatedSettings& settings,
                                                    RelatedIndex::Scratch& scratch) const {
+  if (!related_built_) return {};
   // Ranked over every article: which articles are candidates does not depend on the reader's
   // "now", only whether they show (visible_, checked by related_items).
   const auto editor = editor_related_.of(subject);
@@ -104,9 +106,9 @@ std::vector<RelatedItem> Engine::related_items(ArticleId subject, const Compiled
   std::vector<RelatedItem> out;
   out.reserve(picks.size());
   for (const RelatedPick& pick : picks) {
-    out.push_back(
-        {pick.id, pick.score, pick.source,
-         with_reasons ? related_index_.reasons(index_, subject, pick.id, settings) : RelatedReasons{}});
+    out.push_back({pick.id, pick.score, pick.source,
+                   with_reasons && related_built_ ? related_index_.reasons(index_, subject, pick.id, settings)
+                                                  : RelatedReasons{}});
   }
   return out;
 }

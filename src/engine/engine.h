@@ -29,6 +29,10 @@ struct LoadOptions {
   ParseOptions parse;
   InputFormat format = InputFormat::kAuto;  // bundle, JSON Feed or WordPress posts (bundle/feeds.h)
   std::string_view views;                   // optional views.json text, merged before indexing (merge_views)
+  // false: no related index is built, and related lists are empty (the fallback chain fills
+  // them). For `encart pack --state`, which reads the lists back from its state file: the index
+  // is a tenth of a pack's load and a third of its memory.
+  bool related_index = true;
 };
 
 struct LoadReport {
@@ -156,6 +160,7 @@ class Engine {
   Index index_;
   Visibility visible_;
   RelatedIndex related_index_;
+  bool related_built_ = false;  // LoadOptions::related_index
   RelatedSettings related_settings_;
   ArticleLists editor_related_;  // by ArticleId: the bundle's "related" ids, resolved
   struct RelatedCache {

@@ -191,6 +191,28 @@ TEST_F(EngineTest, RelatedLeavesOutTheSubject) {
   EXPECT_EQ(std::count(related.begin(), related.end(), "futur"), 0);
 }
 
+// encart pack --state loads without a related index (LoadOptions::related_index): related lists
+// are then the fallback chain's, reasons included, and everything else is as with one.
+TEST_F(EngineTest, WithoutARelatedIndexRelatedFallsBackAndTheRestIsTheSame) {
+  LoadOptions options = at_now();
+  options.related_index = false;
+  Engine bare;
+  ASSERT_TRUE(bare.load(newsroom(), options).ok());
+  EXPECT_TRUE(bare.related_candidates(0, bare.related_settings()).empty());
+  EXPECT_FALSE(engine_.related_candidates(0, engine_.related_settings()).empty());
+  ListOptions o;
+  o.limit = 3;
+  const auto related = bare.related("a1", o);
+  ASSERT_TRUE(related.ok()) << related.error().message;
+  Ids got;
+  for (const RelatedItem& item : related.value()) got.push_back(bare.index().articles()[item.id].id);
+  // The same section, newest first (a6, a3: "futur" is not out yet), then the newest (a7).
+  EXPECT_EQ(got, (Ids{"a6", "a3", "a7"}));
+  EXPECT_EQ(test::ids(bare.index(), bare.latest({}).value()), ids(engine_.latest({})));
+  EXPECT_EQ(test::ids(bare.index(), bare.most_read(ViewWindow::kAll, {}).value()),
+            ids(engine_.most_read(ViewWindow::kAll, {})));
+}
+
 TEST_F(EngineTest, KeepsUnknownArticleMessageValidUtf8) {
   const std::string id = std::string(79, 'x') + "é";  // the id is shortened to 80 bytes
   const auto r = engine_.related(id, {});

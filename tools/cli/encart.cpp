@@ -420,14 +420,15 @@ int pack(const Args& a) {
   print_warnings(b, stderr);
   const encart::Site site = b.site;
   const std::size_t skipped = b.skipped_total;
-  encart::cli::PackState state{a.state, {}};
-  // Digested before the engine takes the articles (and releases their text).
-  if (!state.path.empty()) state.inputs_digest = encart::cli::related_inputs_digest(b);
+  // Opened before the engine takes the articles (and releases their text).
+  encart::cli::PackState state = encart::cli::open_pack_state(a.state, b);
   encart::Engine engine;
   // What a pack holds does not depend on "now": pages decide what is visible when they show it.
-  auto report = engine.load_bundle(std::move(b), encart::LoadOptions{});
+  encart::LoadOptions options;
+  options.related_index = !state.lists;  // lists read back need no index to rank them
+  auto report = engine.load_bundle(std::move(b), options);
   if (!report) return fail(a.file, report.error());
-  return encart::cli::write_pack_directory(engine, site, skipped, a.out, ENCART_VERSION, state);
+  return encart::cli::write_pack_directory(engine, site, skipped, a.out, ENCART_VERSION, std::move(state));
 }
 
 int prune(const Args& a) {

@@ -188,27 +188,18 @@ RelatedLists rank_every_article(const Engine& engine, unsigned threads) {
   return lists;
 }
 
-// The related lists of the state file when it holds the ones of these inputs; else ranked, and
-// the state file rewritten with them. `how` says which, for the report.
-RelatedLists related_lists(const Engine& engine, const PackState& state, unsigned threads, std::string& how) {
-  const std::string key = state.inputs_digest.empty()
-                              ? std::string()
-                              : related_state_key(state.inputs_digest, engine.related_settings());
-  RelatedLists lists;
-  std::string why;
-  if (!key.empty() && read_pack_state(state.path, key, engine.index().size(), lists, why)) {
+// The lists read back from the state, or ranked, and then kept in the state for the next pack.
+// `how` says which, for the report.
+RelatedLists related_lists(const Engine& engine, PackState& state, unsigned threads, std::string& how) {
+  if (state.lists) {
     how = ", reused from " + state.path;
-    return lists;
+    return std::move(*state.lists);
   }
-  if (!why.empty())
-    write_line(stderr, "encart: " + state.path + ": " + why + "; the related lists are ranked again");
-  lists = rank_every_article(engine, threads);
+  RelatedLists lists = rank_every_article(engine, threads);
   how = " on " + std::to_string(threads) + " threads";
-  if (state.path.empty()) return lists;
-  if (key.empty()) {
-    write_line(stderr,
-               "encart: " + state.path + ": not kept: the program cannot read itself (/proc/self/exe)");
-  } else if (!write_pack_state(state.path, key, lists)) {
+  if (state.path.empty() || state.inputs_digest.empty()) return lists;
+  if (!write_pack_state(state.path, related_state_key(state.inputs_digest, engine.related_settings()),
+                        lists)) {
     write_line(stderr, "encart: " + state.path + ": cannot be written; the next pack ranks every list again");
   }
   return lists;
@@ -216,8 +207,29 @@ RelatedLists related_lists(const Engine& engine, const PackState& state, unsigne
 
 }  // namespace
 
+PackState open_pack_state(const std::string& path, const Bundle& bundle) {
+  PackState state{path, {}, std::nullopt};
+  if (path.empty()) return state;
+  state.inputs_digest = related_inputs_digest(bundle);
+  if (state.inputs_digest.empty()) {
+    write_line(stderr, "encart: " + path + ": not used: the program cannot read itself (/proc/self/exe)");
+    return state;
+  }
+  // The settings the engine will rank with: the same call as Engine::load's.
+  const RelatedSettings settings = apply(RelatedSettings{}, bundle.related, nullptr);
+  RelatedLists lists;
+  std::string why;
+  if (read_pack_state(path, related_state_key(state.inputs_digest, settings), bundle.articles.size(), lists,
+                      why)) {
+    state.lists = std::move(lists);
+  } else if (!why.empty()) {
+    write_line(stderr, "encart: " + path + ": " + why + "; the related lists are ranked again");
+  }
+  return state;
+}
+
 int write_pack_directory(const Engine& engine, const Site& site, std::size_t skipped, const std::string& dir,
-                         const char* version, const PackState& state) {
+                         const char* version, PackState state) {
   const auto started = std::chrono::steady_clock::now();
   std::error_code error;
   fs::create_directories(dir, error);

@@ -2,22 +2,29 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 
 #include "engine/engine.h"
+#include "pack_state.h"
 
 namespace encart::cli {
 
-// encart pack --state FILE (pack_state.h): where the related lists are kept between packs, and
-// the digest of what they are ranked from (related_inputs_digest). No path: no state.
+// encart pack --state FILE (pack_state.h), opened before the bundle is loaded: when `lists`
+// holds the related lists read back, the engine needs no related index.
 struct PackState {
-  std::string path;
+  std::string path;           // empty: no --state
   std::string inputs_digest;  // empty: the state cannot be trusted, the lists are ranked
+  std::optional<RelatedLists> lists;
 };
+
+// The state for `bundle`, which is about to be loaded: its lists when they are the bundle's
+// (warns on standard error when FILE is there but cannot be used).
+PackState open_pack_state(const std::string& path, const Bundle& bundle);
 
 // Writes the pack of a loaded engine to `dir`: new files only, then manifest.json. Exit status.
 int write_pack_directory(const Engine& engine, const Site& site, std::size_t skipped, const std::string& dir,
-                         const char* version, const PackState& state = {});
+                         const char* version, PackState state = {});
 
 // Removes the files of earlier packs that the current manifest no longer lists, once no pack has
 // written them for `older_than_hours`. Exit status.
