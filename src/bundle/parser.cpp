@@ -34,13 +34,13 @@ class BundleReader final : public detail::StreamReader {
 
   Use use(std::string_view key, json::value_t type) override {
     if (key == "articles") {
-      if (saw_articles_) {
-        structural("\"articles\" appears twice");
+      const bool again = std::exchange(saw_articles_, true);
+      if (type != json::value_t::array) {
+        structural("\"articles\" must be an array");
         return Use::kPast;
       }
-      saw_articles_ = true;
-      if (type == json::value_t::array) return Use::kList;
-      structural("\"articles\" must be an array");
+      if (!again) return Use::kList;
+      structural("\"articles\" appears twice");
       return Use::kPast;
     }
     // Unknown members (and a top-level array, key "") are read past without being built.

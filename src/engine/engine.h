@@ -125,7 +125,7 @@ class Engine {
   // The candidates "related" draws from, before any filter: the editor's related ids first, in
   // their order (with their score, 0 when they have none), then the best scored over every
   // article (visible or not), best first; kMaxRelatedCandidates in all. What encart pack
-  // stores per article.
+  // stores per article. None at all when loaded without a related index (LoadOptions).
   std::vector<RelatedHit> related_candidates(ArticleId subject, const RelatedSettings& settings) const;
   // The same with the caller's working memory: threads may call it at once (encart pack).
   std::vector<RelatedHit> related_candidates(ArticleId subject, const RelatedSettings& settings,

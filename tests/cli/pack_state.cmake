@@ -1,8 +1,23 @@
-# cmake -DENCART=... -DINPUT=... -DVIEWS=... -DOTHER=... -DWORK=... -P pack_state.cmake
+# cmake -DENCART=... -DINPUT=... -DOTHER=... -DWORK=... -P pack_state.cmake
 # encart pack --state: a re-pack whose views alone changed reads the related lists back and writes
 # the very pack a fresh `encart pack` writes (the same file names: the same content); other
-# articles, or a damaged state, are ranked again, and the pack is still the fresh one.
+# articles, other related settings or a damaged state are ranked again, and the pack is still the
+# fresh one. INPUT is a bundle of a hundred articles or so, with long related lists.
 file(REMOVE_RECURSE "${WORK}")
+file(MAKE_DIRECTORY "${WORK}")
+
+# New views for INPUT's first 20 articles, and INPUT with other related settings.
+file(READ "${INPUT}" input)
+set(views "{}")
+foreach(i RANGE 19)
+  string(JSON id GET "${input}" articles ${i} id)
+  math(EXPR count "(${i} * 7919) % 5000 + 1")
+  string(JSON views SET "${views}" "${id}" "${count}")
+endforeach()
+set(VIEWS "${WORK}/views.json")
+file(WRITE "${VIEWS}" "${views}")
+string(JSON settings SET "${input}" related "{\"min_score\": 0.2}")
+file(WRITE "${WORK}/settings.json" "${settings}")
 
 # Packs with ARGN; `out_var` receives what the command said on standard error.
 function(pack out_var)
@@ -27,7 +42,7 @@ function(listing dir out_var)
   set(${out_var} "${files}" PARENT_SCOPE)
 endfunction()
 
-set(state "${WORK}/state")
+set(state "${WORK}/var/state")  # var/ does not exist yet: the first pack makes it
 pack(said "${INPUT}" -o "${WORK}/pack" --state "${state}")
 expect("${said}" "related lists [0-9.]+ s on [0-9]+ threads" "the first pack ranks")
 if(NOT EXISTS "${state}")
@@ -44,8 +59,12 @@ if(NOT reused STREQUAL ranked)
   message(FATAL_ERROR "the pack made with the state differs from a fresh pack")
 endif()
 
+pack(said "${WORK}/settings.json" -o "${WORK}/settings" --state "${state}")
+expect("${said}" "made from other articles, settings or another encart build; the related lists are ranked again"
+       "other related settings")
 pack(said "${OTHER}" -o "${WORK}/other" --state "${state}")
-expect("${said}" "made from other articles or settings; the related lists are ranked again" "other articles")
+expect("${said}" "made from other articles, settings or another encart build; the related lists are ranked again"
+       "other articles")
 expect("${said}" "related lists [0-9.]+ s on [0-9]+ threads" "other articles are ranked")
 
 # The state now holds OTHER's lists: damaged (a byte more at its end), it is refused, and the
@@ -58,4 +77,8 @@ listing("${WORK}/other2" second)
 if(NOT first STREQUAL second)
   message(FATAL_ERROR "the pack made past a damaged state differs")
 endif()
+# A state inside the pack folder works, but would be deployed: the command says so.
+pack(said "${OTHER}" -o "${WORK}/other" --state "${WORK}/other/state")
+expect("${said}" "inside the pack folder" "a state inside the pack folder")
+
 message(STATUS "encart pack --state: reused for new views, refused for other articles and a damaged file")

@@ -146,6 +146,13 @@ TEST(BundleParser, RejectsArticlesThatIsNotAnArray) {
 TEST(BundleParser, RejectsArticlesGivenTwice) {
   const Error e = parse_error("{\"articles\":[],\"articles\":[]}");
   EXPECT_EQ(e.code, ErrorCode::kBadBundle);
+  EXPECT_TRUE(contains(e.message, "\"articles\" appears twice")) << e.message;
+  // Whichever comes first, one that is not an array is reported as such.
+  for (const char* json : {"{\"articles\":[],\"articles\":3}", "{\"articles\":{},\"articles\":[]}"}) {
+    const Error twice = parse_error(json);
+    EXPECT_EQ(twice.code, ErrorCode::kBadBundle) << json;
+    EXPECT_TRUE(contains(twice.message, "\"articles\" must be an array")) << json << ": " << twice.message;
+  }
 }
 
 TEST(BundleParser, RejectsVersionTwo) {

@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -62,7 +63,7 @@ void write_bytes(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
 }
 
-TEST(PackStateDigest, ChangesWithEveryFieldButTheViews) {
+TEST(PackStateDigest, ChangesWithEveryFieldButTheViewsAndTheOrder) {
   const Bundle original = generated(40);
   const std::string digest = related_inputs_digest(original);
   ASSERT_EQ(digest.size(), 32u);
@@ -72,6 +73,11 @@ TEST(PackStateDigest, ChangesWithEveryFieldButTheViews) {
   views.articles[3].views[0] = views.articles[3].views[0].value_or(0) + 1000;
   views.articles[7].views[1] = 1;
   EXPECT_EQ(related_inputs_digest(views), digest) << "views are not what related lists are ranked from";
+
+  Bundle reordered = original;
+  std::reverse(reordered.articles.begin(), reordered.articles.end());
+  EXPECT_EQ(related_inputs_digest(reordered), digest)
+      << "the engine numbers articles by date, not by input order";
 
   const std::vector<std::pair<std::string, std::function<void(Bundle&)>>> edits = {
       {"id", [](Bundle& b) { b.articles[5].id += "x"; }},
@@ -90,9 +96,24 @@ TEST(PackStateDigest, ChangesWithEveryFieldButTheViews) {
        }},
       {"related", [](Bundle& b) { b.articles[5].related.push_back(b.articles[6].id); }},
       {"links", [](Bundle& b) { b.articles[5].links.emplace_back("https://example.ma/"); }},
+      {"published offset", [](Bundle& b) { b.articles[5].published.offset_minutes += 60; }},
+      {"published_text", [](Bundle& b) { b.articles[5].published_text += " "; }},
+      {"image",
+       [](Bundle& b) {
+         b.articles[5].image = Image{"https://example.ma/a.jpg", "", 0, 0};
+       }},
+      {"updated",
+       [](Bundle& b) {
+         b.articles[5].updated = DateTime{1, 0};
+       }},
+      {"accessible_for_free", [](Bundle& b) { b.articles[5].accessible_for_free = false; }},
+      {"expires_text", [](Bundle& b) { b.articles[5].expires_text = "2030-01-01T00:00:00Z"; }},
       {"an article less", [](Bundle& b) { b.articles.pop_back(); }},
-      {"two articles swapped", [](Bundle& b) { std::swap(b.articles[1], b.articles[2]); }},
+      {"site.name", [](Bundle& b) { b.site.name += "x"; }},
+      {"site.url", [](Bundle& b) { b.site.url = "https://example.ma/"; }},
       {"site.lang", [](Bundle& b) { b.site.lang = "en"; }},
+      {"site.related", [](Bundle& b) { b.site.related.emplace_back("x"); }},
+      {"site.links", [](Bundle& b) { b.site.links.emplace_back("https://example.ma/"); }},
       // One field's end moved into the next: the same bytes, other fields.
       {"title/summary boundary",
        [](Bundle& b) {
@@ -170,6 +191,18 @@ TEST_F(PackState, ADamagedFileIsRefused) {
     EXPECT_FALSE(read_pack_state(path_, key, 300, lists, why)) << what;
     EXPECT_FALSE(why.empty()) << what;
   }
+}
+
+// Whole and of the right key, but with a list longer than a pack keeps.
+TEST_F(PackState, ListsLongerThanAPackKeepsAreRefused) {
+  const std::string key = related_state_key(std::string(32, 'k'), RelatedSettings{});
+  RelatedLists lists = some_lists(300);
+  lists.counts[10] = kMaxRelatedCandidates + 1;  // reads on into article 11's slots
+  ASSERT_TRUE(write_pack_state(path_, key, lists));
+  RelatedLists back;
+  std::string why;
+  EXPECT_FALSE(read_pack_state(path_, key, 300, back, why));
+  EXPECT_TRUE(contains(why, "count 65 out of range")) << why;
 }
 
 // Whole and of the right key, but pointing past the archive (a state written by a broken

@@ -421,7 +421,7 @@ int pack(const Args& a) {
   const encart::Site site = b.site;
   const std::size_t skipped = b.skipped_total;
   // Opened before the engine takes the articles (and releases their text).
-  encart::cli::PackState state = encart::cli::open_pack_state(a.state, b);
+  encart::cli::PackState state = encart::cli::open_pack_state(a.state, b, a.out);
   encart::Engine engine;
   // What a pack holds does not depend on "now": pages decide what is visible when they show it.
   encart::LoadOptions options;

@@ -62,18 +62,6 @@ class Gzip {
   libdeflate_compressor* compressor_;  // one per thread: a compressor is not thread-safe
 };
 
-bool write_atomically(const fs::path& path, std::string_view bytes) {
-  const fs::path temporary = path.string() + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) return false;
-  }
-  std::error_code error;
-  fs::rename(temporary, path, error);
-  return !error;
-}
-
 // Compresses and writes pack files on worker threads while the core builds the next ones.
 class FileWriter {
  public:
@@ -142,7 +130,7 @@ class FileWriter {
       return;
     }
     const auto compressed = gzip(file.bytes);
-    const bool ok = compressed && write_atomically(path, *compressed);
+    const bool ok = compressed && write_file_atomically(path.string(), *compressed);
     std::lock_guard lock(mutex_);
     if (!ok) {
       if (!totals_.failed) std::fprintf(stderr, "encart: %s: cannot be written\n", path.c_str());
@@ -207,9 +195,16 @@ RelatedLists related_lists(const Engine& engine, PackState& state, unsigned thre
 
 }  // namespace
 
-PackState open_pack_state(const std::string& path, const Bundle& bundle) {
+PackState open_pack_state(const std::string& path, const Bundle& bundle, const std::string& dir) {
   PackState state{path, {}, std::nullopt};
   if (path.empty()) return state;
+  std::error_code error;
+  const fs::path folder = fs::weakly_canonical(dir, error);
+  const fs::path file = fs::weakly_canonical(path, error);
+  if (!error && std::mismatch(folder.begin(), folder.end(), file.begin(), file.end()).first == folder.end()) {
+    write_line(stderr, "encart: " + path + ": inside the pack folder " + dir +
+                           ", it would be deployed with the pack; keep it outside");
+  }
   state.inputs_digest = related_inputs_digest(bundle);
   if (state.inputs_digest.empty()) {
     write_line(stderr, "encart: " + path + ": not used: the program cannot read itself (/proc/self/exe)");
@@ -263,7 +258,7 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
   const std::size_t head_bytes = fs::file_size(fs::path(dir) / pack.manifest.head, error);
   // The list of this pack's files, for `encart prune` (never read by pages).
   const std::string listing_name = "files-" + pack::hex(sha256(listing)) + ".txt";
-  if (!write_atomically(fs::path(dir) / listing_name, listing)) return 1;
+  if (!write_file_atomically((fs::path(dir) / listing_name).string(), listing)) return 1;
 
   ordered_json manifest;
   manifest["encart_pack"] = pack::kFormatVersion;
@@ -284,7 +279,7 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
   // Written last: a page that reads the new manifest finds every file it names.
   const std::string manifest_text =
       manifest.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
-  if (!write_atomically(fs::path(dir) / "manifest.json", manifest_text)) {
+  if (!write_file_atomically((fs::path(dir) / "manifest.json").string(), manifest_text)) {
     std::fprintf(stderr, "encart: %s/manifest.json: cannot be written\n", dir.c_str());
     return 1;
   }

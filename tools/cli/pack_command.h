@@ -18,9 +18,9 @@ struct PackState {
   std::optional<RelatedLists> lists;
 };
 
-// The state for `bundle`, which is about to be loaded: its lists when they are the bundle's
-// (warns on standard error when FILE is there but cannot be used).
-PackState open_pack_state(const std::string& path, const Bundle& bundle);
+// The state for `bundle`, which is about to be packed into `dir`: its lists when they are the
+// bundle's (warns on standard error when FILE is there but cannot be used, or lies in `dir`).
+PackState open_pack_state(const std::string& path, const Bundle& bundle, const std::string& dir);
 
 // Writes the pack of a loaded engine to `dir`: new files only, then manifest.json. Exit status.
 int write_pack_directory(const Engine& engine, const Site& site, std::size_t skipped, const std::string& dir,

@@ -1,7 +1,13 @@
 #include "pack_state.h"
 
+#include <fcntl.h>
+#include <gnu/libc-version.h>
 #include <openssl/evp.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -76,7 +82,12 @@ void strings(ByteWriter& out, const std::vector<std::string>& list) {
 }
 
 // Every field but the view counts, each length-prefixed (no two articles write the same bytes).
-// A field added to Article belongs here too, or a re-pack could reuse lists it changes.
+// A field added to Article belongs here too, or a re-pack could reuse lists it changes: the sizes
+// below trip when one is added (on the platform the CLI is built and tested on).
+#if defined(__x86_64__) && defined(__GLIBCXX__)
+static_assert(sizeof(Article) == 600 && sizeof(Site) == 144,
+              "a field was added to Article or Site: digest it in article_inputs or related_inputs_digest");
+#endif
 void article_inputs(ByteWriter& out, const Article& a) {
   out.string(a.id);
   out.string(a.url);
@@ -110,6 +121,17 @@ std::string related_inputs_digest(const Bundle& bundle) {
   if (program_digest().empty()) return {};
   Sha256 sha;
   sha.add(program_digest());
+  // ... and the C library it calls (log, exp2), which a system upgrade may change.
+  sha.add(gnu_get_libc_version());
+  // In the engine's order (newest first, ties by id: ArticleIds, what the state stores), not
+  // the export's: a CMS that lists the same articles in another order keeps its state.
+  std::vector<const Article*> order(bundle.articles.size());
+  std::transform(bundle.articles.begin(), bundle.articles.end(), order.begin(),
+                 [](const Article& a) { return &a; });
+  std::sort(order.begin(), order.end(), [](const Article* x, const Article* y) {
+    if (x->published.epoch_ms != y->published.epoch_ms) return x->published.epoch_ms > y->published.epoch_ms;
+    return x->id < y->id;
+  });
   ByteWriter out;
   out.string(bundle.site.name);
   out.string(bundle.site.url);
@@ -117,8 +139,8 @@ std::string related_inputs_digest(const Bundle& bundle) {
   strings(out, bundle.site.related);
   strings(out, bundle.site.links);
   out.varint(bundle.articles.size());
-  for (const Article& a : bundle.articles) {
-    article_inputs(out, a);
+  for (const Article* a : order) {
+    article_inputs(out, *a);
     if (out.size() >= (std::size_t{1} << 20)) sha.add(out.take());
   }
   sha.add(out.bytes());
@@ -135,8 +157,13 @@ std::string related_state_key(const std::string& inputs_digest, const RelatedSet
 
 bool read_pack_state(const std::string& path, const std::string& key, std::size_t articles,
                      RelatedLists& lists, std::string& why) {
+  std::error_code error;
+  if (!fs::exists(path, error) && !error) return false;  // no state yet: the first pack
   const auto bytes = read_whole(path);
-  if (!bytes) return false;  // no state yet: the first pack
+  if (!bytes) {
+    why = "cannot be read";
+    return false;
+  }
   if (bytes->size() < kMagic.size() + 2 * kDigestBytes || bytes->substr(0, kMagic.size()) != kMagic) {
     why = "not an encart pack state";
     return false;
@@ -148,9 +175,10 @@ bool read_pack_state(const std::string& path, const std::string& key, std::size_
     why = "damaged (its checksum does not match)";
     return false;
   }
-  ByteReader in(body.substr(kMagic.size()));
+  ByteReader in(body);  // byte positions in errors count from the file's start
+  in.raw(kMagic.size());
   if (in.raw(kDigestBytes) != key || in.varint() != articles) {
-    why = "made from other articles or settings";
+    why = "made from other articles, settings or another encart build";
     return false;
   }
   lists.counts.assign(articles, 0);
@@ -183,16 +211,33 @@ bool write_pack_state(const std::string& path, const std::string& key, const Rel
   Sha256 sha;
   sha.add(out.bytes());
   out.raw(sha.digest());
-  const fs::path temporary = path + ".tmp";
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    const std::string& bytes = out.bytes();
-    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!file) return false;
-  }
+  return write_file_atomically(path, out.bytes());
+}
+
+bool write_file_atomically(const std::string& path, std::string_view bytes) {
+  const fs::path target(path);
   std::error_code error;
-  fs::rename(temporary, path, error);
-  return !error;
+  if (target.has_parent_path()) fs::create_directories(target.parent_path(), error);
+  // A name of its own in the same folder: two packs at once never write into one temporary file,
+  // and the rename is atomic.
+  std::string temporary = path + ".XXXXXX";
+  const int fd = ::mkstemp(temporary.data());
+  if (fd < 0) return false;
+  bool ok = true;
+  for (std::size_t done = 0; ok && done < bytes.size();) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) done += static_cast<std::size_t>(n);
+  }
+  ok = ::fchmod(fd, 0644) == 0 && ok;  // mkstemp makes it private; pack files are served
+  ok = ::close(fd) == 0 && ok;         // a full disk may only show here
+  if (ok) fs::rename(temporary, target, error);
+  if (!ok || error) {
+    fs::remove(temporary, error);
+    return false;
+  }
+  return true;
 }
 
 }  // namespace encart::cli
