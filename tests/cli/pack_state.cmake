@@ -59,26 +59,29 @@ if(NOT reused STREQUAL ranked)
   message(FATAL_ERROR "the pack made with the state differs from a fresh pack")
 endif()
 
-pack(said "${WORK}/settings.json" -o "${WORK}/settings" --state "${state}")
-expect("${said}" "made from other articles, settings or another encart build; the related lists are ranked again"
-       "other related settings")
-pack(said "${OTHER}" -o "${WORK}/other" --state "${state}")
-expect("${said}" "made from other articles, settings or another encart build; the related lists are ranked again"
-       "other articles")
-expect("${said}" "related lists [0-9.]+ s on [0-9]+ threads" "other articles are ranked")
+# Other related settings, then other articles (OTHER last: the state then holds its lists).
+foreach(input "${WORK}/settings.json" "${OTHER}")
+  get_filename_component(name "${input}" NAME_WE)
+  pack(said "${input}" -o "${WORK}/other-${name}" --state "${state}")
+  expect("${said}" "made from other articles, settings or another encart build; the related lists are ranked again"
+         "${input}")
+  expect("${said}" "related lists [0-9.]+ s on [0-9]+ threads" "${input} is ranked")
+endforeach()
+get_filename_component(name "${OTHER}" NAME_WE)
+set(other_pack "${WORK}/other-${name}")
 
 # The state now holds OTHER's lists: damaged (a byte more at its end), it is refused, and the
 # pack is still right.
 file(APPEND "${state}" "x")
 pack(said "${OTHER}" -o "${WORK}/other2" --state "${state}")
 expect("${said}" "damaged \\(its checksum does not match\\); the related lists are ranked again" "a damaged state")
-listing("${WORK}/other" first)
+listing("${other_pack}" first)
 listing("${WORK}/other2" second)
 if(NOT first STREQUAL second)
   message(FATAL_ERROR "the pack made past a damaged state differs")
 endif()
 # A state inside the pack folder works, but would be deployed: the command says so.
-pack(said "${OTHER}" -o "${WORK}/other" --state "${WORK}/other/state")
+pack(said "${OTHER}" -o "${other_pack}" --state "${other_pack}/state")
 expect("${said}" "inside the pack folder" "a state inside the pack folder")
 
 message(STATUS "encart pack --state: reused for new views, refused for other articles and a damaged file")

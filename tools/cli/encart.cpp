@@ -15,13 +15,13 @@
 #include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "bundle/feeds.h"
 #include "bundle/writer.h"
 #include "engine/engine.h"
+#include "files.h"
 #include "output.h"
 #include "pack_command.h"
 #include "pack_state.h"
@@ -91,24 +91,6 @@ int help(const std::string& command) {
   return 0;
 }
 
-// Read into a string of the file's size when it has one: a stream copied through an
-// ostringstream holds up to three times the file at its peak.
-std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  const std::streamoff size = in.seekg(0, std::ios::end) ? std::streamoff(in.tellg()) : -1;
-  if (size > 0) {
-    std::string text(static_cast<std::size_t>(size), '\0');
-    in.seekg(0);
-    if (in.read(text.data(), size) && in.peek() == std::char_traits<char>::eof()) return text;
-  }
-  in.clear();
-  in.seekg(0);  // no size (a pipe), or the file changed while read: read it as a stream
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 struct Args {
   std::string command, file, out, format = "auto", views, article, lang = "fr", now, bundle_url, views_url;
   std::string layout, most_read_window;
@@ -174,7 +156,7 @@ struct Input {
 };
 
 encart::Result<Input> read_input(const Args& a) {
-  auto text = read_file(a.file);
+  auto text = encart::cli::read_file(a.file);
   if (!text) return encart::Error{encart::ErrorCode::kBadBundle, a.file + ": cannot be read"};
   Input in;
   in.text = std::move(*text);
@@ -195,7 +177,7 @@ encart::Result<Input> read_input(const Args& a) {
     in.format = *format == encart::InputFormat::kAuto ? encart::detect_format(in.text) : *format;
   }
   if (!a.views.empty()) {
-    auto views = read_file(a.views);
+    auto views = encart::cli::read_file(a.views);
     if (!views) return encart::Error{encart::ErrorCode::kBadBundle, a.views + ": cannot be read"};
     in.views = std::move(*views);
   }

@@ -4,7 +4,6 @@
 #include "pack_command.h"
 
 #include <libdeflate.h>
-#include <openssl/evp.h>
 
 #include <atomic>
 #include <chrono>
@@ -15,12 +14,12 @@
 #include <fstream>
 #include <mutex>
 #include <set>
-#include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "bundle/writer.h"
+#include "files.h"
 #include "output.h"
 #include "pack/format.h"
 #include "pack/writer.h"
@@ -31,13 +30,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::ordered_json;
-
-std::string sha256(std::string_view content) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  EVP_Digest(content.data(), content.size(), digest, &size, EVP_sha256(), nullptr);
-  return {reinterpret_cast<const char*>(digest), size};
-}
 
 // gzip (not zlib) framing: what the browser's DecompressionStream("gzip") reads.
 class Gzip {
@@ -294,11 +286,9 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
 }
 
 int prune_pack_directory(const std::string& dir, double older_than_hours) {
-  std::ifstream in(fs::path(dir) / "manifest.json");
-  std::stringstream text;
-  text << in.rdbuf();
-  const auto manifest = nlohmann::json::parse(text.str(), nullptr, false);
-  if (!in || manifest.is_discarded() || !manifest.is_object() || !manifest.contains("files") ||
+  const auto text = read_file((fs::path(dir) / "manifest.json").string());
+  const auto manifest = nlohmann::json::parse(text.value_or(""), nullptr, false);
+  if (!text || manifest.is_discarded() || !manifest.is_object() || !manifest.contains("files") ||
       !manifest["files"].is_string()) {
     std::fprintf(stderr, "encart: %s/manifest.json: not a pack manifest\n", dir.c_str());
     return 1;

@@ -1,18 +1,12 @@
 #include "pack_state.h"
 
-#include <fcntl.h>
 #include <gnu/libc-version.h>
-#include <openssl/evp.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <filesystem>
-#include <fstream>
-#include <memory>
 
 #include "bundle/writer.h"
+#include "files.h"
 #include "pack/bytes.h"
 
 namespace encart::cli {
@@ -25,39 +19,11 @@ using pack::ByteWriter;
 constexpr std::string_view kMagic = "ENCSTAT1";  // 8 bytes; the 1 is the layout's version
 constexpr std::size_t kDigestBytes = 32;         // SHA-256
 
-class Sha256 {
- public:
-  Sha256() : context_(EVP_MD_CTX_new(), EVP_MD_CTX_free) {
-    EVP_DigestInit_ex(context_.get(), EVP_sha256(), nullptr);
-  }
-  void add(std::string_view bytes) { EVP_DigestUpdate(context_.get(), bytes.data(), bytes.size()); }
-  std::string digest() {
-    unsigned char out[EVP_MAX_MD_SIZE];
-    unsigned int size = 0;
-    EVP_DigestFinal_ex(context_.get(), out, &size);
-    return {reinterpret_cast<const char*>(out), size};
-  }
-
- private:
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context_;
-};
-
-std::optional<std::string> read_whole(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string bytes;
-  char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
-    bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) return std::nullopt;
-  return bytes;
-}
-
 // The code that ranks is part of the key: a new encart (or a rebuilt one) ranks again. Empty
 // when this executable cannot be read (then no state is trusted).
 const std::string& program_digest() {
   static const std::string digest = [] {
-    const auto program = read_whole("/proc/self/exe");
+    const auto program = read_file("/proc/self/exe");
     if (!program || program->empty()) return std::string();
     Sha256 sha;
     sha.add(*program);
@@ -159,7 +125,7 @@ bool read_pack_state(const std::string& path, const std::string& key, std::size_
                      RelatedLists& lists, std::string& why) {
   std::error_code error;
   if (!fs::exists(path, error) && !error) return false;  // no state yet: the first pack
-  const auto bytes = read_whole(path);
+  const auto bytes = read_file(path);
   if (!bytes) {
     why = "cannot be read";
     return false;
@@ -212,32 +178,6 @@ bool write_pack_state(const std::string& path, const std::string& key, const Rel
   sha.add(out.bytes());
   out.raw(sha.digest());
   return write_file_atomically(path, out.bytes());
-}
-
-bool write_file_atomically(const std::string& path, std::string_view bytes) {
-  const fs::path target(path);
-  std::error_code error;
-  if (target.has_parent_path()) fs::create_directories(target.parent_path(), error);
-  // A name of its own in the same folder: two packs at once never write into one temporary file,
-  // and the rename is atomic.
-  std::string temporary = path + ".XXXXXX";
-  const int fd = ::mkstemp(temporary.data());
-  if (fd < 0) return false;
-  bool ok = true;
-  for (std::size_t done = 0; ok && done < bytes.size();) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
-  }
-  ok = ::fchmod(fd, 0644) == 0 && ok;  // mkstemp makes it private; pack files are served
-  ok = ::close(fd) == 0 && ok;         // a full disk may only show here
-  if (ok) fs::rename(temporary, target, error);
-  if (!ok || error) {
-    fs::remove(temporary, error);
-    return false;
-  }
-  return true;
 }
 
 }  // namespace encart::cli

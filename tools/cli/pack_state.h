@@ -35,12 +35,7 @@ std::string related_state_key(const std::string& inputs_digest, const RelatedSet
 bool read_pack_state(const std::string& path, const std::string& key, std::size_t articles,
                      RelatedLists& lists, std::string& why);
 
-// Writes the state atomically (write_file_atomically): false when it cannot be written.
+// Writes the state atomically (files.h): false when it cannot be written.
 bool write_pack_state(const std::string& path, const std::string& key, const RelatedLists& lists);
-
-// Writes `bytes` to a temporary file of its own beside `path` (its folder created if needed),
-// then renames it to `path`: a reader sees the old file or the new one, never a part. False
-// (and nothing left behind) when a write, the close or the rename fails.
-bool write_file_atomically(const std::string& path, std::string_view bytes);
 
 }  // namespace encart::cli

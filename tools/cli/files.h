@@ -1,0 +1,46 @@
+// Files as the command line reads and writes them: whole, atomically, and digested with SHA-256
+// (OpenSSL), which names pack files and keys the pack state.
+#pragma once
+
+#include <openssl/evp.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace encart::cli {
+
+// SHA-256 fed piece by piece (a 1M-article input is digested without a copy of it).
+class Sha256 {
+ public:
+  Sha256() : context_(EVP_MD_CTX_new(), EVP_MD_CTX_free) {
+    EVP_DigestInit_ex(context_.get(), EVP_sha256(), nullptr);
+  }
+  void add(std::string_view bytes) { EVP_DigestUpdate(context_.get(), bytes.data(), bytes.size()); }
+  std::string digest() {
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    EVP_DigestFinal_ex(context_.get(), out, &size);
+    return {reinterpret_cast<const char*>(out), size};
+  }
+
+ private:
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context_;
+};
+
+inline std::string sha256(std::string_view content) {
+  Sha256 sha;
+  sha.add(content);
+  return sha.digest();
+}
+
+// The whole file, or nothing when it cannot be read.
+std::optional<std::string> read_file(const std::string& path);
+
+// Writes `bytes` to a temporary file of its own beside `path` (its folder created if needed),
+// then renames it to `path`: a reader sees the old file or the new one, never a part. False
+// (and nothing left behind) when a write, the close or the rename fails.
+bool write_file_atomically(const std::string& path, std::string_view bytes);
+
+}  // namespace encart::cli
