@@ -130,6 +130,13 @@ class Engine {
   // The same with the caller's working memory: threads may call it at once (encart pack).
   std::vector<RelatedHit> related_candidates(ArticleId subject, const RelatedSettings& settings,
                                              RelatedIndex::Scratch& scratch) const;
+  // The `keep` articles scoring best with `subject`, without the editor's ids: the lists an
+  // update of `subject` may enter or leave (encart pack --update). None without a related index.
+  std::vector<RelatedHit> related_neighbours(ArticleId subject, std::size_t keep,
+                                             RelatedIndex::Scratch& scratch) const {
+    if (!related_built_) return {};
+    return related_index_.rank(index_, subject, everyone_, related_settings_, keep, scratch);
+  }
   Result<Facets> facets(const Filter& filter) const;
   Result<Sidebar> sidebar(const SidebarRequest& request) const;
 

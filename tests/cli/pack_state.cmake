@@ -19,20 +19,7 @@ file(WRITE "${VIEWS}" "${views}")
 string(JSON settings SET "${input}" related "{\"min_score\": 0.2}")
 file(WRITE "${WORK}/settings.json" "${settings}")
 
-# Packs with ARGN; `out_var` receives what the command said on standard error.
-function(pack out_var)
-  execute_process(COMMAND "${ENCART}" pack ${ARGN} RESULT_VARIABLE status ERROR_VARIABLE said)
-  if(NOT status EQUAL 0)
-    message(FATAL_ERROR "encart pack ${ARGN} exited with ${status}: ${said}")
-  endif()
-  set(${out_var} "${said}" PARENT_SCOPE)
-endfunction()
-
-function(expect said pattern what)
-  if(NOT said MATCHES "${pattern}")
-    message(FATAL_ERROR "${what}: expected /${pattern}/ in: ${said}")
-  endif()
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/pack_helpers.cmake")
 
 # The list of a pack's files, which names each by its content.
 function(listing dir out_var)

@@ -4,8 +4,8 @@
 //   encart stats FILE [--format F] [--views FILE]      what the sidebar will have to work with
 //   encart render FILE --article ID [--views FILE] [--bundle-url URL [--views-url URL]
 //                 [--layout tabs] [--most-read-window 24h|7d|30d|all]]
-//   encart pack FILE -o DIR [--format F] [--views FILE] [--state FILE]   the archive as a pack (docs/pack.md)
-//   encart prune DIR [--older-than HOURS]              remove files earlier packs left behind
+//   encart pack FILE -o DIR [--format F] [--views FILE] [--state FILE [--update]]   the archive as a pack
+//   (docs/pack.md) encart prune DIR [--older-than HOURS]              remove files earlier packs left behind
 //   encart [COMMAND] --help                            usage, on standard output, exit 0
 // Exit status: 0 done (skipped articles included), 1 the input cannot be loaded, 2 usage.
 #include <algorithm>
@@ -58,11 +58,14 @@ constexpr Command kCommands[] = {
      "(--layout and --most-read-window as the element's layout and most-read-window).\n"
      "Render from what the widget will load: FILE is what --bundle-url serves, --views FILE what\n"
      "--views-url serves (a warning says when one is given without the other)."},
-    {"pack", "encart pack FILE -o DIR [--format F] [--views FILE] [--state FILE]",
+    {"pack", "encart pack FILE -o DIR [--format F] [--views FILE] [--state FILE [--update]]",
      "Writes the archive as a pack (docs/pack.md): content-addressed files a page fetches part by\n"
      "part, then manifest.json. Re-packing into DIR writes only the files that changed.\n"
      "--state FILE keeps the related lists between packs (outside DIR: never deployed); a re-pack\n"
-     "whose articles did not change, only their views, reads them instead of ranking them again."},
+     "whose articles did not change, only their views, reads them instead of ranking them again.\n"
+     "--update: FILE holds only the articles added or changed since the last pack; the others\n"
+     "come from the state, and only the related lists the changes reach are ranked again (the\n"
+     "rest wait for the next full pack)."},
     {"prune", "encart prune DIR [--older-than HOURS (default 24)]",
      "Removes the files of earlier packs that manifest.json no longer lists, once no pack has\n"
      "written them for HOURS (pages opened before a publish may still fetch them)."},
@@ -97,6 +100,7 @@ struct Args {
   std::string older_than = "24";
   std::string state;
   bool strict = false;
+  bool update = false;  // pack: FILE holds only the articles added or changed since the last pack
 };
 
 std::optional<Args> parse_args(int argc, char** argv, std::string& why) {
@@ -130,6 +134,8 @@ std::optional<Args> parse_args(int argc, char** argv, std::string& why) {
       *target = *v;
     } else if (arg == "--strict") {
       a.strict = true;
+    } else if (arg == "--update") {
+      a.update = true;
     } else if (arg.starts_with("-")) {
       why = "unknown option " + arg;
       return std::nullopt;
@@ -197,8 +203,9 @@ struct Loaded {
   Bundle bundle;  // its warnings include the views file's
 };
 
-// FILE (and --views) read, parsed and merged: what validate, convert and stats work on.
-encart::Result<Loaded> load(const Args& a) {
+// FILE (and --views) read, parsed and merged: what validate, convert and stats work on. Without
+// `with_views`, the views file is read into input.views and left for the caller.
+encart::Result<Loaded> load(const Args& a, bool with_views = true) {
   auto in = read_input(a);
   if (!in) return in.error();
   const Input& input = in.value();
@@ -206,7 +213,7 @@ encart::Result<Loaded> load(const Args& a) {
                           : encart::parse_input(input.text, input.format, report_everything());
   if (!parsed) return parsed.error();
   Loaded out{std::move(in).value(), std::move(parsed).value()};
-  encart::apply_views(out.bundle, out.input.views);
+  if (with_views) encart::apply_views(out.bundle, out.input.views);
   return out;
 }
 
@@ -394,16 +401,26 @@ int render(const Args& a) {
 
 int pack(const Args& a) {
   if (a.out.empty()) return usage("pack needs -o DIR");
-  auto loaded = load(a);
+  if (a.update && a.state.empty())
+    return usage("pack --update needs --state FILE, written by an earlier pack");
+  auto loaded = load(a, false);
   if (!loaded) return fail(a.file, loaded.error());
   std::string().swap(loaded.value().input.text);  // parsed: its memory goes to the index
   Bundle& b = loaded.value().bundle;
   print_skips(b, stderr);
   print_warnings(b, stderr);
-  const encart::Site site = b.site;
-  const std::size_t skipped = b.skipped_total;
+  if (a.update) {
+    return encart::cli::pack_update(std::move(b), loaded.value().input.views, a.state, a.out, ENCART_VERSION);
+  }
   // Opened before the engine takes the articles (and releases their text).
   encart::cli::PackState state = encart::cli::open_pack_state(a.state, b, a.out);
+  if (!a.state.empty()) state.archive = encart::cli::write_archive(b);  // views as the input has them
+  const std::size_t warned = b.warnings.size();
+  encart::apply_views(b, loaded.value().input.views);
+  for (std::size_t w = warned; w < b.warnings.size(); ++w)
+    encart::cli::write_line(stderr, "warning: " + b.warnings[w]);
+  const encart::Site site = b.site;
+  const std::size_t skipped = b.skipped_total;
   encart::Engine engine;
   // What a pack holds does not depend on "now": pages decide what is visible when they show it.
   encart::LoadOptions options;

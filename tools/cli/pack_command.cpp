@@ -18,12 +18,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bundle/feeds.h"
 #include "bundle/writer.h"
 #include "files.h"
 #include "output.h"
 #include "pack/format.h"
 #include "pack/writer.h"
 #include "pack_state.h"
+#include "pack_update.h"
 
 namespace encart::cli {
 namespace {
@@ -143,52 +145,27 @@ class FileWriter {
   std::vector<std::thread> workers_;
 };
 
-// Ranks the related candidates of every article, on every core: most of a pack's work.
-RelatedLists rank_every_article(const Engine& engine, unsigned threads) {
-  const std::size_t n = engine.index().size();
-  // Flat arrays, kMaxRelatedCandidates slots an article: n small vectors kept alive between the
-  // threads' large temporary ones fragmented the heap to 1.6 GB at 100,000 articles.
-  RelatedLists lists;
-  lists.ids.resize(n * kMaxRelatedCandidates);
-  lists.counts.resize(n);
-  std::vector<std::thread> workers;
-  std::atomic<std::size_t> next{0};
-  for (unsigned t = 0; t < threads; ++t) {
-    workers.emplace_back([&] {
-      RelatedIndex::Scratch scratch;
-      for (std::size_t a = next++; a < n; a = next++) {
-        const auto hits =
-            engine.related_candidates(static_cast<ArticleId>(a), engine.related_settings(), scratch);
-        for (std::size_t i = 0; i < hits.size(); ++i) lists.ids[a * kMaxRelatedCandidates + i] = hits[i].id;
-        lists.counts[a] = static_cast<std::uint8_t>(hits.size());
-      }
-    });
-  }
-  for (auto& w : workers) w.join();
-  return lists;
-}
-
-// The lists read back from the state, or ranked, and then kept in the state for the next pack.
-// `how` says which, for the report.
-RelatedLists related_lists(const Engine& engine, PackState& state, unsigned threads, std::string& how) {
+// The lists read back from the state (or given by --update), or every one ranked. `how` says which,
+// for the report.
+RelatedLists related_lists(const Engine& engine, PackState& state, std::string& how) {
   if (state.lists) {
-    how = ", reused from " + state.path;
+    how = state.how.empty() ? ", reused from " + state.path : state.how;
     return std::move(*state.lists);
   }
-  RelatedLists lists = rank_every_article(engine, threads);
-  how = " on " + std::to_string(threads) + " threads";
-  if (state.path.empty() || state.inputs_digest.empty()) return lists;
-  if (!write_pack_state(state.path, related_state_key(state.inputs_digest, engine.related_settings()),
-                        lists)) {
-    write_line(stderr, "encart: " + state.path + ": cannot be written; the next pack ranks every list again");
-  }
+  const std::size_t n = engine.index().size();
+  std::vector<ArticleId> every(n);
+  for (std::size_t a = 0; a < n; ++a) every[a] = static_cast<ArticleId>(a);
+  RelatedLists lists;
+  rank_lists(engine, every, pack_threads(), lists);
+  how = " on " + std::to_string(pack_threads()) + " threads";
   return lists;
 }
 
 }  // namespace
 
 PackState open_pack_state(const std::string& path, const Bundle& bundle, const std::string& dir) {
-  PackState state{path, {}, std::nullopt};
+  PackState state;
+  state.path = path;
   if (path.empty()) return state;
   std::error_code error;
   const fs::path folder = fs::weakly_canonical(dir, error);
@@ -233,9 +210,8 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
     listing += file.name + "\n";
     writer.push(std::move(file));
   };
-  const unsigned threads = std::max(1U, std::min(std::thread::hardware_concurrency(), 16U));
   std::string related_how;
-  const RelatedLists lists = related_lists(engine, state, threads, related_how);
+  const RelatedLists lists = related_lists(engine, state, related_how);
   const double ranked_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   // Ids only (scores are not kept in a state file, and a pack stores none).
@@ -275,6 +251,16 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
     std::fprintf(stderr, "encart: %s/manifest.json: cannot be written\n", dir.c_str());
     return 1;
   }
+  // The state last: it describes the pack now in `dir`.
+  if (!state.path.empty() && (!state.inputs_digest.empty() || !state.lists_exact)) {
+    const std::string key = state.lists_exact
+                                ? related_state_key(state.inputs_digest, engine.related_settings())
+                                : std::string();  // patched lists: no full pack reads them back
+    if (!write_pack_state(state.path, key, lists, state.archive)) {
+      write_line(stderr,
+                 "encart: " + state.path + ": cannot be written; the next pack ranks every list again");
+    }
+  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::fprintf(stderr,
                "%s: %zu article(s) packed in %.1f s (related lists %.1f s%s): %zu file(s) written, "
@@ -283,6 +269,58 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
                totals.written, totals.kept, static_cast<double>(totals.bytes) / 1e6, head_bytes,
                manifest_text.size());
   return 0;
+}
+
+int pack_update(Bundle changes, const std::string& views, const std::string& state_path,
+                const std::string& dir, const char* version) {
+  const auto started = std::chrono::steady_clock::now();
+  PackStateContents previous;
+  std::string why;
+  if (!read_pack_state_contents(state_path, previous, why)) {
+    write_line(stderr, "encart: " + state_path + ": " + why +
+                           "; --update starts from the state of a full pack (encart pack FILE --state " +
+                           state_path + " -o " + dir + ")");
+    return 1;
+  }
+  Bundle merged = std::move(previous.archive);
+  // The site and settings are the full pack's: an update carries articles.
+  const Site& site_given = changes.site;
+  const bool has_site = !site_given.name.empty() || !site_given.url.empty() || !site_given.lang.empty();
+  if (has_site && (site_given.name != merged.site.name || site_given.url != merged.site.url ||
+                   site_given.lang != merged.site.lang)) {
+    write_line(stderr, "warning: site: not the site of the last full pack, which an update keeps");
+  }
+  // ArticleIds of the lists in the state: the archive's order.
+  std::vector<std::string> old_ids(merged.articles.size());
+  for (std::size_t a = 0; a < old_ids.size(); ++a) old_ids[a] = merged.articles[a].id;
+  const std::size_t skipped = merged.skipped_total + changes.skipped_total;
+  const auto changed = apply_changes(merged, std::move(changes));
+
+  PackState state{state_path, {}, std::nullopt, write_archive(merged), false, {}};
+  const Site site = merged.site;
+  apply_views(merged, views);
+  for (const std::string& w : merged.warnings) write_line(stderr, "warning: " + w);
+  if (!previous.same_program) state.inputs_digest = related_inputs_digest(merged);
+  Engine engine;
+  LoadOptions options;
+  auto report = engine.load_bundle(std::move(merged), options);
+  if (!report) {
+    write_line(stderr, "encart: " + state_path + ": " + report.error().message);
+    return 1;
+  }
+  const auto loaded = std::chrono::steady_clock::now();
+
+  std::size_t ranked = 0;
+  state.lists = patch_related_lists(engine, old_ids, previous.lists, changed, !previous.same_program, ranked);
+  state.lists_exact = !previous.same_program;  // every list ranked by this build
+  const double load_s = std::chrono::duration<double>(loaded - started).count();
+  const double rank_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - loaded).count();
+  char how[160];
+  std::snprintf(how, sizeof how,
+                ", %zu of %zu ranked again after %zu changed article(s), %.2f s; state read %.2f s", ranked,
+                engine.index().size(), changed.size(), rank_s, load_s);
+  state.how = how;
+  return write_pack_directory(engine, site, skipped, dir, version, std::move(state));
 }
 
 int prune_pack_directory(const std::string& dir, double older_than_hours) {

@@ -16,6 +16,9 @@ struct PackState {
   std::string path;           // empty: no --state
   std::string inputs_digest;  // empty: the state cannot be trusted, the lists are ranked
   std::optional<RelatedLists> lists;
+  std::string archive;      // write_archive(): the articles, written to FILE with the lists
+  bool lists_exact = true;  // false when --update ranked only some lists again
+  std::string how;          // where `lists` come from, for the report
 };
 
 // The state for `bundle`, which is about to be packed into `dir`: its lists when they are the
@@ -25,6 +28,11 @@ PackState open_pack_state(const std::string& path, const Bundle& bundle, const s
 // Writes the pack of a loaded engine to `dir`: new files only, then manifest.json. Exit status.
 int write_pack_directory(const Engine& engine, const Site& site, std::size_t skipped, const std::string& dir,
                          const char* version, PackState state = {});
+
+// encart pack CHANGES --update (pack_update.h). `changes`: the parsed CHANGES (view counts not
+// applied); `views`: the --views file's text. Exit status.
+int pack_update(Bundle changes, const std::string& views, const std::string& state_path,
+                const std::string& dir, const char* version);
 
 // Removes the files of earlier packs that the current manifest no longer lists, once no pack has
 // written them for `older_than_hours`. Exit status.

@@ -3,6 +3,7 @@
 #include <gnu/libc-version.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 
 #include "bundle/writer.h"
@@ -16,8 +17,10 @@ namespace fs = std::filesystem;
 using pack::ByteReader;
 using pack::ByteWriter;
 
-constexpr std::string_view kMagic = "ENCSTAT1";  // 8 bytes; the 1 is the layout's version
+constexpr std::string_view kMagic = "ENCSTAT2";  // 8 bytes; the 2 is the layout's version
 constexpr std::size_t kDigestBytes = 32;         // SHA-256
+// In place of a key: lists that an update patched (--update), which no full pack takes as its own.
+const std::string kPatchedLists(kDigestBytes, '\0');
 
 // The code that ranks is part of the key: a new encart (or a rebuilt one) ranks again. Empty
 // when this executable cannot be read (then no state is trusted).
@@ -81,6 +84,124 @@ void article_inputs(ByteWriter& out, const Article& a) {
   strings(out, a.links);
 }
 
+DateTime read_date(ByteReader& in) {
+  DateTime t;
+  t.epoch_ms = in.svarint();
+  t.offset_minutes = static_cast<std::int32_t>(std::clamp<std::int64_t>(in.svarint(), -1440, 1440));
+  return t;
+}
+
+std::optional<DateTime> read_optional_date(ByteReader& in) {
+  if (in.u8() == 0) return std::nullopt;
+  return read_date(in);
+}
+
+std::vector<std::string> read_strings(ByteReader& in) {
+  std::vector<std::string> list(in.count());
+  for (std::string& s : list) s = in.string();
+  return list;
+}
+
+// article_inputs' bytes back into an article.
+Article read_article(ByteReader& in) {
+  Article a;
+  a.id = in.string();
+  a.url = in.string();
+  a.title = in.string();
+  a.published = read_date(in);
+  a.published_text = in.string();
+  a.summary = in.string();
+  a.text = in.string();
+  a.category = in.string();
+  a.tags = read_strings(in);
+  a.authors = read_strings(in);
+  if (in.u8() != 0) {
+    Image image;
+    image.url = in.string();
+    image.alt = in.string();
+    image.width = static_cast<std::int32_t>(in.svarint());
+    image.height = static_cast<std::int32_t>(in.svarint());
+    a.image = std::move(image);
+  }
+  a.updated = read_optional_date(in);
+  a.lang = in.string();
+  a.accessible_for_free = in.u8() != 0;
+  a.expires = read_optional_date(in);
+  a.expires_text = in.string();
+  a.related = read_strings(in);
+  a.links = read_strings(in);
+  return a;
+}
+
+// The articles in the engine's order (newest first, ties by id): ArticleIds, what lists hold.
+std::vector<const Article*> engine_order(const std::vector<Article>& articles) {
+  std::vector<const Article*> order(articles.size());
+  std::transform(articles.begin(), articles.end(), order.begin(), [](const Article& a) { return &a; });
+  std::sort(order.begin(), order.end(), [](const Article* x, const Article* y) {
+    if (x->published.epoch_ms != y->published.epoch_ms) return x->published.epoch_ms > y->published.epoch_ms;
+    return x->id < y->id;
+  });
+  return order;
+}
+
+void site_inputs(ByteWriter& out, const Site& site) {
+  out.string(site.name);
+  out.string(site.url);
+  out.string(site.lang);
+  strings(out, site.related);
+  strings(out, site.links);
+}
+
+// The state's file up to its lists: what a full pack checks before reading them.
+struct StateHead {
+  std::string key, program;
+  std::size_t articles = 0;
+};
+
+// Reads `path` into `bytes` and checks it whole: `in` is left at the lists. False with `why` when
+// the file cannot be read, is not a state, or is damaged.
+bool open_state(const std::string& path, std::string& bytes, ByteReader& in, StateHead& head,
+                std::string& why) {
+  auto read = read_file(path);
+  if (!read) {
+    why = "cannot be read";
+    return false;
+  }
+  bytes = std::move(*read);
+  if (bytes.size() < kMagic.size() + 3 * kDigestBytes || bytes.substr(0, kMagic.size()) != kMagic) {
+    why = "not an encart pack state of this version";
+    return false;
+  }
+  const std::string_view body = std::string_view(bytes).substr(0, bytes.size() - kDigestBytes);
+  Sha256 sha;
+  sha.add(body);
+  if (sha.digest() != std::string_view(bytes).substr(body.size())) {
+    why = "damaged (its checksum does not match)";
+    return false;
+  }
+  in = ByteReader(body);  // byte positions in errors count from the file's start
+  in.raw(kMagic.size());
+  head.key = in.raw(kDigestBytes);
+  head.program = in.raw(kDigestBytes);
+  head.articles = in.count(2);  // a count and an article at least
+  if (!in.ok()) why = in.error();
+  return in.ok();
+}
+
+bool read_lists(ByteReader& in, std::size_t articles, RelatedLists& lists) {
+  lists.counts.assign(articles, 0);
+  lists.ids.assign(articles * kMaxRelatedCandidates, 0);
+  for (std::size_t a = 0; a < articles && in.ok(); ++a) {
+    lists.counts[a] = static_cast<std::uint8_t>(std::min(in.below(kMaxRelatedCandidates + 1, "count"), 255U));
+  }
+  for (std::size_t a = 0; a < articles && in.ok(); ++a) {
+    for (std::size_t i = 0; i < lists.counts[a]; ++i) {
+      lists.ids[a * kMaxRelatedCandidates + i] = in.below(articles, "article");
+    }
+  }
+  return in.ok();
+}
+
 }  // namespace
 
 std::string related_inputs_digest(const Bundle& bundle) {
@@ -91,21 +212,10 @@ std::string related_inputs_digest(const Bundle& bundle) {
   sha.add(gnu_get_libc_version());
   // In the engine's order (newest first, ties by id: ArticleIds, what the state stores), not
   // the export's: a CMS that lists the same articles in another order keeps its state.
-  std::vector<const Article*> order(bundle.articles.size());
-  std::transform(bundle.articles.begin(), bundle.articles.end(), order.begin(),
-                 [](const Article& a) { return &a; });
-  std::sort(order.begin(), order.end(), [](const Article* x, const Article* y) {
-    if (x->published.epoch_ms != y->published.epoch_ms) return x->published.epoch_ms > y->published.epoch_ms;
-    return x->id < y->id;
-  });
   ByteWriter out;
-  out.string(bundle.site.name);
-  out.string(bundle.site.url);
-  out.string(bundle.site.lang);
-  strings(out, bundle.site.related);
-  strings(out, bundle.site.links);
+  site_inputs(out, bundle.site);
   out.varint(bundle.articles.size());
-  for (const Article* a : order) {
+  for (const Article* a : engine_order(bundle.articles)) {
     article_inputs(out, *a);
     if (out.size() >= (std::size_t{1} << 20)) sha.add(out.take());
   }
@@ -125,39 +235,75 @@ bool read_pack_state(const std::string& path, const std::string& key, std::size_
                      RelatedLists& lists, std::string& why) {
   std::error_code error;
   if (!fs::exists(path, error) && !error) return false;  // no state yet: the first pack
-  const auto bytes = read_file(path);
-  if (!bytes) {
-    why = "cannot be read";
+  std::string bytes;
+  ByteReader in({});
+  StateHead head;
+  if (!open_state(path, bytes, in, head, why)) return false;
+  if (head.key != key || head.program != program_digest() || head.articles != articles) {
+    why = head.key == kPatchedLists ? "patched by --update since the last full ranking"
+                                    : "made from other articles, settings or another encart build";
     return false;
   }
-  if (bytes->size() < kMagic.size() + 2 * kDigestBytes || bytes->substr(0, kMagic.size()) != kMagic) {
-    why = "not an encart pack state";
+  if (!read_lists(in, articles, lists)) {
+    why = in.error();
     return false;
   }
-  const std::string_view body = std::string_view(*bytes).substr(0, bytes->size() - kDigestBytes);
-  Sha256 sha;
-  sha.add(body);
-  if (sha.digest() != std::string_view(*bytes).substr(body.size())) {
-    why = "damaged (its checksum does not match)";
-    return false;
+  return true;
+}
+
+std::string write_archive(const Bundle& bundle) {
+  ByteWriter out;
+  site_inputs(out, bundle.site);
+  for (const auto& spec : kRelatedSettings) {
+    const std::optional<double>& value = bundle.related.*spec.override_value;
+    out.u8(value ? 1 : 0);
+    if (value) out.raw(std::string_view(reinterpret_cast<const char*>(&*value), sizeof(double)));
   }
-  ByteReader in(body);  // byte positions in errors count from the file's start
-  in.raw(kMagic.size());
-  if (in.raw(kDigestBytes) != key || in.varint() != articles) {
-    why = "made from other articles, settings or another encart build";
-    return false;
-  }
-  lists.counts.assign(articles, 0);
-  lists.ids.assign(articles * kMaxRelatedCandidates, 0);
-  for (std::size_t a = 0; a < articles && in.ok(); ++a) {
-    lists.counts[a] = static_cast<std::uint8_t>(std::min(in.below(kMaxRelatedCandidates + 1, "count"), 255U));
-  }
-  for (std::size_t a = 0; a < articles && in.ok(); ++a) {
-    for (std::size_t i = 0; i < lists.counts[a]; ++i) {
-      lists.ids[a * kMaxRelatedCandidates + i] = in.below(articles, "article");
+  out.varint(bundle.skipped_total);
+  out.varint(bundle.articles.size());
+  for (const Article* a : engine_order(bundle.articles)) {
+    article_inputs(out, *a);
+    for (const auto& views : a->views) {
+      out.u8(views ? 1 : 0);
+      if (views) out.svarint(*views);
     }
   }
-  if (in.ok() && !in.at_end()) in.fail("bytes after the last list");
+  return out.take();
+}
+
+bool read_pack_state_contents(const std::string& path, PackStateContents& out, std::string& why) {
+  std::string bytes;
+  ByteReader in({});
+  StateHead head;
+  if (!open_state(path, bytes, in, head, why)) return false;
+  if (!read_lists(in, head.articles, out.lists)) {
+    why = in.error();
+    return false;
+  }
+  out.same_program = head.program == program_digest();
+  out.exact = head.key != kPatchedLists;
+  Bundle& b = out.archive;
+  b.site.name = in.string();
+  b.site.url = in.string();
+  b.site.lang = in.string();
+  b.site.related = read_strings(in);
+  b.site.links = read_strings(in);
+  for (const auto& spec : kRelatedSettings) {
+    std::optional<double>& value = b.related.*spec.override_value;
+    if (in.u8() == 0) continue;
+    const std::string_view raw = in.raw(sizeof(double));
+    if (raw.size() == sizeof(double)) std::memcpy(&value.emplace(), raw.data(), sizeof(double));
+  }
+  b.skipped_total = in.count(0);
+  if (in.count(2) != head.articles) in.fail("the archive does not have one article per list");
+  b.articles.reserve(head.articles);
+  for (std::size_t a = 0; a < head.articles && in.ok(); ++a) {
+    b.articles.push_back(read_article(in));
+    for (auto& views : b.articles.back().views) {
+      if (in.u8() != 0) views = in.svarint();
+    }
+  }
+  if (in.ok() && !in.at_end()) in.fail("bytes after the last article");
   if (!in.ok()) {
     why = in.error();
     return false;
@@ -165,15 +311,18 @@ bool read_pack_state(const std::string& path, const std::string& key, std::size_
   return true;
 }
 
-bool write_pack_state(const std::string& path, const std::string& key, const RelatedLists& lists) {
+bool write_pack_state(const std::string& path, const std::string& key, const RelatedLists& lists,
+                      std::string_view archive) {
   ByteWriter out;
   out.raw(kMagic);
-  out.raw(key);
+  out.raw(key.empty() ? kPatchedLists : key);
+  out.raw(program_digest().empty() ? std::string(kDigestBytes, '\0') : program_digest());
   out.varint(lists.counts.size());
   for (const std::uint8_t c : lists.counts) out.varint(c);
   for (std::size_t a = 0; a < lists.counts.size(); ++a) {
     for (std::size_t i = 0; i < lists.counts[a]; ++i) out.varint(lists.ids[a * kMaxRelatedCandidates + i]);
   }
+  out.raw(archive);
   Sha256 sha;
   sha.add(out.bytes());
   out.raw(sha.digest());

@@ -1,8 +1,10 @@
 // encart pack --state FILE: what one pack leaves for the next, on the machine that packs (never
-// deployed, never read by pages). Today it holds every article's related candidates with a key
-// of everything they were ranked from. Most re-packs of a site change only the view counts (a
-// cron job every few minutes, articles a few times an hour): their related lists are the same,
-// and reading them back replaces ranking every article again, most of a pack's work.
+// deployed, never read by pages): every article's related candidates, with a key of everything
+// they were ranked from, and the articles themselves (the archive).
+// - A full pack whose articles did not change, only their views (a cron job every few minutes),
+//   reads the lists back instead of ranking every article again, most of a pack's work.
+// - `encart pack CHANGES --update` reads the archive instead of the whole export, applies the
+//   changed articles to it and ranks again only the lists they reach (pack_update.h).
 #pragma once
 
 #include <cstddef>
@@ -35,7 +37,24 @@ std::string related_state_key(const std::string& inputs_digest, const RelatedSet
 bool read_pack_state(const std::string& path, const std::string& key, std::size_t articles,
                      RelatedLists& lists, std::string& why);
 
-// Writes the state atomically (files.h): false when it cannot be written.
-bool write_pack_state(const std::string& path, const std::string& key, const RelatedLists& lists);
+// The articles of `bundle` in the engine's order, each with its view counts as the input gave
+// them (before --views), with the site, the related settings and the skipped count.
+std::string write_archive(const Bundle& bundle);
+
+// Everything a state holds, for --update.
+struct PackStateContents {
+  RelatedLists lists;         // by ArticleId of `archive`
+  Bundle archive;             // its articles in the engine's order: ArticleIds
+  bool same_program = false;  // the lists were ranked by this encart build
+  bool exact = false;         // every list ranked (a full pack), none patched by an update since
+};
+
+// The whole state in `path`, checked; false with `why` when it is missing or cannot be used.
+bool read_pack_state_contents(const std::string& path, PackStateContents& out, std::string& why);
+
+// Writes the state atomically (files.h): false when it cannot be written. An empty `key` marks
+// lists that an update patched: no full pack reads them back. `archive`: write_archive's.
+bool write_pack_state(const std::string& path, const std::string& key, const RelatedLists& lists,
+                      std::string_view archive = {});
 
 }  // namespace encart::cli

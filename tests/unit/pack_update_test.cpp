@@ -1,0 +1,214 @@
+// encart pack CHANGES --update (tools/cli/pack_update.h): the state's archive comes back whole,
+// changes replace or add articles by id, and the related lists an update ranks again are exactly
+// a full ranking's, the others the last pack's.
+#include "pack_update.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "bundle/parser.h"
+#include "generate.h"
+#include "pack_state.h"
+
+namespace encart::cli {
+namespace {
+
+Bundle generated(std::size_t articles) {
+  auto parsed = parse_bundle(bench::generate_bundle(articles), ParseOptions{});
+  EXPECT_TRUE(parsed.ok());
+  return std::move(parsed).value();
+}
+
+class PackUpdate : public ::testing::Test {
+ protected:
+  void TearDown() override { std::filesystem::remove(path_); }
+  const std::string path_ = (std::filesystem::temp_directory_path() /
+                             ("encart-update-test-" + std::to_string(::getpid()) + "-" +
+                              ::testing::UnitTest::GetInstance()->current_test_info()->name()))
+                                .string();
+};
+
+RelatedLists rank_all(const Engine& engine) {
+  std::vector<ArticleId> every(engine.index().size());
+  for (std::size_t a = 0; a < every.size(); ++a) every[a] = static_cast<ArticleId>(a);
+  RelatedLists lists;
+  rank_lists(engine, every, 2, lists);
+  return lists;
+}
+
+// Article a's list, as ids (comparable across engines).
+std::vector<std::string> list_of(const Engine& engine, const RelatedLists& lists, ArticleId a) {
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < lists.counts[a]; ++i)
+    ids.push_back(engine.index().articles()[lists.ids[a * kMaxRelatedCandidates + i]].id);
+  return ids;
+}
+
+TEST_F(PackUpdate, TheArchiveComesBackWithEveryFieldInTheEnginesOrder) {
+  Bundle original = generated(60);
+  Article& a = original.articles[7];
+  a.views = {12, std::nullopt, 0, 5};
+  a.image = Image{"https://example.ma/a.jpg", "Rabat", 640, 480};
+  a.expires = DateTime{1893456000000, 60};
+  a.expires_text = "2030-01-01T01:00:00+01:00";
+  a.updated = DateTime{1700000000000, -120};
+  a.accessible_for_free = false;
+  a.related = {original.articles[8].id};
+  a.links = {"/autre-article/"};
+  original.site.related = {"x"};
+  original.related.min_score = 0.2;
+  original.related.limit = 7;
+  original.skipped_total = 3;
+  const std::string id = a.id;
+  std::reverse(original.articles.begin(), original.articles.end());  // not the engine's order
+  ASSERT_TRUE(write_pack_state(path_, std::string(32, 'k'),
+                               RelatedLists{{}, std::vector<std::uint8_t>(60, 0)}, write_archive(original)));
+
+  PackStateContents back;
+  std::string why;
+  ASSERT_TRUE(read_pack_state_contents(path_, back, why)) << why;
+  EXPECT_TRUE(back.exact);
+  EXPECT_TRUE(back.same_program);
+  // Read back, it writes the same bytes: every field came back.
+  EXPECT_EQ(write_archive(back.archive), write_archive(original));
+  ASSERT_EQ(back.archive.articles.size(), 60u);
+  for (std::size_t i = 1; i < 60; ++i) {
+    EXPECT_GE(back.archive.articles[i - 1].published.epoch_ms, back.archive.articles[i].published.epoch_ms);
+  }
+  const auto it = std::find_if(back.archive.articles.begin(), back.archive.articles.end(),
+                               [&](const Article& x) { return x.id == id; });
+  ASSERT_NE(it, back.archive.articles.end());
+  EXPECT_EQ(it->views[0], 12);
+  EXPECT_FALSE(it->views[1].has_value());
+  ASSERT_TRUE(it->image && it->expires);
+  EXPECT_EQ(it->image->height, 480);
+  EXPECT_EQ(it->expires->offset_minutes, 60);
+  EXPECT_FALSE(it->accessible_for_free);
+  EXPECT_EQ(back.archive.related.min_score, 0.2);
+  EXPECT_EQ(back.archive.related.limit, 7);
+  EXPECT_FALSE(back.archive.related.text.has_value());
+  EXPECT_EQ(back.archive.skipped_total, 3u);
+  EXPECT_EQ(back.archive.site.related, std::vector<std::string>{"x"});
+}
+
+TEST_F(PackUpdate, AStateWithoutItsArchiveOrDamagedIsRefused) {
+  ASSERT_TRUE(
+      write_pack_state(path_, std::string(32, 'k'), RelatedLists{{}, std::vector<std::uint8_t>(5, 0)}));
+  PackStateContents back;
+  std::string why;
+  EXPECT_FALSE(read_pack_state_contents(path_, back, why));
+  EXPECT_NE(why.find("byte"), std::string::npos) << why;  // where it ends too soon
+
+  const Bundle b = generated(5);
+  ASSERT_TRUE(write_pack_state(path_, std::string(32, 'k'), RelatedLists{{}, std::vector<std::uint8_t>(5, 0)},
+                               write_archive(b)));
+  std::string bytes;
+  {
+    std::ifstream in(path_, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 1);
+  std::ofstream(path_, std::ios::binary | std::ios::trunc) << bytes;
+  why.clear();
+  EXPECT_FALSE(read_pack_state_contents(path_, back, why));
+  EXPECT_NE(why.find("checksum"), std::string::npos) << why;
+  why.clear();
+  EXPECT_FALSE(read_pack_state_contents(path_ + ".missing", back, why));
+  EXPECT_EQ(why, "cannot be read");
+}
+
+TEST_F(PackUpdate, PatchedListsAreNeverAFullPacksLists) {
+  const Bundle b = generated(5);
+  const std::string key = related_state_key(related_inputs_digest(b), RelatedSettings{});
+  const RelatedLists lists{{}, std::vector<std::uint8_t>(5, 0)};
+  ASSERT_TRUE(write_pack_state(path_, "", lists, write_archive(b)));
+  RelatedLists back;
+  std::string why;
+  EXPECT_FALSE(read_pack_state(path_, key, 5, back, why));
+  EXPECT_NE(why.find("--update"), std::string::npos) << why;
+  PackStateContents contents;
+  ASSERT_TRUE(read_pack_state_contents(path_, contents, why)) << why;
+  EXPECT_FALSE(contents.exact);
+  // The same lists under their key are a full pack's.
+  ASSERT_TRUE(write_pack_state(path_, key, lists, write_archive(b)));
+  EXPECT_TRUE(read_pack_state(path_, key, 5, back, why)) << why;
+}
+
+TEST(PackUpdateChanges, ReplaceByIdAndAddTheRest) {
+  Bundle archive = generated(10);
+  Bundle changes;
+  changes.articles = {archive.articles[4], archive.articles[0]};
+  changes.articles[0].title = "Titre corrigé";
+  changes.articles[1].id = "nouveau";
+  const auto changed = apply_changes(archive, std::move(changes));
+  EXPECT_EQ(changed, (std::unordered_set<std::string>{archive.articles[4].id, "nouveau"}));
+  ASSERT_EQ(archive.articles.size(), 11u);
+  EXPECT_EQ(archive.articles[4].title, "Titre corrigé");
+  EXPECT_EQ(archive.articles[10].id, "nouveau");
+}
+
+// An article added (the newest) and one edited in a 1,500-article archive: their lists, and every
+// list ranked again, are a full ranking's; every other list is the last pack's.
+TEST(PackUpdateLists, RankedAgainAreExactTheRestKept) {
+  Bundle before = generated(1500);
+  Engine old_engine;
+  ASSERT_TRUE(old_engine.load_bundle(before, LoadOptions{}).ok());
+  const RelatedLists old_lists = rank_all(old_engine);
+  std::vector<std::string> old_ids;
+  for (const Article& a : old_engine.index().articles()) old_ids.push_back(a.id);
+
+  Bundle changes;
+  Article added = old_engine.index().articles()[0];
+  added.id = "nouveau";
+  added.url += "nouveau/";
+  added.published.epoch_ms += 3600000;
+  added.text = old_engine.index().articles()[700].title + " " + old_engine.index().articles()[900].title;
+  Article edited = before.articles[300];
+  edited.title = old_engine.index().articles()[40].title;
+  changes.articles = {added, edited};
+  const auto changed = apply_changes(before, std::move(changes));
+  Engine engine;
+  ASSERT_TRUE(engine.load_bundle(before, LoadOptions{}).ok());
+  const RelatedLists full = rank_all(engine);
+
+  std::size_t ranked = 0;
+  const RelatedLists patched = patch_related_lists(engine, old_ids, old_lists, changed, false, ranked);
+  EXPECT_GT(ranked, 2u);
+  EXPECT_LT(ranked, 1501u) << "an update ranks some lists, not all";
+  std::size_t kept = 0, exact = 0;
+  for (ArticleId a = 0; a < engine.index().size(); ++a) {
+    const std::string& id = engine.index().articles()[a].id;
+    const auto mine = list_of(engine, patched, a);
+    if (changed.contains(id)) {
+      EXPECT_EQ(mine, list_of(engine, full, a)) << id;
+      continue;
+    }
+    const auto o = static_cast<ArticleId>(std::find(old_ids.begin(), old_ids.end(), id) - old_ids.begin());
+    if (mine == list_of(old_engine, old_lists, o)) ++kept;
+    if (mine == list_of(engine, full, a)) ++exact;
+    EXPECT_TRUE(mine == list_of(old_engine, old_lists, o) || mine == list_of(engine, full, a)) << id;
+  }
+  EXPECT_GT(kept, 0u);
+  EXPECT_GT(exact, 0u);
+  // Every list that lists the added article was ranked again, so has it where a full ranking does.
+  RelatedIndex::Scratch scratch;
+  const ArticleId now_added = 0;
+  ASSERT_EQ(engine.index().articles()[now_added].id, "nouveau");
+  for (const RelatedHit& hit : engine.related_neighbours(now_added, kUpdateReach, scratch)) {
+    EXPECT_EQ(list_of(engine, patched, hit.id), list_of(engine, full, hit.id));
+  }
+
+  const RelatedLists all = patch_related_lists(engine, old_ids, old_lists, changed, true, ranked);
+  EXPECT_EQ(ranked, engine.index().size());
+  EXPECT_EQ(all.ids, full.ids);
+  EXPECT_EQ(all.counts, full.counts);
+}
+
+}  // namespace
+}  // namespace encart::cli

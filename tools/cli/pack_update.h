@@ -1,0 +1,42 @@
+// encart pack CHANGES --update --state FILE -o DIR: a publish in about a second (docs/pack.md).
+// A full pack reads the whole export and ranks every article's related list: 15 s of CPU at
+// 100,000 articles. An update reads only the articles added or changed (what a CMS hook has at
+// hand), takes the rest from the state of the last pack, and ranks again only the lists the
+// changes can reach; the files it writes are those a full pack would write, but for the other
+// related lists, which keep their last ranking until the next full pack.
+#pragma once
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "engine/engine.h"
+#include "pack_state.h"
+
+namespace encart::cli {
+
+// How many of its best-scoring articles an updated article's change reaches: their lists are
+// ranked again (an article enters the lists of those it is most related to).
+inline constexpr std::size_t kUpdateReach = 256;
+
+// `archive` with `changes` applied: an article whose id it has is replaced, any other added.
+// Returns the ids of the articles that changed.
+std::unordered_set<std::string> apply_changes(Bundle& archive, Bundle&& changes);
+
+// Ranks the related candidates of the articles `which` into `lists` (sized for every article), on
+// `threads` threads.
+void rank_lists(const Engine& engine, const std::vector<ArticleId>& which, unsigned threads,
+                RelatedLists& lists);
+
+// The threads a pack ranks and compresses on: the machine's cores, at most 16.
+unsigned pack_threads();
+
+// The lists of the last pack (`old`, by ArticleId of the archive whose ids are `old_ids`) in the
+// ArticleIds of `engine`, loaded with the changes: the lists of the `changed` articles, of those
+// each reaches (its kUpdateReach best-scoring articles) and of those that listed one are ranked
+// again, the others kept; with `rank_all`, every list. `ranked` says how many were.
+RelatedLists patch_related_lists(const Engine& engine, const std::vector<std::string>& old_ids,
+                                 const RelatedLists& old, const std::unordered_set<std::string>& changed,
+                                 bool rank_all, std::size_t& ranked);
+
+}  // namespace encart::cli
