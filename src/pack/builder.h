@@ -23,12 +23,13 @@ namespace encart::pack {
 class PackBuilder {
  public:
   PackBuilder(const Engine& engine, const ContentHash& hash, const FileSink& sink,
-              const RelatedCandidates& candidates)
+              const RelatedCandidates& candidates, const BucketMemo& memo)
       : engine_(engine),
         index_(engine.index()),
         hash_(hash),
         sink_(sink),
         candidates_(candidates),
+        memo_(memo),
         n_(index_.size()) {
     // Facet values in the order of their folded keys: stable from pack to pack (the index numbers
     // them as it meets them, newest first, which a new article can reorder).
@@ -155,6 +156,11 @@ class PackBuilder {
 
   void write_related();
 
+  std::string write_bucket(std::size_t b, const std::vector<ArticleId>& members,
+                           const std::vector<std::pair<std::string, std::string>>& urls);
+
+  bool remembering() const { return memo_.recall || memo_.remember; }
+
   void write_directory();
 
   void write_head();
@@ -174,7 +180,9 @@ class PackBuilder {
   const ContentHash& hash_;
   const FileSink& sink_;
   const RelatedCandidates& candidates_;
+  const BucketMemo& memo_;
   const std::size_t n_;
+  std::vector<std::string> record_hashes_;  // by ArticleId, when remembering(): each record's hash
   Pack pack_;
   std::set<std::string> names_;
   std::vector<std::string> records_;

@@ -24,10 +24,20 @@ constexpr std::uint64_t kShardCut = 8;  // about one term in this many may end a
 }  // namespace
 
 void PackBuilder::write_records() {
+  if (remembering()) record_hashes_.resize(n_);
   records_ = write_chunks(FileKind::kRecords, kRecordChunk,
                           [&](ByteWriter& out, std::size_t first, std::size_t count) {
-                            for (std::size_t p = first; p < first + count; ++p)
-                              write_record(out, index_.articles()[article(p)], false);
+                            for (std::size_t p = first; p < first + count; ++p) {
+                              const Article& a = index_.articles()[article(p)];
+                              if (!remembering()) {
+                                write_record(out, a, false);
+                                continue;
+                              }
+                              ByteWriter record;  // hashed alone: what a bucket's fingerprint holds
+                              write_record(record, a, false);
+                              record_hashes_[article(p)] = hash_(record.bytes()).substr(0, kHashBytes);
+                              out.raw(record.bytes());
+                            }
                           });
 }
 
@@ -140,8 +150,8 @@ void PackBuilder::write_values() {
 }
 
 Pack write_pack(const Engine& engine, const Site& site, const ContentHash& hash, const FileSink& sink,
-                const RelatedCandidates& candidates) {
-  return PackBuilder(engine, hash, sink, candidates).build(site);
+                const RelatedCandidates& candidates, const BucketMemo& memo) {
+  return PackBuilder(engine, hash, sink, candidates, memo).build(site);
 }
 
 }  // namespace encart::pack

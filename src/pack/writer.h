@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,9 +35,21 @@ using FileSink = std::function<void(PackFile&& file)>;
 // the CLI computes them on every core beforehand; by default they are ranked one by one.
 using RelatedCandidates = std::function<std::vector<RelatedHit>(ArticleId)>;
 
+// Related buckets are most of a pack's files and of the work of writing it; a publish changes a
+// few. A bucket's fingerprint is the hash of everything it is made of (its inline records by
+// their hash): when `recall` knows the fingerprint from an earlier pack, it returns the hash that
+// names the bucket's file (the caller has checked the file is still there; it is this pack's, as
+// if built), and the bucket is not built again. `remember` receives every bucket's fingerprint
+// and hash, for the next pack. Either may be empty.
+struct BucketMemo {
+  std::function<std::optional<std::string>(const std::string& fingerprint)> recall;
+  std::function<void(const std::string& fingerprint, const std::string& hash)> remember;
+};
+
 // The engine must be loaded. `site` is the bundle's site object, for the manifest. With a sink,
 // the returned Pack's files are left empty.
 Pack write_pack(const Engine& engine, const Site& site, const ContentHash& hash,
-                const FileSink& sink = nullptr, const RelatedCandidates& candidates = nullptr);
+                const FileSink& sink = nullptr, const RelatedCandidates& candidates = nullptr,
+                const BucketMemo& memo = {});
 
 }  // namespace encart::pack

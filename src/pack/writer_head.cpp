@@ -17,6 +17,66 @@ void PackBuilder::write_facet_ids(ByteWriter& out, ArticleId a) const {
   for (const ValueId v : authors) out.varint(value_rank_[1][v]);
 }
 
+// Related bucket b: its members' ids, numbers, menus and lists, the records of their first
+// candidates, the addresses hashing to it. Returns the hash naming it.
+std::string PackBuilder::write_bucket(std::size_t b, const std::vector<ArticleId>& members,
+                                      const std::vector<std::pair<std::string, std::string>>& urls) {
+  const RelatedSettings& settings = engine_.related_settings();
+  // Its lists once, in ranking order (the page needs no score).
+  std::vector<std::vector<RelatedHit>> lists;
+  lists.reserve(members.size());
+  for (const ArticleId a : members) {
+    lists.push_back(candidates_ ? candidates_(a) : engine_.related_candidates(a, settings));
+  }
+  // Its inline records: the first candidates of its lists that the head does not hold.
+  std::map<ArticleId, bool> inline_records;
+  for (const auto& hits : lists) {
+    for (std::size_t i = 0; i < hits.size() && i < kInlineRelatedRecords; ++i) {
+      if (hits[i].id >= kHeadArticles) inline_records[hits[i].id] = true;
+    }
+  }
+  const auto write_into = [&](ByteWriter& out, bool records_by_hash) {
+    write_header(out, FileKind::kRelated);
+    out.varint(b);
+    out.varint(members.size());
+    for (std::size_t m = 0; m < members.size(); ++m) {
+      const ArticleId a = members[m];
+      out.string(index_.articles()[a].id);
+      out.varint(pid(a));
+      write_facet_ids(out, a);
+      out.varint(lists[m].size());
+      for (const RelatedHit& hit : lists[m]) out.varint(pid(hit.id));
+    }
+    out.varint(inline_records.size());
+    for (const auto& [a, unused] : inline_records) {
+      out.varint(pid(a));
+      if (records_by_hash) {
+        out.raw(record_hashes_[a]);
+      } else {
+        write_record(out, index_.articles()[a], false);
+      }
+    }
+    write_url_entries(out, urls);
+  };
+  std::string fingerprint;
+  if (remembering()) {
+    ByteWriter print;
+    write_into(print, true);
+    fingerprint = hash_(print.bytes());
+    if (memo_.recall) {
+      if (auto known = memo_.recall(fingerprint)) {
+        if (memo_.remember) memo_.remember(fingerprint, *known);
+        return std::move(*known);
+      }
+    }
+  }
+  ByteWriter out;
+  write_into(out, false);
+  std::string hash = add(FileKind::kRelated, std::move(out));
+  if (memo_.remember) memo_.remember(fingerprint, hash);
+  return hash;
+}
+
 void PackBuilder::write_related() {
   // A power of two: the count, hence every article's bucket, only changes when the archive
   // doubles.
@@ -32,33 +92,8 @@ void PackBuilder::write_related() {
     std::string key = url_match_key(article.url);
     urls[fnv1a64(key) % buckets].emplace_back(std::move(key), article.id);
   }
-  const RelatedSettings& settings = engine_.related_settings();
   std::vector<std::string> names;
-  for (std::size_t b = 0; b < buckets; ++b) {
-    ByteWriter out;
-    write_header(out, FileKind::kRelated);
-    out.varint(b);
-    out.varint(members[b].size());
-    std::map<ArticleId, bool> inline_records;
-    for (const ArticleId a : members[b]) {
-      out.string(index_.articles()[a].id);
-      out.varint(pid(a));
-      write_facet_ids(out, a);
-      const auto hits = candidates_ ? candidates_(a) : engine_.related_candidates(a, settings);
-      out.varint(hits.size());
-      for (std::size_t i = 0; i < hits.size(); ++i) {
-        out.varint(pid(hits[i].id));  // in ranking order; the page needs no score
-        if (i < kInlineRelatedRecords && hits[i].id >= kHeadArticles) inline_records[hits[i].id] = true;
-      }
-    }
-    out.varint(inline_records.size());
-    for (const auto& [a, unused] : inline_records) {
-      out.varint(pid(a));
-      write_record(out, index_.articles()[a], false);
-    }
-    write_url_entries(out, urls[b]);
-    names.push_back(add(FileKind::kRelated, std::move(out)));
-  }
+  for (std::size_t b = 0; b < buckets; ++b) names.push_back(write_bucket(b, members[b], urls[b]));
   pack_.manifest.related_buckets = buckets;
   for (std::size_t first = 0; first < buckets; first += kRelatedPageSize) {
     ByteWriter out;

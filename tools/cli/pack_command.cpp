@@ -72,7 +72,23 @@ class FileWriter {
   FileWriter& operator=(const FileWriter&) = delete;
   ~FileWriter() { finish(); }
 
+  // Whether file `name` is there; if so it is kept as it is (the same name is the same content:
+  // CDN caches stay warm), its time renewed so that `encart prune` sees it is still in use.
+  bool keep(const std::string& name) {
+    const fs::path path = fs::path(dir_) / name;
+    std::error_code error;
+    const std::uintmax_t size = fs::file_size(path, error);
+    if (error) return false;
+    fs::last_write_time(path, now_, error);
+    kept_bytes_ += size;
+    ++kept_;
+    return true;
+  }
+
   void push(pack::PackFile&& file) {
+    // Most files of a re-pack are there already: checked here, without waking a worker (a
+    // thread switch per file was a tenth of an update's CPU at 100,000 articles).
+    if (keep(file.name)) return;
     std::unique_lock lock(mutex_);
     space_.wait(lock, [&] { return queue_.size() < kQueued; });  // bounded: memory stays flat
     queue_.push_back(std::move(file));
@@ -88,7 +104,10 @@ class FileWriter {
     for (auto& w : workers_) {
       if (w.joinable()) w.join();
     }
-    return totals_;
+    Totals totals = totals_;
+    totals.kept += kept_;
+    totals.bytes += kept_bytes_;
+    return totals;
   }
 
  private:
@@ -112,17 +131,6 @@ class FileWriter {
 
   void store(const pack::PackFile& file, const Gzip& gzip) {
     const fs::path path = fs::path(dir_) / file.name;
-    std::error_code error;
-    if (fs::exists(path)) {
-      // The same name is the same content: kept as it is (CDN caches stay warm), its time
-      // renewed so that `encart prune` sees it is still in use.
-      fs::last_write_time(path, now_, error);
-      const std::size_t size = fs::file_size(path, error);
-      std::lock_guard lock(mutex_);
-      totals_.bytes += size;
-      ++totals_.kept;
-      return;
-    }
     const auto compressed = gzip(file.bytes);
     const bool ok = compressed && write_file_atomically(path.string(), *compressed);
     std::lock_guard lock(mutex_);
@@ -142,6 +150,7 @@ class FileWriter {
   std::deque<pack::PackFile> queue_;
   bool done_ = false;
   Totals totals_;
+  std::size_t kept_ = 0, kept_bytes_ = 0;  // the producer's own
   std::vector<std::thread> workers_;
 };
 
@@ -184,7 +193,7 @@ PackState open_pack_state(const std::string& path, const Bundle& bundle, const s
   RelatedLists lists;
   std::string why;
   if (read_pack_state(path, related_state_key(state.inputs_digest, settings), bundle.articles.size(), lists,
-                      why)) {
+                      why, &state.buckets)) {
     state.lists = std::move(lists);
   } else if (!why.empty()) {
     write_line(stderr, "encart: " + path + ": " + why + "; the related lists are ranked again");
@@ -214,13 +223,32 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
   const RelatedLists lists = related_lists(engine, state, related_how);
   const double ranked_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  // With a state, buckets of the last pack that are still there are not built again.
+  std::vector<std::pair<std::string, std::string>> buckets;
+  pack::BucketMemo memo;
+  if (!state.path.empty()) {
+    memo.remember = [&](const std::string& fingerprint, const std::string& hash) {
+      buckets.emplace_back(fingerprint, hash);
+    };
+    memo.recall = [&](const std::string& fingerprint) -> std::optional<std::string> {
+      const auto known = state.buckets.find(fingerprint);
+      if (known == state.buckets.end()) return std::nullopt;
+      std::string name = pack::file_name(pack::FileKind::kRelated, known->second);
+      if (!writer.keep(name)) return std::nullopt;  // pruned or deleted since: built again
+      listing += name + "\n";
+      return known->second;
+    };
+  }
   // Ids only (scores are not kept in a state file, and a pack stores none).
-  const pack::Pack pack = pack::write_pack(engine, site, sha256, store, [&](ArticleId a) {
-    const auto first = lists.ids.begin() + static_cast<std::ptrdiff_t>(a * kMaxRelatedCandidates);
-    std::vector<RelatedHit> hits(lists.counts[a]);
-    for (std::size_t i = 0; i < hits.size(); ++i) hits[i] = {first[static_cast<std::ptrdiff_t>(i)], 0.0F};
-    return hits;
-  });
+  const pack::Pack pack = pack::write_pack(
+      engine, site, sha256, store,
+      [&](ArticleId a) {
+        const auto first = lists.ids.begin() + static_cast<std::ptrdiff_t>(a * kMaxRelatedCandidates);
+        std::vector<RelatedHit> hits(lists.counts[a]);
+        for (std::size_t i = 0; i < hits.size(); ++i) hits[i] = {first[static_cast<std::ptrdiff_t>(i)], 0.0F};
+        return hits;
+      },
+      memo);
   const FileWriter::Totals totals = writer.finish();
   if (totals.failed) return 1;
   const std::size_t head_bytes = fs::file_size(fs::path(dir) / pack.manifest.head, error);
@@ -256,7 +284,7 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
     const std::string key = state.lists_exact
                                 ? related_state_key(state.inputs_digest, engine.related_settings())
                                 : std::string();  // patched lists: no full pack reads them back
-    if (!write_pack_state(state.path, key, lists, state.archive)) {
+    if (!write_pack_state(state.path, key, lists, state.archive, buckets)) {
       write_line(stderr,
                  "encart: " + state.path + ": cannot be written; the next pack ranks every list again");
     }
@@ -296,7 +324,8 @@ int pack_update(Bundle changes, const std::string& views, const std::string& sta
   const std::size_t skipped = merged.skipped_total + changes.skipped_total;
   const auto changed = apply_changes(merged, std::move(changes));
 
-  PackState state{state_path, {}, std::nullopt, write_archive(merged), false, {}};
+  PackState state{
+      state_path, {}, std::nullopt, write_archive(merged), false, {}, std::move(previous.buckets)};
   const Site site = merged.site;
   apply_views(merged, views);
   for (const std::string& w : merged.warnings) write_line(stderr, "warning: " + w);

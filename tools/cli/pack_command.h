@@ -19,6 +19,7 @@ struct PackState {
   std::string archive;      // write_archive(): the articles, written to FILE with the lists
   bool lists_exact = true;  // false when --update ranked only some lists again
   std::string how;          // where `lists` come from, for the report
+  BucketHashes buckets;     // of the last pack: buckets not built again when they are there
 };
 
 // The state for `bundle`, which is about to be packed into `dir`: its lists when they are the

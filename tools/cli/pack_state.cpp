@@ -9,6 +9,7 @@
 #include "bundle/writer.h"
 #include "files.h"
 #include "pack/bytes.h"
+#include "pack/format.h"
 
 namespace encart::cli {
 namespace {
@@ -202,6 +203,19 @@ bool read_lists(ByteReader& in, std::size_t articles, RelatedLists& lists) {
   return in.ok();
 }
 
+// The fingerprints and hashes of the related buckets (pack/writer.h's BucketMemo), after the
+// archive.
+bool read_buckets(ByteReader& in, BucketHashes* buckets) {
+  const std::size_t count = in.count(kDigestBytes + pack::kHashBytes);
+  for (std::size_t i = 0; i < count && in.ok(); ++i) {
+    std::string fingerprint(in.raw(kDigestBytes));
+    std::string hash(in.raw(pack::kHashBytes));
+    if (buckets != nullptr && in.ok()) buckets->emplace(std::move(fingerprint), std::move(hash));
+  }
+  if (in.ok() && !in.at_end()) in.fail("bytes after the last bucket");
+  return in.ok();
+}
+
 }  // namespace
 
 std::string related_inputs_digest(const Bundle& bundle) {
@@ -232,22 +246,28 @@ std::string related_state_key(const std::string& inputs_digest, const RelatedSet
 }
 
 bool read_pack_state(const std::string& path, const std::string& key, std::size_t articles,
-                     RelatedLists& lists, std::string& why) {
+                     RelatedLists& lists, std::string& why, BucketHashes* buckets) {
   std::error_code error;
   if (!fs::exists(path, error) && !error) return false;  // no state yet: the first pack
   std::string bytes;
   ByteReader in({});
   StateHead head;
   if (!open_state(path, bytes, in, head, why)) return false;
-  if (head.key != key || head.program != program_digest() || head.articles != articles) {
+  const bool same_program = head.program == program_digest();
+  RelatedLists read;
+  // Buckets are named by what they are made of: any state of this build knows some.
+  const bool lists_read = read_lists(in, head.articles, read);
+  if (lists_read) in.raw(in.count(0));  // the archive, --update's
+  if (!lists_read || !in.ok() || !read_buckets(in, same_program ? buckets : nullptr)) {
+    why = in.error();
+    return false;
+  }
+  if (head.key != key || !same_program || head.articles != articles) {
     why = head.key == kPatchedLists ? "patched by --update since the last full ranking"
                                     : "made from other articles, settings or another encart build";
     return false;
   }
-  if (!read_lists(in, articles, lists)) {
-    why = in.error();
-    return false;
-  }
+  lists = std::move(read);
   return true;
 }
 
@@ -283,6 +303,8 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
   out.same_program = head.program == program_digest();
   out.exact = head.key != kPatchedLists;
   Bundle& b = out.archive;
+  const std::size_t archive_bytes = in.count(1);
+  const std::size_t archive_end = in.position() + archive_bytes;
   b.site.name = in.string();
   b.site.url = in.string();
   b.site.lang = in.string();
@@ -303,8 +325,8 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
       if (in.u8() != 0) views = in.svarint();
     }
   }
-  if (in.ok() && !in.at_end()) in.fail("bytes after the last article");
-  if (!in.ok()) {
+  if (in.ok() && in.position() != archive_end) in.fail("the archive does not end where it says");
+  if (!in.ok() || !read_buckets(in, out.same_program ? &out.buckets : nullptr)) {
     why = in.error();
     return false;
   }
@@ -312,7 +334,8 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
 }
 
 bool write_pack_state(const std::string& path, const std::string& key, const RelatedLists& lists,
-                      std::string_view archive) {
+                      std::string_view archive,
+                      const std::vector<std::pair<std::string, std::string>>& buckets) {
   ByteWriter out;
   out.raw(kMagic);
   out.raw(key.empty() ? kPatchedLists : key);
@@ -322,7 +345,13 @@ bool write_pack_state(const std::string& path, const std::string& key, const Rel
   for (std::size_t a = 0; a < lists.counts.size(); ++a) {
     for (std::size_t i = 0; i < lists.counts[a]; ++i) out.varint(lists.ids[a * kMaxRelatedCandidates + i]);
   }
+  out.varint(archive.size());
   out.raw(archive);
+  out.varint(buckets.size());
+  for (const auto& [fingerprint, hash] : buckets) {
+    out.raw(fingerprint);
+    out.raw(hash);
+  }
   Sha256 sha;
   sha.add(out.bytes());
   out.raw(sha.digest());

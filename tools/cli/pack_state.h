@@ -10,6 +10,8 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "engine/engine.h"
@@ -28,14 +30,19 @@ struct RelatedLists {
   std::vector<std::uint8_t> counts;
 };
 
+// Related buckets by fingerprint: the hash naming the file each was written to (pack/writer.h's
+// BucketMemo). Kept only for the encart build that wrote them.
+using BucketHashes = std::unordered_map<std::string, std::string>;
+
 // The key of a ranking: the inputs' digest with the settings the engine ranks with.
 std::string related_state_key(const std::string& inputs_digest, const RelatedSettings& settings);
 
 // The lists in `path` when it holds the ones of `key` for `articles` articles, whole and intact
 // (a SHA-256 of its content checks every byte). Otherwise false and `why` says what did not fit
 // ("made from other articles", "truncated at byte 123"…); a missing file is not an error.
+// With `buckets`, the buckets of the pack that wrote the state come too.
 bool read_pack_state(const std::string& path, const std::string& key, std::size_t articles,
-                     RelatedLists& lists, std::string& why);
+                     RelatedLists& lists, std::string& why, BucketHashes* buckets = nullptr);
 
 // The articles of `bundle` in the engine's order, each with its view counts as the input gave
 // them (before --views), with the site, the related settings and the skipped count.
@@ -47,6 +54,7 @@ struct PackStateContents {
   Bundle archive;             // its articles in the engine's order: ArticleIds
   bool same_program = false;  // the lists were ranked by this encart build
   bool exact = false;         // every list ranked (a full pack), none patched by an update since
+  BucketHashes buckets;       // empty unless same_program
 };
 
 // The whole state in `path`, checked; false with `why` when it is missing or cannot be used.
@@ -55,6 +63,7 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
 // Writes the state atomically (files.h): false when it cannot be written. An empty `key` marks
 // lists that an update patched: no full pack reads them back. `archive`: write_archive's.
 bool write_pack_state(const std::string& path, const std::string& key, const RelatedLists& lists,
-                      std::string_view archive = {});
+                      std::string_view archive = {},
+                      const std::vector<std::pair<std::string, std::string>>& buckets = {});
 
 }  // namespace encart::cli
