@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // Re-packing after a publish (issue 9, item 6): packs a generated archive with a state file
-// (--state), then re-packs it twice into the same folder and prints the CPU time of each pack and
-// how many files it wrote against kept:
+// (--state), then re-packs it into the same folder and prints the CPU time of each pack and how
+// many files it wrote against kept:
 //   - new view counts for 2,000 articles, the articles unchanged (a cron job's usual run: the
 //     related lists are read back from the state);
-//   - one article added (the newest) and one title edited (every related list ranked again).
+//   - one article added (the newest) and one title edited, given alone with --update (a CMS's
+//     publish hook: the rest comes from the state, only the lists they reach are ranked again);
+//   - the same archive packed whole into a new folder (every list ranked), to count the related
+//     buckets in which the update's lists differ from a full ranking.
 //   node bench/pack_repack.mjs [ARTICLES (default 100000)] [--cli PATH]
 // Needs encart_gen_bundle and encart (native-release preset).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -54,12 +57,28 @@ try {
     published: '2024-12-10T23:30:00+01:00',
   });
   data.articles[500].title = `${data.articles[500].title} (mis à jour)`;
+  const changes = join(dir, 'changes.json');
+  writeFileSync(changes, JSON.stringify({ ...data, articles: [data.articles[0], data.articles[500]] }));
+  const update = pack(changes, join(dir, 'pack'), [...withViews, '--update']);
   writeFileSync(bundle, JSON.stringify(data));
-  const second = pack(bundle, join(dir, 'pack'), withViews);
+  const whole = pack(bundle, join(dir, 'whole'), ['--views', join(dir, 'views.json')]);
+  const listing = (folder) => {
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+    return new Set(readFileSync(join(folder, manifest.files), 'utf8').trim().split('\n'));
+  };
+  const updated = listing(join(dir, 'pack'));
+  const full = listing(join(dir, 'whole'));
+  const differing = {};
+  for (const name of updated) {
+    if (!full.has(name)) differing[name[0]] = (differing[name[0]] || 0) + 1;
+  }
+  const buckets = [...full].filter((name) => name.startsWith('r-')).length;
   console.log(`${size.toLocaleString('en')} articles`);
   console.log(`first pack:  ${first.cpuSeconds.toFixed(1)} s CPU, peak ${first.peakMb.toFixed(0)} MB — ${first.report}`);
   console.log(`re-pack (views of 2,000 articles changed): ${viewsOnly.cpuSeconds.toFixed(1)} s CPU, peak ${viewsOnly.peakMb.toFixed(0)} MB — ${viewsOnly.report}`);
-  console.log(`re-pack (1 article added, 1 title changed): ${second.cpuSeconds.toFixed(1)} s CPU, peak ${second.peakMb.toFixed(0)} MB — ${second.report}`);
+  console.log(`update (1 article added, 1 title changed, --update): ${update.cpuSeconds.toFixed(1)} s CPU, peak ${update.peakMb.toFixed(0)} MB — ${update.report}`);
+  console.log(`full pack of the same archive: ${whole.cpuSeconds.toFixed(1)} s CPU, peak ${whole.peakMb.toFixed(0)} MB`);
+  console.log(`files of the update not in the full pack, by kind: ${JSON.stringify(differing)} (of ${buckets} related buckets)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -414,7 +414,7 @@ int pack(const Args& a) {
   }
   // Opened before the engine takes the articles (and releases their text).
   encart::cli::PackState state = encart::cli::open_pack_state(a.state, b, a.out);
-  if (!a.state.empty()) state.archive = encart::cli::write_archive(b);  // views as the input has them
+  encart::cli::start_state(state, b);  // the articles with their views as the input has them
   const std::size_t warned = b.warnings.size();
   encart::apply_views(b, loaded.value().input.views);
   for (std::size_t w = warned; w < b.warnings.size(); ++w)

@@ -31,30 +31,50 @@ std::optional<std::string> read_file(const std::string& path) {
   return text.str();
 }
 
-bool write_file_atomically(const std::string& path, std::string_view bytes) {
+AtomicFile::AtomicFile(const std::string& path) : path_(path), temporary_(path + ".XXXXXX") {
   const fs::path target(path);
   std::error_code error;
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), error);
   // A name of its own in the same folder: two packs at once never write into one temporary file,
   // and the rename is atomic.
-  std::string temporary = path + ".XXXXXX";
-  const int fd = ::mkstemp(temporary.data());
-  if (fd < 0) return false;
-  bool ok = true;
-  for (std::size_t done = 0; ok && done < bytes.size();) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+  fd_ = ::mkstemp(temporary_.data());
+  ok_ = fd_ >= 0;
+}
+
+AtomicFile::~AtomicFile() {
+  if (fd_ < 0) return;
+  ::close(fd_);
+  std::error_code error;
+  fs::remove(temporary_, error);
+}
+
+bool AtomicFile::write(std::string_view bytes) {
+  for (std::size_t done = 0; ok_ && done < bytes.size();) {
+    const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
+    ok_ = n > 0;
+    if (ok_) done += static_cast<std::size_t>(n);
   }
-  ok = ::fchmod(fd, 0644) == 0 && ok;  // mkstemp makes it private; pack files are served
-  ok = ::close(fd) == 0 && ok;         // a full disk may only show here
-  if (ok) fs::rename(temporary, target, error);
+  return ok_;
+}
+
+bool AtomicFile::commit() {
+  if (fd_ < 0) return false;
+  bool ok = ok_ && ::fchmod(fd_, 0644) == 0;  // mkstemp makes it private; pack files are served
+  ok = ::close(fd_) == 0 && ok;               // a full disk may only show here
+  fd_ = -1;
+  std::error_code error;
+  if (ok) fs::rename(temporary_, path_, error);
   if (!ok || error) {
-    fs::remove(temporary, error);
+    fs::remove(temporary_, error);
     return false;
   }
   return true;
+}
+
+bool write_file_atomically(const std::string& path, std::string_view bytes) {
+  AtomicFile file(path);
+  return file.write(bytes) && file.commit();
 }
 
 }  // namespace encart::cli

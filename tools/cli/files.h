@@ -38,9 +38,27 @@ inline std::string sha256(std::string_view content) {
 // The whole file, or nothing when it cannot be read.
 std::optional<std::string> read_file(const std::string& path);
 
-// Writes `bytes` to a temporary file of its own beside `path` (its folder created if needed),
-// then renames it to `path`: a reader sees the old file or the new one, never a part. False
-// (and nothing left behind) when a write, the close or the rename fails.
+// A file written to a temporary file of its own beside `path` (its folder created if needed),
+// then renamed to `path` by commit(): a reader sees the old file or the new one, never a part.
+// Without a successful commit(), nothing is left behind.
+class AtomicFile {
+ public:
+  explicit AtomicFile(const std::string& path);
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  ~AtomicFile();
+  // False once any write has failed.
+  bool write(std::string_view bytes);
+  // False (and the temporary file removed) when a write, the close or the rename failed.
+  bool commit();
+
+ private:
+  std::string path_, temporary_;
+  int fd_ = -1;
+  bool ok_ = false;
+};
+
+// Writes `bytes` to `path` through an AtomicFile.
 bool write_file_atomically(const std::string& path, std::string_view bytes);
 
 }  // namespace encart::cli

@@ -201,6 +201,11 @@ PackState open_pack_state(const std::string& path, const Bundle& bundle, const s
   return state;
 }
 
+void start_state(PackState& state, const Bundle& bundle) {
+  if (state.path.empty()) return;
+  state.writer = std::make_unique<PackStateWriter>(state.path, write_archive(bundle));
+}
+
 int write_pack_directory(const Engine& engine, const Site& site, std::size_t skipped, const std::string& dir,
                          const char* version, PackState state) {
   const auto started = std::chrono::steady_clock::now();
@@ -280,11 +285,11 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
     return 1;
   }
   // The state last: it describes the pack now in `dir`.
-  if (!state.path.empty() && (!state.inputs_digest.empty() || !state.lists_exact)) {
+  if (state.writer && (!state.inputs_digest.empty() || !state.lists_exact)) {
     const std::string key = state.lists_exact
                                 ? related_state_key(state.inputs_digest, engine.related_settings())
                                 : std::string();  // patched lists: no full pack reads them back
-    if (!write_pack_state(state.path, key, lists, state.archive, buckets)) {
+    if (!state.writer->finish(key, lists, buckets)) {
       write_line(stderr,
                  "encart: " + state.path + ": cannot be written; the next pack ranks every list again");
     }
@@ -324,8 +329,8 @@ int pack_update(Bundle changes, const std::string& views, const std::string& sta
   const std::size_t skipped = merged.skipped_total + changes.skipped_total;
   const auto changed = apply_changes(merged, std::move(changes));
 
-  PackState state{
-      state_path, {}, std::nullopt, write_archive(merged), false, {}, std::move(previous.buckets)};
+  PackState state{state_path, {}, std::nullopt, nullptr, false, {}, std::move(previous.buckets)};
+  start_state(state, merged);
   const Site site = merged.site;
   apply_views(merged, views);
   for (const std::string& w : merged.warnings) write_line(stderr, "warning: " + w);

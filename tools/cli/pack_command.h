@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -16,7 +17,8 @@ struct PackState {
   std::string path;           // empty: no --state
   std::string inputs_digest;  // empty: the state cannot be trusted, the lists are ranked
   std::optional<RelatedLists> lists;
-  std::string archive;      // write_archive(): the articles, written to FILE with the lists
+  // FILE being written, its archive in already (start_state); the lists follow once made.
+  std::unique_ptr<PackStateWriter> writer;
   bool lists_exact = true;  // false when --update ranked only some lists again
   std::string how;          // where `lists` come from, for the report
   BucketHashes buckets;     // of the last pack: buckets not built again when they are there
@@ -25,6 +27,10 @@ struct PackState {
 // The state for `bundle`, which is about to be packed into `dir`: its lists when they are the
 // bundle's (warns on standard error when FILE is there but cannot be used, or lies in `dir`).
 PackState open_pack_state(const std::string& path, const Bundle& bundle, const std::string& dir);
+
+// Starts writing FILE with the articles of `bundle` (before the engine takes them), their view
+// counts as the input gave them.
+void start_state(PackState& state, const Bundle& bundle);
 
 // Writes the pack of a loaded engine to `dir`: new files only, then manifest.json. Exit status.
 int write_pack_directory(const Engine& engine, const Site& site, std::size_t skipped, const std::string& dir,

@@ -154,8 +154,13 @@ void site_inputs(ByteWriter& out, const Site& site) {
 }
 
 // The state's file up to its lists: what a full pack checks before reading them.
+// Its layout: the magic, the program's digest, the archive (length-prefixed), the key, the
+// article count, the lists (counts, then ids), the buckets, then a SHA-256 of all that. The
+// archive comes first so that it is written before the pack is made (PackStateWriter) and need
+// not stay in memory meanwhile.
 struct StateHead {
   std::string key, program;
+  std::size_t archive_at = 0, archive_bytes = 0;  // where the archive lies in the file
   std::size_t articles = 0;
 };
 
@@ -182,9 +187,12 @@ bool open_state(const std::string& path, std::string& bytes, ByteReader& in, Sta
   }
   in = ByteReader(body);  // byte positions in errors count from the file's start
   in.raw(kMagic.size());
-  head.key = in.raw(kDigestBytes);
   head.program = in.raw(kDigestBytes);
-  head.articles = in.count(2);  // a count and an article at least
+  head.archive_bytes = in.count(1);
+  head.archive_at = in.position();
+  in.raw(head.archive_bytes);
+  head.key = in.raw(kDigestBytes);
+  head.articles = in.count(1);  // a list count each at least
   if (!in.ok()) why = in.error();
   return in.ok();
 }
@@ -256,9 +264,7 @@ bool read_pack_state(const std::string& path, const std::string& key, std::size_
   const bool same_program = head.program == program_digest();
   RelatedLists read;
   // Buckets are named by what they are made of: any state of this build knows some.
-  const bool lists_read = read_lists(in, head.articles, read);
-  if (lists_read) in.raw(in.count(0));  // the archive, --update's
-  if (!lists_read || !in.ok() || !read_buckets(in, same_program ? buckets : nullptr)) {
+  if (!read_lists(in, head.articles, read) || !read_buckets(in, same_program ? buckets : nullptr)) {
     why = in.error();
     return false;
   }
@@ -296,66 +302,80 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
   ByteReader in({});
   StateHead head;
   if (!open_state(path, bytes, in, head, why)) return false;
-  if (!read_lists(in, head.articles, out.lists)) {
+  out.same_program = head.program == program_digest();
+  out.exact = head.key != kPatchedLists;
+  if (!read_lists(in, head.articles, out.lists) ||
+      !read_buckets(in, out.same_program ? &out.buckets : nullptr)) {
     why = in.error();
     return false;
   }
-  out.same_program = head.program == program_digest();
-  out.exact = head.key != kPatchedLists;
+  ByteReader archive(std::string_view(bytes).substr(0, head.archive_at + head.archive_bytes));
+  archive.raw(head.archive_at);  // positions in errors still count from the file's start
   Bundle& b = out.archive;
-  const std::size_t archive_bytes = in.count(1);
-  const std::size_t archive_end = in.position() + archive_bytes;
-  b.site.name = in.string();
-  b.site.url = in.string();
-  b.site.lang = in.string();
-  b.site.related = read_strings(in);
-  b.site.links = read_strings(in);
+  b.site.name = archive.string();
+  b.site.url = archive.string();
+  b.site.lang = archive.string();
+  b.site.related = read_strings(archive);
+  b.site.links = read_strings(archive);
   for (const auto& spec : kRelatedSettings) {
     std::optional<double>& value = b.related.*spec.override_value;
-    if (in.u8() == 0) continue;
-    const std::string_view raw = in.raw(sizeof(double));
+    if (archive.u8() == 0) continue;
+    const std::string_view raw = archive.raw(sizeof(double));
     if (raw.size() == sizeof(double)) std::memcpy(&value.emplace(), raw.data(), sizeof(double));
   }
-  b.skipped_total = in.count(0);
-  if (in.count(2) != head.articles) in.fail("the archive does not have one article per list");
+  b.skipped_total = archive.count(0);
+  if (archive.count(2) != head.articles) archive.fail("the archive does not have one article per list");
   b.articles.reserve(head.articles);
-  for (std::size_t a = 0; a < head.articles && in.ok(); ++a) {
-    b.articles.push_back(read_article(in));
+  for (std::size_t a = 0; a < head.articles && archive.ok(); ++a) {
+    b.articles.push_back(read_article(archive));
     for (auto& views : b.articles.back().views) {
-      if (in.u8() != 0) views = in.svarint();
+      if (archive.u8() != 0) views = archive.svarint();
     }
   }
-  if (in.ok() && in.position() != archive_end) in.fail("the archive does not end where it says");
-  if (!in.ok() || !read_buckets(in, out.same_program ? &out.buckets : nullptr)) {
-    why = in.error();
+  if (archive.ok() && !archive.at_end()) archive.fail("bytes after the last article of the archive");
+  if (!archive.ok()) {
+    why = archive.error();
     return false;
   }
   return true;
 }
 
-bool write_pack_state(const std::string& path, const std::string& key, const RelatedLists& lists,
-                      std::string_view archive,
-                      const std::vector<std::pair<std::string, std::string>>& buckets) {
+PackStateWriter::PackStateWriter(const std::string& path, std::string_view archive) : file_(path) {
+  ByteWriter head;
+  head.raw(kMagic);
+  head.raw(program_digest().empty() ? std::string(kDigestBytes, '\0') : program_digest());
+  head.varint(archive.size());
+  add(head.bytes());
+  add(archive);
+}
+
+void PackStateWriter::add(std::string_view bytes) {
+  sha_.add(bytes);
+  file_.write(bytes);
+}
+
+bool PackStateWriter::finish(const std::string& key, const RelatedLists& lists,
+                             const std::vector<std::pair<std::string, std::string>>& buckets) {
   ByteWriter out;
-  out.raw(kMagic);
   out.raw(key.empty() ? kPatchedLists : key);
-  out.raw(program_digest().empty() ? std::string(kDigestBytes, '\0') : program_digest());
   out.varint(lists.counts.size());
   for (const std::uint8_t c : lists.counts) out.varint(c);
   for (std::size_t a = 0; a < lists.counts.size(); ++a) {
     for (std::size_t i = 0; i < lists.counts[a]; ++i) out.varint(lists.ids[a * kMaxRelatedCandidates + i]);
   }
-  out.varint(archive.size());
-  out.raw(archive);
   out.varint(buckets.size());
   for (const auto& [fingerprint, hash] : buckets) {
     out.raw(fingerprint);
     out.raw(hash);
   }
-  Sha256 sha;
-  sha.add(out.bytes());
-  out.raw(sha.digest());
-  return write_file_atomically(path, out.bytes());
+  add(out.bytes());
+  return file_.write(sha_.digest()) && file_.commit();
+}
+
+bool write_pack_state(const std::string& path, const std::string& key, const RelatedLists& lists,
+                      std::string_view archive,
+                      const std::vector<std::pair<std::string, std::string>>& buckets) {
+  return PackStateWriter(path, archive).finish(key, lists, buckets);
 }
 
 }  // namespace encart::cli

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "engine/engine.h"
+#include "files.h"
 
 namespace encart::cli {
 
@@ -59,6 +60,22 @@ struct PackStateContents {
 
 // The whole state in `path`, checked; false with `why` when it is missing or cannot be used.
 bool read_pack_state_contents(const std::string& path, PackStateContents& out, std::string& why);
+
+// Writes a state in two steps: the archive first, which may then be freed while the pack is made
+// (it is most of the state: 700 MB at 1,000,000 articles), then the lists and the buckets. The
+// file replaces `path` atomically (files.h) once finish() succeeds, never before.
+class PackStateWriter {
+ public:
+  PackStateWriter(const std::string& path, std::string_view archive);
+  // False when the state cannot be written.
+  bool finish(const std::string& key, const RelatedLists& lists,
+              const std::vector<std::pair<std::string, std::string>>& buckets);
+
+ private:
+  void add(std::string_view bytes);
+  AtomicFile file_;
+  Sha256 sha_;
+};
 
 // Writes the state atomically (files.h): false when it cannot be written. An empty `key` marks
 // lists that an update patched: no full pack reads them back. `archive`: write_archive's.
