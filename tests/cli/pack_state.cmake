@@ -67,8 +67,11 @@ listing("${WORK}/other2" second)
 if(NOT first STREQUAL second)
   message(FATAL_ERROR "the pack made past a damaged state differs")
 endif()
-# A state inside the pack folder works, but would be deployed: the command says so.
-pack(said "${OTHER}" -o "${other_pack}" --state "${other_pack}/state")
-expect("${said}" "inside the pack folder" "a state inside the pack folder")
-
+# A state inside the pack folder would be deployed, with the text of every article: refused.
+execute_process(COMMAND "${ENCART}" pack "${OTHER}" -o "${other_pack}" --state "${other_pack}/state"
+                RESULT_VARIABLE status ERROR_VARIABLE said)
+expect("${status}${said}" "^1.*inside the pack folder.*keep it outside" "a state inside the pack folder")
+if(EXISTS "${other_pack}/state")
+  message(FATAL_ERROR "a state inside the pack folder was written")
+endif()
 message(STATUS "encart pack --state: reused for new views, refused for other articles and a damaged file")

@@ -77,6 +77,21 @@ expect("${said}" ": 1 file\\(s\\) written" "only the lost bucket is written")
 if(NOT EXISTS "${WORK}/pack/${lost}")
   message(FATAL_ERROR "${lost}, deleted, was not written again")
 endif()
+# Without --views, the counts are the input's, as a full pack without --views has them: the
+# state keeps the input's, not the last --views file's.
+pack(said "${WORK}/none.json" --update -o "${WORK}/pack" --state "${state}")
+pack(said "${WORK}/whole.json" -o "${WORK}/whole-no-views")
+listing("${WORK}/pack" updated)
+listing("${WORK}/whole-no-views" full)
+if(NOT updated STREQUAL full)
+  message(FATAL_ERROR "an update without --views differs from a full pack without it")
+endif()
+# After a pack written without the state, the state is not that pack's: an update is refused
+# (it would bring back the articles of the pack before).
+pack(said "${INPUT}" -o "${WORK}/pack")
+execute_process(COMMAND "${ENCART}" pack "${WORK}/none.json" --update -o "${WORK}/pack" --state "${state}"
+                RESULT_VARIABLE status ERROR_VARIABLE said)
+expect("${status}${said}" "^1.*not the state of the pack in" "a state of another pack")
 # A full pack after updates ranks every list: patched lists are not a full pack's.
 pack(said "${WORK}/whole.json" -o "${WORK}/pack" --state "${state}")
 expect("${said}" "patched by --update since the last full ranking; the related lists are ranked again" "a full pack after updates")

@@ -4,8 +4,9 @@
 //   encart stats FILE [--format F] [--views FILE]      what the sidebar will have to work with
 //   encart render FILE --article ID [--views FILE] [--bundle-url URL [--views-url URL]
 //                 [--layout tabs] [--most-read-window 24h|7d|30d|all]]
-//   encart pack FILE -o DIR [--format F] [--views FILE] [--state FILE [--update]]   the archive as a pack
-//   (docs/pack.md) encart prune DIR [--older-than HOURS]              remove files earlier packs left behind
+//   encart pack FILE -o DIR [--format F] [--views FILE] [--state FILE [--update]]
+//                                                      the archive as a pack (docs/pack.md)
+//   encart prune DIR [--older-than HOURS]              remove files earlier packs left behind
 //   encart [COMMAND] --help                            usage, on standard output, exit 0
 // Exit status: 0 done (skipped articles included), 1 the input cannot be loaded, 2 usage.
 #include <algorithm>
@@ -204,13 +205,16 @@ struct Loaded {
 };
 
 // FILE (and --views) read, parsed and merged: what validate, convert and stats work on. Without
-// `with_views`, the views file is read into input.views and left for the caller.
-encart::Result<Loaded> load(const Args& a, bool with_views = true) {
+// `with_views`, the views file is read into input.views and left for the caller. `base_url`, when
+// given, resolves relative links in place of the input's own site.url.
+encart::Result<Loaded> load(const Args& a, bool with_views = true, const std::string& base_url = "") {
   auto in = read_input(a);
   if (!in) return in.error();
   const Input& input = in.value();
-  auto parsed = input.xml ? encart::parse_xml_feed(*input.xml, report_everything())
-                          : encart::parse_input(input.text, input.format, report_everything());
+  encart::ParseOptions options = report_everything();
+  options.base_url = base_url;
+  auto parsed = input.xml ? encart::parse_xml_feed(*input.xml, options)
+                          : encart::parse_input(input.text, input.format, options);
   if (!parsed) return parsed.error();
   Loaded out{std::move(in).value(), std::move(parsed).value()};
   if (with_views) encart::apply_views(out.bundle, out.input.views);
@@ -403,14 +407,19 @@ int pack(const Args& a) {
   if (a.out.empty()) return usage("pack needs -o DIR");
   if (a.update && a.state.empty())
     return usage("pack --update needs --state FILE, written by an earlier pack");
-  auto loaded = load(a, false);
+  if (!a.state.empty() && !encart::cli::state_outside_pack(a.state, a.out)) return 1;
+  encart::cli::PackStateContents previous;  // --update's starting point
+  if (a.update && !encart::cli::open_update_state(a.state, a.out, previous)) return 1;
+  // The links of CHANGES resolve against the site of the last full pack, which an update keeps.
+  auto loaded = load(a, false, a.update ? previous.archive.site.url : "");
   if (!loaded) return fail(a.file, loaded.error());
   std::string().swap(loaded.value().input.text);  // parsed: its memory goes to the index
   Bundle& b = loaded.value().bundle;
   print_skips(b, stderr);
   print_warnings(b, stderr);
   if (a.update) {
-    return encart::cli::pack_update(std::move(b), loaded.value().input.views, a.state, a.out, ENCART_VERSION);
+    return encart::cli::pack_update(std::move(previous), std::move(b), loaded.value().input.views, a.state,
+                                    a.out, ENCART_VERSION);
   }
   // Opened before the engine takes the articles (and releases their text).
   encart::cli::PackState state = encart::cli::open_pack_state(a.state, b, a.out);

@@ -31,7 +31,8 @@ std::optional<std::string> read_file(const std::string& path) {
   return text.str();
 }
 
-AtomicFile::AtomicFile(const std::string& path) : path_(path), temporary_(path + ".XXXXXX") {
+AtomicFile::AtomicFile(const std::string& path, unsigned mode)
+    : path_(path), temporary_(path + ".XXXXXX"), mode_(mode) {
   const fs::path target(path);
   std::error_code error;
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), error);
@@ -60,8 +61,8 @@ bool AtomicFile::write(std::string_view bytes) {
 
 bool AtomicFile::commit() {
   if (fd_ < 0) return false;
-  bool ok = ok_ && ::fchmod(fd_, 0644) == 0;  // mkstemp makes it private; pack files are served
-  ok = ::close(fd_) == 0 && ok;               // a full disk may only show here
+  bool ok = ok_ && ::fchmod(fd_, static_cast<mode_t>(mode_)) == 0;  // mkstemp makes it 0600
+  ok = ::close(fd_) == 0 && ok;                                     // a full disk may only show here
   fd_ = -1;
   std::error_code error;
   if (ok) fs::rename(temporary_, path_, error);

@@ -43,7 +43,8 @@ std::optional<std::string> read_file(const std::string& path);
 // Without a successful commit(), nothing is left behind.
 class AtomicFile {
  public:
-  explicit AtomicFile(const std::string& path);
+  // `mode`: the permissions the file gets (0644: served; 0600: for its owner only).
+  explicit AtomicFile(const std::string& path, unsigned mode = 0644);
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
   ~AtomicFile();
@@ -54,6 +55,7 @@ class AtomicFile {
 
  private:
   std::string path_, temporary_;
+  unsigned mode_;
   int fd_ = -1;
   bool ok_ = false;
 };

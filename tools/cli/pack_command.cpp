@@ -172,17 +172,49 @@ RelatedLists related_lists(const Engine& engine, PackState& state, std::string& 
 
 }  // namespace
 
-PackState open_pack_state(const std::string& path, const Bundle& bundle, const std::string& dir) {
-  PackState state;
-  state.path = path;
-  if (path.empty()) return state;
+bool state_outside_pack(const std::string& path, const std::string& dir) {
   std::error_code error;
   const fs::path folder = fs::weakly_canonical(dir, error);
   const fs::path file = fs::weakly_canonical(path, error);
   if (!error && std::mismatch(folder.begin(), folder.end(), file.begin(), file.end()).first == folder.end()) {
     write_line(stderr, "encart: " + path + ": inside the pack folder " + dir +
-                           ", it would be deployed with the pack; keep it outside");
+                           ": it would be deployed, and it holds the text of every article; keep it outside");
+    return false;
   }
+  return true;
+}
+
+bool open_update_state(const std::string& path, const std::string& dir, PackStateContents& out) {
+  std::string why;
+  if (!read_pack_state_contents(path, out, why)) {
+    write_line(stderr, "encart: " + path + ": " + why +
+                           "; --update starts from the state of a full pack (encart pack FILE --state " +
+                           path + " -o " + dir + ")");
+    return false;
+  }
+  // The state must describe the pack in `dir`: after a pack written without it (or whose state
+  // could not be written), it would bring back the articles of an older pack.
+  const auto text = read_file((fs::path(dir) / "manifest.json").string());
+  const auto manifest = nlohmann::json::parse(text.value_or(""), nullptr, false);
+  const bool same = !out.listing.empty() && manifest.is_object() && manifest.contains("files") &&
+                    manifest["files"] == out.listing;
+  if (!same) {
+    write_line(stderr, "encart: " + path + ": not the state of the pack in " + dir +
+                           " (packed since without it?); run a full pack with --state " + path);
+    return false;
+  }
+  if (!out.same_program) {
+    write_line(stderr,
+               "encart: " + path + ": written by another encart build; every related list is ranked again");
+  }
+  return true;
+}
+
+PackState open_pack_state(const std::string& path, const Bundle& bundle, const std::string& dir) {
+  PackState state;
+  state.path = path;
+  if (path.empty()) return state;
+  std::error_code error;
   state.inputs_digest = related_inputs_digest(bundle);
   if (state.inputs_digest.empty()) {
     write_line(stderr, "encart: " + path + ": not used: the program cannot read itself (/proc/self/exe)");
@@ -289,9 +321,13 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
     const std::string key = state.lists_exact
                                 ? related_state_key(state.inputs_digest, engine.related_settings())
                                 : std::string();  // patched lists: no full pack reads them back
-    if (!state.writer->finish(key, lists, buckets)) {
-      write_line(stderr,
-                 "encart: " + state.path + ": cannot be written; the next pack ranks every list again");
+    if (!state.writer->finish(key, listing_name, lists, buckets)) {
+      // An old state would bring back an older pack's articles at the next --update.
+      std::error_code removed;
+      fs::remove(state.path, removed);
+      write_line(stderr, "encart: " + state.path +
+                             ": cannot be written; removed: the next pack starts without a state");
+      return 1;
     }
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -304,17 +340,9 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
   return 0;
 }
 
-int pack_update(Bundle changes, const std::string& views, const std::string& state_path,
-                const std::string& dir, const char* version) {
+int pack_update(PackStateContents previous, Bundle changes, const std::string& views,
+                const std::string& state_path, const std::string& dir, const char* version) {
   const auto started = std::chrono::steady_clock::now();
-  PackStateContents previous;
-  std::string why;
-  if (!read_pack_state_contents(state_path, previous, why)) {
-    write_line(stderr, "encart: " + state_path + ": " + why +
-                           "; --update starts from the state of a full pack (encart pack FILE --state " +
-                           state_path + " -o " + dir + ")");
-    return 1;
-  }
   Bundle merged = std::move(previous.archive);
   // The site and settings are the full pack's: an update carries articles.
   const Site& site_given = changes.site;
@@ -346,6 +374,7 @@ int pack_update(Bundle changes, const std::string& views, const std::string& sta
 
   std::size_t ranked = 0;
   state.lists = patch_related_lists(engine, old_ids, previous.lists, changed, !previous.same_program, ranked);
+  previous.lists = {};                         // 256 MB at 1,000,000 articles
   state.lists_exact = !previous.same_program;  // every list ranked by this build
   const double load_s = std::chrono::duration<double>(loaded - started).count();
   const double rank_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - loaded).count();

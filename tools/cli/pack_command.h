@@ -36,10 +36,19 @@ void start_state(PackState& state, const Bundle& bundle);
 int write_pack_directory(const Engine& engine, const Site& site, std::size_t skipped, const std::string& dir,
                          const char* version, PackState state = {});
 
+// False (the reason on standard error) when the state FILE lies in the pack folder DIR: it would be
+// deployed, and it holds the text of every article.
+bool state_outside_pack(const std::string& path, const std::string& dir);
+
+// The state for --update, read whole and checked: it must be the state of the pack in `dir`.
+// False, with the reason on standard error, when it cannot be used.
+bool open_update_state(const std::string& path, const std::string& dir, PackStateContents& out);
+
 // encart pack CHANGES --update (pack_update.h). `changes`: the parsed CHANGES (view counts not
-// applied); `views`: the --views file's text. Exit status.
-int pack_update(Bundle changes, const std::string& views, const std::string& state_path,
-                const std::string& dir, const char* version);
+// applied, relative links resolved against the state's site); `views`: the --views file's text.
+// Exit status.
+int pack_update(PackStateContents previous, Bundle changes, const std::string& views,
+                const std::string& state_path, const std::string& dir, const char* version);
 
 // Removes the files of earlier packs that the current manifest no longer lists, once no pack has
 // written them for `older_than_hours`. Exit status.

@@ -154,12 +154,12 @@ void site_inputs(ByteWriter& out, const Site& site) {
 }
 
 // The state's file up to its lists: what a full pack checks before reading them.
-// Its layout: the magic, the program's digest, the archive (length-prefixed), the key, the
-// article count, the lists (counts, then ids), the buckets, then a SHA-256 of all that. The
-// archive comes first so that it is written before the pack is made (PackStateWriter) and need
-// not stay in memory meanwhile.
+// Its layout: the magic, the program's digest, the archive (length-prefixed), the key, the name
+// of the listing of the pack it was written with (the folder's files-*.txt), the article count, the lists
+// (counts, then ids), the buckets, then a SHA-256 of all that. The archive comes first so that it is written
+// before the pack is made (PackStateWriter) and need not stay in memory meanwhile.
 struct StateHead {
-  std::string key, program;
+  std::string key, program, listing;
   std::size_t archive_at = 0, archive_bytes = 0;  // where the archive lies in the file
   std::size_t articles = 0;
 };
@@ -192,6 +192,7 @@ bool open_state(const std::string& path, std::string& bytes, ByteReader& in, Sta
   head.archive_at = in.position();
   in.raw(head.archive_bytes);
   head.key = in.raw(kDigestBytes);
+  head.listing = in.string();
   head.articles = in.count(1);  // a list count each at least
   if (!in.ok()) why = in.error();
   return in.ok();
@@ -304,6 +305,7 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
   if (!open_state(path, bytes, in, head, why)) return false;
   out.same_program = head.program == program_digest();
   out.exact = head.key != kPatchedLists;
+  out.listing = head.listing;
   if (!read_lists(in, head.articles, out.lists) ||
       !read_buckets(in, out.same_program ? &out.buckets : nullptr)) {
     why = in.error();
@@ -323,7 +325,7 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
     const std::string_view raw = archive.raw(sizeof(double));
     if (raw.size() == sizeof(double)) std::memcpy(&value.emplace(), raw.data(), sizeof(double));
   }
-  b.skipped_total = archive.count(0);
+  b.skipped_total = archive.varint();
   if (archive.count(2) != head.articles) archive.fail("the archive does not have one article per list");
   b.articles.reserve(head.articles);
   for (std::size_t a = 0; a < head.articles && archive.ok(); ++a) {
@@ -340,7 +342,8 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
   return true;
 }
 
-PackStateWriter::PackStateWriter(const std::string& path, std::string_view archive) : file_(path) {
+// 0600: the archive holds every article's text, those for subscribers only too.
+PackStateWriter::PackStateWriter(const std::string& path, std::string_view archive) : file_(path, 0600) {
   ByteWriter head;
   head.raw(kMagic);
   head.raw(program_digest().empty() ? std::string(kDigestBytes, '\0') : program_digest());
@@ -354,10 +357,11 @@ void PackStateWriter::add(std::string_view bytes) {
   file_.write(bytes);
 }
 
-bool PackStateWriter::finish(const std::string& key, const RelatedLists& lists,
+bool PackStateWriter::finish(const std::string& key, const std::string& listing, const RelatedLists& lists,
                              const std::vector<std::pair<std::string, std::string>>& buckets) {
   ByteWriter out;
   out.raw(key.empty() ? kPatchedLists : key);
+  out.string(listing);
   out.varint(lists.counts.size());
   for (const std::uint8_t c : lists.counts) out.varint(c);
   for (std::size_t a = 0; a < lists.counts.size(); ++a) {
@@ -375,7 +379,7 @@ bool PackStateWriter::finish(const std::string& key, const RelatedLists& lists,
 bool write_pack_state(const std::string& path, const std::string& key, const RelatedLists& lists,
                       std::string_view archive,
                       const std::vector<std::pair<std::string, std::string>>& buckets) {
-  return PackStateWriter(path, archive).finish(key, lists, buckets);
+  return PackStateWriter(path, archive).finish(key, "", lists, buckets);
 }
 
 }  // namespace encart::cli

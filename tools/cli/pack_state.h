@@ -56,6 +56,7 @@ struct PackStateContents {
   bool same_program = false;  // the lists were ranked by this encart build
   bool exact = false;         // every list ranked (a full pack), none patched by an update since
   BucketHashes buckets;       // empty unless same_program
+  std::string listing;        // the files-*.txt of the pack written with it
 };
 
 // The whole state in `path`, checked; false with `why` when it is missing or cannot be used.
@@ -68,7 +69,9 @@ class PackStateWriter {
  public:
   PackStateWriter(const std::string& path, std::string_view archive);
   // False when the state cannot be written.
-  bool finish(const std::string& key, const RelatedLists& lists,
+  // `listing`: the name of the files-*.txt of the pack written with it (--update checks that the
+  // folder still holds that pack).
+  bool finish(const std::string& key, const std::string& listing, const RelatedLists& lists,
               const std::vector<std::pair<std::string, std::string>>& buckets);
 
  private:

@@ -8,20 +8,20 @@
 namespace encart::cli {
 
 std::unordered_set<std::string> apply_changes(Bundle& archive, Bundle&& changes) {
-  std::unordered_map<std::string_view, std::size_t> at;
+  // Keys of their own: the articles' ids move with them.
+  std::unordered_map<std::string, std::size_t> at;
+  at.reserve(archive.articles.size() + changes.articles.size());
   for (std::size_t i = 0; i < archive.articles.size(); ++i) at.emplace(archive.articles[i].id, i);
   std::unordered_set<std::string> changed;
-  std::vector<Article> added;
   for (Article& article : changes.articles) {
     changed.insert(article.id);
-    const auto it = at.find(article.id);
-    if (it != at.end()) {
-      archive.articles[it->second] = std::move(article);
+    const auto [it, added] = at.emplace(article.id, archive.articles.size());
+    if (added) {
+      archive.articles.push_back(std::move(article));
     } else {
-      added.push_back(std::move(article));
+      archive.articles[it->second] = std::move(article);  // the last of an id given twice wins
     }
   }
-  for (Article& article : added) archive.articles.push_back(std::move(article));
   return changed;
 }
 
@@ -59,22 +59,32 @@ RelatedLists patch_related_lists(const Engine& engine, const std::vector<std::st
   std::unordered_map<std::string_view, ArticleId> now_at;
   now_at.reserve(n);
   for (ArticleId a = 0; a < n; ++a) now_at.emplace(index.articles()[a].id, a);
+  // An article the engine no longer has is dropped from the lists, which are ranked again.
+  constexpr ArticleId kGone = UINT32_MAX;
+  const auto now = [&](const std::string& id) {
+    const auto it = now_at.find(id);
+    return it == now_at.end() ? kGone : it->second;
+  };
   std::vector<ArticleId> renumbered(old_ids.size());
-  for (std::size_t o = 0; o < old_ids.size(); ++o) renumbered[o] = now_at.at(old_ids[o]);
+  for (std::size_t o = 0; o < old_ids.size(); ++o) renumbered[o] = now(old_ids[o]);
   RelatedLists lists;
   lists.ids.assign(n * kMaxRelatedCandidates, 0);
   lists.counts.assign(n, 0);
   std::vector<bool> again(n, rank_all);
   std::vector<bool> is_changed(n, false);
-  for (const std::string& id : changed) is_changed[now_at.at(id)] = true;
-  for (std::size_t o = 0; o < old_ids.size(); ++o) {
+  for (const std::string& id : changed) {
+    if (now(id) != kGone) is_changed[now(id)] = true;
+  }
+  for (std::size_t o = 0; o < old_ids.size() && o < old.counts.size(); ++o) {
     const ArticleId a = renumbered[o];
+    if (a == kGone) continue;
     const std::size_t count = old.counts[o];
     lists.counts[a] = static_cast<std::uint8_t>(count);
     for (std::size_t i = 0; i < count; ++i) {
       const ArticleId c = renumbered[old.ids[o * kMaxRelatedCandidates + i]];
-      lists.ids[a * kMaxRelatedCandidates + i] = c;
-      if (is_changed[c]) again[a] = true;  // it listed an article that changed: ranked again
+      // It listed an article that changed, or that is gone: ranked again.
+      if (c == kGone || is_changed[c]) again[a] = true;
+      lists.ids[a * kMaxRelatedCandidates + i] = c == kGone ? 0 : c;
     }
   }
   // Each changed article, and the articles it scores best with: the lists it may enter.
