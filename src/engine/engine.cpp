@@ -34,7 +34,9 @@ Result<LoadReport> Engine::load_parsed(Result<Bundle> parsed, const LoadOptions&
   }
   editor_related_ = resolve_related_ids(index_, report.warnings);
   related_built_ = options.related_index;
-  related_index_ = related_built_ ? RelatedIndex(index_, english, resolve_links(index_)) : RelatedIndex();
+  related_index_ = related_built_
+                       ? RelatedIndex(index_, english, resolve_links(index_), options.related_counts)
+                       : RelatedIndex();
   index_.release_text();
   by_url_.clear();
   for (ArticleId a = 0; a < index_.size(); ++a) by_url_.emplace(url_match_key(index_.articles()[a].url), a);

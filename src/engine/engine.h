@@ -33,6 +33,9 @@ struct LoadOptions {
   // them). For `encart pack --state`, which reads the lists back from its state file: the index
   // is a tenth of a pack's load and a third of its memory.
   bool related_index = true;
+  // encart pack --state and --update: the related index's counts kept, or read back for the
+  // articles that did not change (RelatedCounts).
+  RelatedCountsUse related_counts;
 };
 
 struct LoadReport {

@@ -75,6 +75,32 @@ void ArticleFeatures::add_text(std::string_view field, float weight, bool englis
   add_names(tokens, weight);
 }
 
+void ArticleFeatures::note_language(std::uint32_t id, bool english) {
+  if (kinds_[id] != FeatureKind::kWord) return;
+  if (noted_.size() <= id) noted_.resize(kinds_.size(), 0);
+  const std::uint8_t bit = english ? 2 : 1;
+  if ((noted_[id] & bit) != 0) return;
+  noted_[id] |= bit;
+  // As word_feature() notes it for each word met: the stem is the feature's key.
+  const std::uint32_t rank = background_rank(table_.word(id).substr(1), english);
+  if (background_.size() <= id) background_.resize(id + 1, 0);
+  if (rank != 0 && (background_[id] == 0 || rank < background_[id])) background_[id] = rank;
+}
+
+void ArticleFeatures::first_met(std::vector<std::pair<std::uint32_t, float>>& out) {
+  out.clear();
+  if (where_.size() < kinds_.size()) where_.resize(kinds_.size(), 0);
+  for (const auto& [feature, count] : counts_) {
+    std::uint32_t& at = where_[feature];  // left from another article unless it points at it
+    if (at == 0 || at > out.size() || out[at - 1].first != feature) {
+      out.emplace_back(feature, count);
+      at = static_cast<std::uint32_t>(out.size());
+    } else {
+      out[at - 1].second += count;
+    }
+  }
+}
+
 const std::vector<std::pair<std::uint32_t, float>>& ArticleFeatures::merged() {
   std::sort(counts_.begin(), counts_.end());
   std::size_t out = 0;

@@ -43,6 +43,19 @@ class ArticleFeatures {
   // Words and names of one field (title, summary or text), each counted `weight` times.
   void add_text(std::string_view field, float weight, bool english, bool is_title);
 
+  // A feature an earlier build counted (RelatedCounts), by its table key (kind digit, key): its id,
+  // numbered as reading the text would number it.
+  std::uint32_t known_feature(std::string_view table_key, std::string_view shown) {
+    return feature(static_cast<FeatureKind>(table_key[0] - '0'), table_key.substr(1), shown);
+  }
+  // What reading a word feature in an article of that language notes: its background rank.
+  void note_language(std::uint32_t id, bool english);
+  void add_id(std::uint32_t id, float count) { counts_.emplace_back(id, count); }
+
+  // The article's features read so far, each once, in the order first met, with their counts
+  // (before merged(), which sorts them).
+  void first_met(std::vector<std::pair<std::uint32_t, float>>& out);
+
   // (feature, count) sorted by feature, each feature once.
   const std::vector<std::pair<std::uint32_t, float>>& merged();
 
@@ -71,6 +84,8 @@ class ArticleFeatures {
                                              // first needed, kNeverAName for a function word
   WordTable words_;                          // folded words met, with a language prefix
   std::vector<std::int32_t> word_features_;  // by word: its feature, or -1 for a stop word
+  std::vector<std::uint32_t> where_;         // by feature: its place in first_met()'s output, + 1
+  std::vector<std::uint8_t> noted_;          // by feature: languages note_language() has seen
 };
 
 }  // namespace encart::related

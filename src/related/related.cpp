@@ -34,9 +34,10 @@ std::size_t group_of(FeatureKind k) {
 // WebAssembly memory never shrinks, so the transient data of this build is what the page keeps:
 // one vector of (feature, count) becomes the weighted features in place, and one of postings is
 // cut down in place.
-RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english, const ArticleLists& links) {
+RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english, const ArticleLists& links,
+                           const RelatedCountsUse& counts) {
   std::vector<std::uint32_t> raw_offsets, df, background;
-  std::vector<Entry> raw = count_features(index, english, raw_offsets, df, background);
+  std::vector<Entry> raw = count_features(index, english, raw_offsets, df, background, counts);
   weigh_features(std::move(raw), raw_offsets, idf_weights(df, background, index.size()));
   build_postings();
   keep_candidate_facts(index);
@@ -60,12 +61,12 @@ void RelatedIndex::keep_links(const ArticleLists& links, std::size_t articles) {
 }
 
 // First pass: raw counts per article (end to end, `raw_offsets` delimiting them), and in how many
-// articles each feature occurs (`df`).
-std::vector<RelatedIndex::Entry> RelatedIndex::count_features(const Index& index,
-                                                              const std::vector<bool>& english,
-                                                              std::vector<std::uint32_t>& raw_offsets,
-                                                              std::vector<std::uint32_t>& df,
-                                                              std::vector<std::uint32_t>& background) {
+// articles each feature occurs (`df`). Features are numbered as first met, newest article first;
+// an article whose counts come from `counts.from` has its features met in the order it first
+// met them, so that the numbers are the ones reading every text gives.
+std::vector<RelatedIndex::Entry> RelatedIndex::count_features(
+    const Index& index, const std::vector<bool>& english, std::vector<std::uint32_t>& raw_offsets,
+    std::vector<std::uint32_t>& df, std::vector<std::uint32_t>& background, const RelatedCountsUse& counts) {
   const std::size_t n = index.size();
   WordTable table;
   std::vector<Entry> raw;
@@ -73,25 +74,51 @@ std::vector<RelatedIndex::Entry> RelatedIndex::count_features(const Index& index
   raw_offsets.assign(1, 0);
   raw_offsets.reserve(n + 1);
   related::ArticleFeatures f(table, kinds_, display_, background);
+  const RelatedCounts* from = counts.from;
+  std::vector<std::uint32_t> renumbered(from != nullptr ? from->keys.size() : 0, UINT32_MAX);
+  std::vector<std::pair<std::uint32_t, float>> met;
+  if (counts.keep != nullptr) *counts.keep = RelatedCounts{};
   for (std::size_t a = 0; a < n; ++a) {
     const Article& art = index.articles()[a];
     f.start_article();
     const bool en = a < english.size() && english[a];
-    f.add_text(art.title, 3, en, true);
-    f.add_text(art.summary, 2, en, false);
-    f.add_text(art.text, 1, en, false);
-    const ArticleTerms terms = index.terms(static_cast<ArticleId>(a));
-    for (const auto& [facet, kind] :
-         {std::pair{Facet::kTag, FeatureKind::kTag}, std::pair{Facet::kAuthor, FeatureKind::kAuthor}}) {
-      for (const ValueId v : terms.facets[static_cast<std::size_t>(facet)]) {
-        f.add(kind, std::to_string(v), index.facet(facet).display[v], 1);
+    const std::int64_t c = from != nullptr && counts.reuse ? counts.reuse(art) : -1;
+    if (c >= 0 && static_cast<std::size_t>(c) + 1 < from->offsets.size()) {
+      for (std::uint32_t i = from->offsets[c]; i < from->offsets[c + 1]; ++i) {
+        const auto [old, count] = from->entries[i];
+        std::uint32_t& id = renumbered[old];
+        if (id == UINT32_MAX) id = f.known_feature(from->keys[old], from->display[old]);
+        f.note_language(id, en);
+        f.add_id(id, count);
       }
+    } else {
+      f.add_text(art.title, 3, en, true);
+      f.add_text(art.summary, 2, en, false);
+      f.add_text(art.text, 1, en, false);
+      const ArticleTerms terms = index.terms(static_cast<ArticleId>(a));
+      for (const auto& [facet, kind] :
+           {std::pair{Facet::kTag, FeatureKind::kTag}, std::pair{Facet::kAuthor, FeatureKind::kAuthor}}) {
+        // By the value's folded form: its ValueId changes as articles come and go.
+        for (const ValueId v : terms.facets[static_cast<std::size_t>(facet)]) {
+          f.add(kind, index.facet(facet).folded[v], index.facet(facet).display[v], 1);
+        }
+      }
+    }
+    if (counts.keep != nullptr) {
+      f.first_met(met);
+      counts.keep->entries.insert(counts.keep->entries.end(), met.begin(), met.end());
+      counts.keep->offsets.push_back(static_cast<std::uint32_t>(counts.keep->entries.size()));
     }
     const auto& merged = f.merged();
     df.resize(kinds_.size(), 0);
     for (const auto& [feature, count] : merged) ++df[feature];
     for (const auto& [feature, count] : merged) raw.push_back({feature, count});
     raw_offsets.push_back(static_cast<std::uint32_t>(raw.size()));
+  }
+  if (counts.keep != nullptr) {
+    counts.keep->keys.reserve(kinds_.size());
+    for (std::uint32_t id = 0; id < kinds_.size(); ++id) counts.keep->keys.emplace_back(table.word(id));
+    counts.keep->display = display_;
   }
   return raw;
 }

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -41,6 +42,25 @@ struct RelatedReasons {
   bool same_category = false;
 };
 
+// Each article's features as the first pass of a build counts them, before any weighting, and the
+// features themselves: encart pack keeps them in its state, so that an update (--update) reads
+// the text of the changed articles alone. Rebuilt from them, an index is the one the text gives
+// (the same features, numbers, counts and weights), but for the words shown as reasons.
+struct RelatedCounts {
+  std::vector<std::string> keys;                         // by feature: its kind's digit, then its key
+  std::vector<std::string> display;                      // by feature: as written where first met
+  std::vector<std::uint32_t> offsets{0};                 // by ArticleId of the build, into entries
+  std::vector<std::pair<std::uint32_t, float>> entries;  // (feature, count), in the order first met
+};
+
+// What a build reads from and keeps of RelatedCounts (both optional).
+struct RelatedCountsUse {
+  const RelatedCounts* from = nullptr;
+  // The article's position in `from`, or -1 to read its text (a changed article).
+  std::function<std::int64_t(const Article&)> reuse;
+  RelatedCounts* keep = nullptr;  // receives this build's counts
+};
+
 class RelatedIndex {
   struct Entry {
     std::uint32_t key;  // FeatureId in an article's list, ArticleId in a posting list
@@ -56,7 +76,8 @@ class RelatedIndex {
   // Reads each article's title, summary and text; `english[a]` picks English stemming for
   // article a (French otherwise; Arabic words are recognised by their script). `links`: the
   // articles each article's body links to (resolve_links), a strong sign either way.
-  RelatedIndex(const Index& index, const std::vector<bool>& english, const ArticleLists& links = {});
+  RelatedIndex(const Index& index, const std::vector<bool>& english, const ArticleLists& links = {},
+               const RelatedCountsUse& counts = {});
 
   // What a link between two articles (either way) adds to their relevance: as much as two
   // articles with the same words.
@@ -132,7 +153,7 @@ class RelatedIndex {
   // The build, in its steps (related.cpp).
   std::vector<Entry> count_features(const Index& index, const std::vector<bool>& english,
                                     std::vector<std::uint32_t>& raw_offsets, std::vector<std::uint32_t>& df,
-                                    std::vector<std::uint32_t>& background);
+                                    std::vector<std::uint32_t>& background, const RelatedCountsUse& counts);
   // `background`: by feature, its rank in the background lists (0: not listed).
   static std::vector<float> idf_weights(const std::vector<std::uint32_t>& df,
                                         const std::vector<std::uint32_t>& background, std::size_t n);

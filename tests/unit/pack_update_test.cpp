@@ -61,6 +61,7 @@ TEST_F(PackUpdate, TheArchiveComesBackWithEveryFieldInTheEnginesOrder) {
   a.accessible_for_free = false;
   a.related = {original.articles[8].id};
   a.links = {"/autre-article/"};
+  a.text = "Le corps de l'article, que les comptes du related index remplacent.";
   original.site.related = {"x"};
   original.related.min_score = 0.2;
   original.related.limit = 7;
@@ -95,6 +96,28 @@ TEST_F(PackUpdate, TheArchiveComesBackWithEveryFieldInTheEnginesOrder) {
   EXPECT_FALSE(back.archive.related.text.has_value());
   EXPECT_EQ(back.archive.skipped_total, 10000u);
   EXPECT_EQ(back.archive.site.related, std::vector<std::string>{"x"});
+
+  // With related counts to stand for the texts, the archive is read without them, and each
+  // article's bytes are written again as they were.
+  RelatedCounts counts;
+  counts.offsets.assign(61, 0);
+  ASSERT_TRUE(PackStateWriter(path_, write_archive(original))
+                  .finish(std::string(32, 'k'), "files-x.txt",
+                          RelatedLists{{}, std::vector<std::uint8_t>(60, 0)}, {}, &counts));
+  PackStateContents lean;
+  ASSERT_TRUE(read_pack_state_contents(path_, lean, why, false)) << why;
+  EXPECT_FALSE(lean.texts);
+  EXPECT_EQ(lean.listing, "files-x.txt");
+  ASSERT_EQ(lean.spans.size(), 60u);
+  EXPECT_TRUE(lean.archive.articles[5].text.empty());
+  EXPECT_FALSE(lean.archive.articles[5].title.empty());
+  const Bundle& lean_archive = lean.archive;
+  const auto archived = [&](const Article& x) -> std::optional<std::string_view> {
+    const auto [begin, end] = lean.spans[static_cast<std::size_t>(&x - lean_archive.articles.data())];
+    return std::string_view(lean.bytes).substr(begin, end - begin);
+  };
+  EXPECT_EQ(write_archive(lean.archive, archived), write_archive(original));
+  EXPECT_TRUE(write_archive(lean.archive) != write_archive(original)) << "the texts were left out";
 }
 
 TEST_F(PackUpdate, AStateWithoutItsArchiveOrDamagedIsRefused) {

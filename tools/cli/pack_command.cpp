@@ -186,7 +186,7 @@ bool state_outside_pack(const std::string& path, const std::string& dir) {
 
 bool open_update_state(const std::string& path, const std::string& dir, PackStateContents& out) {
   std::string why;
-  if (!read_pack_state_contents(path, out, why)) {
+  if (!read_pack_state_contents(path, out, why, false)) {
     write_line(stderr, "encart: " + path + ": " + why +
                            "; --update starts from the state of a full pack (encart pack FILE --state " +
                            path + " -o " + dir + ")");
@@ -225,7 +225,7 @@ PackState open_pack_state(const std::string& path, const Bundle& bundle, const s
   RelatedLists lists;
   std::string why;
   if (read_pack_state(path, related_state_key(state.inputs_digest, settings), bundle.articles.size(), lists,
-                      why, &state.buckets)) {
+                      why, &state.buckets, &state.counts_section)) {
     state.lists = std::move(lists);
   } else if (!why.empty()) {
     write_line(stderr, "encart: " + path + ": " + why + "; the related lists are ranked again");
@@ -233,9 +233,16 @@ PackState open_pack_state(const std::string& path, const Bundle& bundle, const s
   return state;
 }
 
-void start_state(PackState& state, const Bundle& bundle) {
+void start_state(PackState& state, const Bundle& bundle, const ArchivedBytes& archived) {
   if (state.path.empty()) return;
-  state.writer = std::make_unique<PackStateWriter>(state.path, write_archive(bundle));
+  state.writer = std::make_unique<PackStateWriter>(state.path, write_archive(bundle, archived));
+  if (!state.counts_section.empty()) state.writer->counts_section(state.counts_section);
+  state.counts_section = {};
+}
+
+void keep_counts(PackState& state) {
+  if (state.writer) state.writer->counts(state.counts ? &*state.counts : nullptr);
+  state.counts.reset();
 }
 
 int write_pack_directory(const Engine& engine, const Site& site, std::size_t skipped, const std::string& dir,
@@ -358,14 +365,40 @@ int pack_update(PackStateContents previous, Bundle changes, const std::string& v
   const auto changed = apply_changes(merged, std::move(changes));
 
   PackState state{state_path, {}, std::nullopt, nullptr, false, {}, std::move(previous.buckets)};
-  start_state(state, merged);
+  // Unchanged articles, read without their texts, are written to the new state as they were.
+  ArchivedBytes archived;
+  if (!previous.texts) {
+    archived = [&](const Article& a) -> std::optional<std::string_view> {
+      const auto i = static_cast<std::size_t>(&a - merged.articles.data());
+      if (i >= previous.spans.size() || changed.contains(a.id)) return std::nullopt;
+      const auto [begin, end] = previous.spans[i];
+      return std::string_view(previous.bytes).substr(begin, end - begin);
+    };
+  }
+  start_state(state, merged, archived);
+  previous.bytes = {};
+  previous.spans = {};
   const Site site = merged.site;
   apply_views(merged, views);
   for (const std::string& w : merged.warnings) write_line(stderr, "warning: " + w);
   if (!previous.same_program) state.inputs_digest = related_inputs_digest(merged);
+  // Only the changed articles' text is read again: the others' counts come from the state.
+  std::unordered_map<std::string_view, std::int64_t> old_at;
+  for (std::size_t o = 0; o < old_ids.size(); ++o) old_at.emplace(old_ids[o], static_cast<std::int64_t>(o));
   Engine engine;
   LoadOptions options;
+  state.counts.emplace();
+  options.related_counts.keep = &*state.counts;
+  if (previous.counts.offsets.size() == old_ids.size() + 1 && !old_ids.empty()) {
+    options.related_counts.from = &previous.counts;
+    options.related_counts.reuse = [&](const Article& a) -> std::int64_t {
+      const auto it = old_at.find(a.id);
+      return it == old_at.end() || changed.contains(a.id) ? -1 : it->second;
+    };
+  }
   auto report = engine.load_bundle(std::move(merged), options);
+  previous.counts = {};
+  keep_counts(state);
   if (!report) {
     write_line(stderr, "encart: " + state_path + ": " + report.error().message);
     return 1;

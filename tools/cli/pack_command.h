@@ -22,6 +22,9 @@ struct PackState {
   bool lists_exact = true;  // false when --update ranked only some lists again
   std::string how;          // where `lists` come from, for the report
   BucketHashes buckets;     // of the last pack: buckets not built again when they are there
+  // The related index's counts (RelatedCounts), kept by the load for the next --update.
+  std::optional<RelatedCounts> counts;
+  std::string counts_section;  // or those of the last state, when its lists are read back
 };
 
 // The state for `bundle`, which is about to be packed into `dir`: its lists when they are the
@@ -29,8 +32,11 @@ struct PackState {
 PackState open_pack_state(const std::string& path, const Bundle& bundle, const std::string& dir);
 
 // Starts writing FILE with the articles of `bundle` (before the engine takes them), their view
-// counts as the input gave them.
-void start_state(PackState& state, const Bundle& bundle);
+// counts as the input gave them; those `archived` has bytes for are copied from them.
+void start_state(PackState& state, const Bundle& bundle, const ArchivedBytes& archived = nullptr);
+
+// Writes the related counts the load kept (state.counts) to FILE, and frees them.
+void keep_counts(PackState& state);
 
 // Writes the pack of a loaded engine to `dir`: new files only, then manifest.json. Exit status.
 int write_pack_directory(const Engine& engine, const Site& site, std::size_t skipped, const std::string& dir,

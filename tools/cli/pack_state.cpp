@@ -104,7 +104,7 @@ std::vector<std::string> read_strings(ByteReader& in) {
 }
 
 // article_inputs' bytes back into an article.
-Article read_article(ByteReader& in) {
+Article read_article(ByteReader& in, bool text) {
   Article a;
   a.id = in.string();
   a.url = in.string();
@@ -112,7 +112,11 @@ Article read_article(ByteReader& in) {
   a.published = read_date(in);
   a.published_text = in.string();
   a.summary = in.string();
-  a.text = in.string();
+  if (text) {
+    a.text = in.string();
+  } else {
+    in.string();  // skipped: most of the archive's bytes
+  }
   a.category = in.string();
   a.tags = read_strings(in);
   a.authors = read_strings(in);
@@ -161,6 +165,7 @@ void site_inputs(ByteWriter& out, const Site& site) {
 struct StateHead {
   std::string key, program, listing;
   std::size_t archive_at = 0, archive_bytes = 0;  // where the archive lies in the file
+  std::size_t counts_at = 0, counts_bytes = 0;    // and the related counts
   std::size_t articles = 0;
 };
 
@@ -191,6 +196,9 @@ bool open_state(const std::string& path, std::string& bytes, ByteReader& in, Sta
   head.archive_bytes = in.count(1);
   head.archive_at = in.position();
   in.raw(head.archive_bytes);
+  head.counts_bytes = in.count(0);
+  head.counts_at = in.position();
+  in.raw(head.counts_bytes);
   head.key = in.raw(kDigestBytes);
   head.listing = in.string();
   head.articles = in.count(1);  // a list count each at least
@@ -221,7 +229,51 @@ bool read_buckets(ByteReader& in, BucketHashes* buckets) {
     std::string hash(in.raw(pack::kHashBytes));
     if (buckets != nullptr && in.ok()) buckets->emplace(std::move(fingerprint), std::move(hash));
   }
-  if (in.ok() && !in.at_end()) in.fail("bytes after the last bucket");
+  return in.ok();
+}
+
+// The related index's counts (RelatedCounts), after the archive (length-prefixed, empty when
+// none): the features (table key, display), then per article its count of entries, then the
+// entries (feature, count).
+void write_counts(ByteWriter& out, const RelatedCounts* counts) {
+  if (counts == nullptr) return;
+  out.varint(counts->keys.size());
+  for (std::size_t f = 0; f < counts->keys.size(); ++f) {
+    out.string(counts->keys[f]);
+    out.string(f < counts->display.size() ? counts->display[f] : std::string_view());
+  }
+  for (std::size_t a = 0; a + 1 < counts->offsets.size(); ++a)
+    out.varint(counts->offsets[a + 1] - counts->offsets[a]);
+  for (const auto& [feature, count] : counts->entries) {
+    out.varint(feature);
+    out.f32(count);
+  }
+}
+
+bool read_counts(ByteReader& in, std::size_t articles, RelatedCounts& counts) {
+  if (in.at_end()) return true;  // none kept
+  const std::size_t features = in.count(2);
+  counts.keys.reserve(features);
+  counts.display.reserve(features);
+  for (std::size_t f = 0; f < features && in.ok(); ++f) {
+    counts.keys.emplace_back(in.string());
+    counts.display.emplace_back(in.string());
+    if (in.ok() &&
+        (counts.keys.back().empty() || counts.keys.back()[0] < '0' || counts.keys.back()[0] > '3')) {
+      in.fail("a feature of no kind");
+    }
+  }
+  counts.offsets.assign(1, 0);
+  for (std::size_t a = 0; a < articles && in.ok(); ++a) {
+    counts.offsets.push_back(counts.offsets.back() + static_cast<std::uint32_t>(in.count(5)));
+  }
+  counts.entries.reserve(counts.offsets.back());
+  for (std::size_t i = 0; i < counts.offsets.back() && in.ok(); ++i) {
+    const std::uint32_t feature = in.below(features, "feature");
+    counts.entries.emplace_back(feature, in.f32());
+  }
+  if (in.ok() && !in.at_end()) in.fail("bytes after the related counts");
+  if (!in.ok()) counts = RelatedCounts{};
   return in.ok();
 }
 
@@ -255,7 +307,7 @@ std::string related_state_key(const std::string& inputs_digest, const RelatedSet
 }
 
 bool read_pack_state(const std::string& path, const std::string& key, std::size_t articles,
-                     RelatedLists& lists, std::string& why, BucketHashes* buckets) {
+                     RelatedLists& lists, std::string& why, BucketHashes* buckets, std::string* counts) {
   std::error_code error;
   if (!fs::exists(path, error) && !error) return false;  // no state yet: the first pack
   std::string bytes;
@@ -275,10 +327,12 @@ bool read_pack_state(const std::string& path, const std::string& key, std::size_
     return false;
   }
   lists = std::move(read);
+  // The same articles: the related counts stand for them as they are.
+  if (counts != nullptr) *counts = bytes.substr(head.counts_at, head.counts_bytes);
   return true;
 }
 
-std::string write_archive(const Bundle& bundle) {
+std::string write_archive(const Bundle& bundle, const ArchivedBytes& archived) {
   ByteWriter out;
   site_inputs(out, bundle.site);
   for (const auto& spec : kRelatedSettings) {
@@ -289,6 +343,12 @@ std::string write_archive(const Bundle& bundle) {
   out.varint(bundle.skipped_total);
   out.varint(bundle.articles.size());
   for (const Article* a : engine_order(bundle.articles)) {
+    if (archived) {
+      if (const auto bytes = archived(*a)) {
+        out.raw(*bytes);
+        continue;
+      }
+    }
     article_inputs(out, *a);
     for (const auto& views : a->views) {
       out.u8(views ? 1 : 0);
@@ -298,7 +358,7 @@ std::string write_archive(const Bundle& bundle) {
   return out.take();
 }
 
-bool read_pack_state_contents(const std::string& path, PackStateContents& out, std::string& why) {
+bool read_pack_state_contents(const std::string& path, PackStateContents& out, std::string& why, bool texts) {
   std::string bytes;
   ByteReader in({});
   StateHead head;
@@ -311,6 +371,17 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
     why = in.error();
     return false;
   }
+  if (!in.at_end()) {
+    why = "bytes after the last bucket, at byte " + std::to_string(in.position());
+    return false;
+  }
+  ByteReader counts(std::string_view(bytes).substr(0, head.counts_at + head.counts_bytes));
+  counts.raw(head.counts_at);  // positions in errors still count from the file's start
+  if (!read_counts(counts, head.articles, out.counts)) {
+    why = counts.error();
+    return false;
+  }
+  if (!out.same_program) out.counts = RelatedCounts{};  // another build may count otherwise
   ByteReader archive(std::string_view(bytes).substr(0, head.archive_at + head.archive_bytes));
   archive.raw(head.archive_at);  // positions in errors still count from the file's start
   Bundle& b = out.archive;
@@ -328,17 +399,24 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
   b.skipped_total = archive.varint();
   if (archive.count(2) != head.articles) archive.fail("the archive does not have one article per list");
   b.articles.reserve(head.articles);
+  // Without the texts, each article's bytes are kept to be written again as they are.
+  // The texts are needed when another build ranks every list again, or when no counts stand for them.
+  out.texts = texts || !out.same_program || out.counts.offsets.size() != head.articles + 1;
+  if (!out.texts) out.spans.reserve(head.articles);
   for (std::size_t a = 0; a < head.articles && archive.ok(); ++a) {
-    b.articles.push_back(read_article(archive));
+    const std::size_t begin = archive.position();
+    b.articles.push_back(read_article(archive, out.texts));
     for (auto& views : b.articles.back().views) {
       if (archive.u8() != 0) views = archive.svarint();
     }
+    if (!out.texts) out.spans.emplace_back(begin, archive.position());
   }
   if (archive.ok() && !archive.at_end()) archive.fail("bytes after the last article of the archive");
   if (!archive.ok()) {
     why = archive.error();
     return false;
   }
+  if (!out.texts) out.bytes = std::move(bytes);
   return true;
 }
 
@@ -357,8 +435,25 @@ void PackStateWriter::add(std::string_view bytes) {
   file_.write(bytes);
 }
 
+void PackStateWriter::counts(const RelatedCounts* counts) {
+  ByteWriter section;
+  write_counts(section, counts);
+  counts_section(section.bytes());
+}
+
+void PackStateWriter::counts_section(std::string_view section) {
+  if (counts_written_) return;
+  counts_written_ = true;
+  ByteWriter length;
+  length.varint(section.size());
+  add(length.bytes());
+  add(section);
+}
+
 bool PackStateWriter::finish(const std::string& key, const std::string& listing, const RelatedLists& lists,
-                             const std::vector<std::pair<std::string, std::string>>& buckets) {
+                             const std::vector<std::pair<std::string, std::string>>& buckets,
+                             const RelatedCounts* counts) {
+  this->counts(counts);  // when not written yet
   ByteWriter out;
   out.raw(key.empty() ? kPatchedLists : key);
   out.string(listing);

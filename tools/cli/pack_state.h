@@ -8,6 +8,8 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -41,13 +43,19 @@ std::string related_state_key(const std::string& inputs_digest, const RelatedSet
 // The lists in `path` when it holds the ones of `key` for `articles` articles, whole and intact
 // (a SHA-256 of its content checks every byte). Otherwise false and `why` says what did not fit
 // ("made from other articles", "truncated at byte 123"…); a missing file is not an error.
-// With `buckets`, the buckets of the pack that wrote the state come too.
+// With `buckets`, the buckets of the pack that wrote the state come too; with `counts`, the bytes
+// of its related counts (for PackStateWriter::counts_section) when the lists are returned.
 bool read_pack_state(const std::string& path, const std::string& key, std::size_t articles,
-                     RelatedLists& lists, std::string& why, BucketHashes* buckets = nullptr);
+                     RelatedLists& lists, std::string& why, BucketHashes* buckets = nullptr,
+                     std::string* counts = nullptr);
+
+// An article's bytes in an earlier archive, when they can be written again as they are.
+using ArchivedBytes = std::function<std::optional<std::string_view>(const Article&)>;
 
 // The articles of `bundle` in the engine's order, each with its view counts as the input gave
-// them (before --views), with the site, the related settings and the skipped count.
-std::string write_archive(const Bundle& bundle);
+// them (before --views), with the site, the related settings and the skipped count; an article
+// `archived` has bytes for is copied from them.
+std::string write_archive(const Bundle& bundle, const ArchivedBytes& archived = nullptr);
 
 // Everything a state holds, for --update.
 struct PackStateContents {
@@ -57,10 +65,18 @@ struct PackStateContents {
   bool exact = false;         // every list ranked (a full pack), none patched by an update since
   BucketHashes buckets;       // empty unless same_program
   std::string listing;        // the files-*.txt of the pack written with it
+  RelatedCounts counts;       // the related index's counts, when kept (and of this build)
+  // Without `texts`, the articles' texts are left out (the related counts stand for them), and
+  // each article's bytes are in `bytes` at `spans[a]`, for write_archive.
+  bool texts = true;
+  std::string bytes;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
 };
 
 // The whole state in `path`, checked; false with `why` when it is missing or cannot be used.
-bool read_pack_state_contents(const std::string& path, PackStateContents& out, std::string& why);
+// `texts`: read the articles' texts even when the related counts of this build stand for them.
+bool read_pack_state_contents(const std::string& path, PackStateContents& out, std::string& why,
+                              bool texts = true);
 
 // Writes a state in two steps: the archive first, which may then be freed while the pack is made
 // (it is most of the state: 700 MB at 1,000,000 articles), then the lists and the buckets. The
@@ -71,11 +87,19 @@ class PackStateWriter {
   // False when the state cannot be written.
   // `listing`: the name of the files-*.txt of the pack written with it (--update checks that the
   // folder still holds that pack).
+  // The related index's counts (RelatedCounts; none: nullptr), written once the engine is
+  // loaded so that they need not stay in memory while the pack is made. At most once.
+  void counts(const RelatedCounts* counts);
+  // The same from the section of an earlier state of the same articles, as it is.
+  void counts_section(std::string_view section);
+  // `counts`: as counts(), when it was not called.
   bool finish(const std::string& key, const std::string& listing, const RelatedLists& lists,
-              const std::vector<std::pair<std::string, std::string>>& buckets);
+              const std::vector<std::pair<std::string, std::string>>& buckets,
+              const RelatedCounts* counts = nullptr);
 
  private:
   void add(std::string_view bytes);
+  bool counts_written_ = false;
   AtomicFile file_;
   Sha256 sha_;
 };

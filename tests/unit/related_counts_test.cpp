@@ -1,0 +1,78 @@
+// RelatedCounts (related/related.h): a related index built from the counts an earlier build kept,
+// the changed articles read again, is the index reading every text gives: the same features,
+// numbers and counts, hence the same rankings to the last bit (encart pack --update relies on it).
+#include <gtest/gtest.h>
+
+#include <unordered_map>
+
+#include "bundle/parser.h"
+#include "engine/engine.h"
+#include "generate.h"
+
+namespace encart {
+namespace {
+
+Bundle generated(std::size_t articles) {
+  auto parsed = parse_bundle(bench::generate_bundle(articles), ParseOptions{});
+  EXPECT_TRUE(parsed.ok());
+  return std::move(parsed).value();
+}
+
+TEST(RelatedCounts, AnIndexFromKeptCountsIsTheIndexFromTheText) {
+  Bundle before = generated(1200);
+  before.articles[3].lang = "en";  // both languages' background ranks
+  before.articles[3].tags.push_back("Sécurité");
+  RelatedCounts kept;
+  Engine first;
+  LoadOptions keeping;
+  keeping.related_counts.keep = &kept;
+  ASSERT_TRUE(first.load_bundle(before, keeping).ok());
+  ASSERT_EQ(kept.offsets.size(), 1201u);
+  std::unordered_map<std::string, std::int64_t> position;  // id -> ArticleId in `first`
+  for (ArticleId a = 0; a < first.index().size(); ++a) position[first.index().articles()[a].id] = a;
+
+  // A publish: a new article (the newest, with a new tag and words of others), a title edited.
+  Bundle after = before;
+  Article added = after.articles[10];
+  added.id = "nouveau";
+  added.url += "nouveau/";
+  added.published.epoch_ms += 86400000LL * 3650;
+  added.title = "Abdellatif Hammouchi à Bruxelles : " + after.articles[600].title;
+  added.tags = {"Coopération sécuritaire"};
+  after.articles.push_back(added);
+  after.articles[500].title = "Titre corrigé : " + after.articles[700].title;
+  const std::string edited = after.articles[500].id;
+
+  RelatedCounts from_text, from_counts;
+  Engine text, counted;
+  LoadOptions by_text;
+  by_text.related_counts.keep = &from_text;
+  ASSERT_TRUE(text.load_bundle(after, by_text).ok());
+  LoadOptions by_counts;
+  by_counts.related_counts = {&kept,
+                              [&](const Article& a) -> std::int64_t {
+                                const auto it = position.find(a.id);
+                                return it == position.end() || a.id == edited ? -1 : it->second;
+                              },
+                              &from_counts};
+  ASSERT_TRUE(counted.load_bundle(after, by_counts).ok());
+
+  EXPECT_EQ(from_counts.keys, from_text.keys);
+  EXPECT_EQ(from_counts.offsets, from_text.offsets);
+  EXPECT_EQ(from_counts.entries, from_text.entries);
+  std::size_t compared = 0;
+  for (ArticleId a = 0; a < text.index().size(); a += 7) {
+    const auto expected = text.related_candidates(a, text.related_settings());
+    const auto actual = counted.related_candidates(a, counted.related_settings());
+    ASSERT_EQ(actual.size(), expected.size()) << a;
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      EXPECT_EQ(actual[i].id, expected[i].id) << a << " #" << i;
+      EXPECT_EQ(actual[i].score, expected[i].score) << a << " #" << i;  // to the last bit
+    }
+    ++compared;
+  }
+  EXPECT_GT(compared, 100u);
+}
+
+}  // namespace
+}  // namespace encart
