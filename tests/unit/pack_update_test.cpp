@@ -5,15 +5,19 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
 #include "bundle/parser.h"
+#include "files.h"
 #include "generate.h"
+#include "pack/writer.h"
 #include "pack_state.h"
 
 namespace encart::cli {
@@ -250,6 +254,62 @@ TEST(PackUpdateLists, RankedAgainAreExactTheRestKept) {
   EXPECT_EQ(ranked, engine.index().size());
   for (ArticleId a = 0; a < engine.index().size(); ++a)
     EXPECT_EQ(list_of(engine, all, a), list_of(engine, full, a));
+}
+
+// encart pack --state: a bucket of the last pack whose fingerprint comes again is not built again,
+// and the pack is the one built whole (every bucket's name, hence the related pages, the same).
+// The publish adds an article, edits a title and brings new view counts, which change no related
+// list but the records that buckets carry inline.
+TEST(PackUpdateBuckets, BucketsRecalledByTheirFingerprintAreTheBucketsBuiltAgain) {
+  std::string text = bench::generate_bundle(3000);
+  LoadOptions options;
+  options.now_ms = bench::kBenchNowMs;
+  Engine before;
+  ASSERT_TRUE(before.load(text, options).ok());
+  std::map<std::string, std::string> known;  // fingerprint -> hash
+  pack::BucketMemo remember;
+  remember.remember = [&](const std::string& fingerprint, const std::string& hash) {
+    known[fingerprint] = hash;
+  };
+  const pack::Pack first = pack::write_pack(before, Site{}, sha256, nullptr, nullptr, remember);
+  EXPECT_EQ(first.manifest.related_pages, pack::write_pack(before, Site{}, sha256).manifest.related_pages)
+      << "remembering changes nothing";
+  EXPECT_EQ(known.size(), first.manifest.related_buckets);
+
+  const std::size_t edited = text.find("\"title\":\"", text.find("art-0001500"));
+  text.insert(edited + 9, "Mis à jour : ");
+  text.insert(text.find("\"articles\":[") + 12,
+              "\n{\"id\":\"nouveau\",\"url\":\"https://bench.encart.example/a/new\",\"title\":\"Rabat\","
+              "\"published\":\"2024-12-10T23:30:00+01:00\"},");
+  std::string views = "{";
+  for (int i = 1000; i < 1400; ++i)
+    views += (i == 1000 ? "" : ",") + ("\"art-000" + std::to_string(i) + "\": 77");
+  views += "}";
+  options.views = views;
+  Engine after;
+  const auto loaded = after.load(text, options);
+  ASSERT_TRUE(loaded.ok());
+  ASSERT_TRUE(loaded.value().warnings.empty()) << loaded.value().warnings[0];
+  std::size_t recalled = 0;
+  pack::BucketMemo recall;
+  recall.recall = [&](const std::string& fingerprint) -> std::optional<std::string> {
+    const auto it = known.find(fingerprint);
+    if (it == known.end()) return std::nullopt;
+    ++recalled;
+    return it->second;
+  };
+  const pack::Pack updated = pack::write_pack(after, Site{}, sha256, nullptr, nullptr, recall);
+  const pack::Pack whole = pack::write_pack(after, Site{}, sha256);
+  EXPECT_EQ(updated.manifest.related_pages, whole.manifest.related_pages);
+  EXPECT_EQ(updated.manifest.head, whole.manifest.head);
+  EXPECT_EQ(updated.manifest.directory, whole.manifest.directory);
+  const auto buckets = [](const pack::Pack& p) {
+    return std::count_if(p.files.begin(), p.files.end(),
+                         [](const pack::PackFile& f) { return f.name[0] == 'r'; });
+  };
+  EXPECT_GT(recalled, 0u);
+  EXPECT_EQ(static_cast<std::size_t>(buckets(updated)) + recalled, static_cast<std::size_t>(buckets(whole)));
+  EXPECT_GT(buckets(updated), 0) << "new lists and records: some buckets are built again";
 }
 
 }  // namespace
