@@ -9,7 +9,10 @@
 //   encart prune DIR [--older-than HOURS]              remove files earlier packs left behind
 //   encart [COMMAND] --help                            usage, on standard output, exit 0
 // Exit status: 0 done (skipped articles included), 1 the input cannot be loaded, 2 usage.
+#include <malloc.h>
+
 #include <algorithm>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -449,9 +452,20 @@ int prune(const Args& a) {
   return encart::cli::prune_pack_directory(a.file, hours);
 }
 
+// A command runs once and exits: memory freed on the way is wanted again at once. glibc's
+// defaults give freed blocks of 128 KiB and more back to the kernel (trimmed, or each one its
+// own mapping), and every page of them faults in again on the next use: at 100,000 articles a
+// tenth of an update's CPU (encart pack --update) went to page faults and returning memory.
+void keep_freed_memory() {
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's maximum: larger blocks are mapped still
+  mallopt(M_TRIM_THRESHOLD, INT_MAX);
+  mallopt(M_TOP_PAD, 64 << 20);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  keep_freed_memory();
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--help" || arg == "-h") return help(i > 1 ? argv[1] : "");
