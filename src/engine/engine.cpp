@@ -26,7 +26,7 @@ Result<LoadReport> Engine::load_parsed(Result<Bundle> parsed, const LoadOptions&
                     std::move(bundle.warnings)};
   related_settings_ = apply(RelatedSettings{}, bundle.related, &report.warnings);
   const bool site_english = bundle.site.lang.starts_with("en");
-  index_ = Index(std::move(bundle.articles));
+  index_ = Index(std::move(bundle.articles), options.search_words);
   std::vector<bool> english(index_.size());
   for (ArticleId a = 0; a < index_.size(); ++a) {
     const std::string& lang = index_.articles()[a].lang;

@@ -36,6 +36,8 @@ struct LoadOptions {
   // encart pack --state and --update: the related index's counts kept, or read back for the
   // articles that did not change (RelatedCounts).
   RelatedCountsUse related_counts;
+  // The same for the search index's words (SearchWords).
+  SearchWordsUse search_words;
 };
 
 struct LoadReport {

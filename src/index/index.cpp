@@ -69,11 +69,26 @@ class TermCollector {
     search_.reserve(n, n * 48);
   }
 
-  void add_article(const Article& art, std::size_t a) {
+  void add_article(const Article& art, std::size_t a, const SearchWordsUse& use) {
     mark_ = static_cast<std::uint32_t>(a + 1);
     search_ids_.clear();
-    add_text(art.title);
-    add_text(art.summary);
+    const SearchWords* from = use.from;
+    const std::int64_t c = from != nullptr && use.reuse ? use.reuse(art) : -1;
+    if (c >= 0 && static_cast<std::size_t>(c) + 1 < from->offsets.size()) {
+      if (renumbered_.size() != from->words.size()) renumbered_.assign(from->words.size(), kNotMet);
+      for (std::uint32_t i = from->offsets[c]; i < from->offsets[c + 1]; ++i) {
+        std::uint32_t& id = renumbered_[from->entries[i]];
+        if (id == kNotMet) id = words_.intern(from->words[from->entries[i]]);
+        if (first_time(id)) search_ids_.push_back(id);
+      }
+    } else {
+      add_text(art.title);
+      add_text(art.summary);
+    }
+    if (use.keep != nullptr) {
+      use.keep->entries.insert(use.keep->entries.end(), search_ids_.begin(), search_ids_.end());
+      use.keep->offsets.push_back(static_cast<std::uint32_t>(use.keep->entries.size()));
+    }
     for (auto& ids : facet_ids_) ids.clear();
     if (!art.category.empty()) add_value(Facet::kCategory, art.category, facet_ids_[0]);
     for (const auto& au : art.authors) add_value(Facet::kAuthor, au, facet_ids_[1]);
@@ -128,6 +143,9 @@ class TermCollector {
     }
   }
 
+  static constexpr std::uint32_t kNotMet = UINT32_MAX;
+  std::vector<std::uint32_t> renumbered_;  // SearchWordsUse::from's numbers -> provisional ids
+
   FacetValues (&facets_)[kFacetCount];
   IdLists (&facet_values_)[kFacetCount];
   WordTable words_;
@@ -179,11 +197,20 @@ std::vector<Article> newest_first(std::vector<Article> articles) {
 
 }  // namespace
 
-Index::Index(std::vector<Article> articles) : articles_(newest_first(std::move(articles))) {
+Index::Index(std::vector<Article> articles, const SearchWordsUse& words)
+    : articles_(newest_first(std::move(articles))) {
   {
     TermCollector terms(facets_, facet_values_, articles_.size());
-    for (std::size_t a = 0; a < articles_.size(); ++a) terms.add_article(articles_[a], a);
+    if (words.keep != nullptr) *words.keep = SearchWords{};
+    for (std::size_t a = 0; a < articles_.size(); ++a) terms.add_article(articles_[a], a, words);
     terms.finish_facets();
+    if (words.keep != nullptr) {
+      // Every word interned, the facet values' too: the numbers the entries use.
+      words.keep->words.reserve(terms.words().size());
+      for (std::uint32_t id = 0; id < terms.words().size(); ++id) {
+        words.keep->words.emplace_back(terms.words().word(id));
+      }
+    }
     number_terms(terms.words(), terms.search());
   }
   for (std::size_t f = 0; f < kFacetCount; ++f) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -76,10 +77,27 @@ struct ArticleTerms {
   std::span<const ValueId> facets[kFacetCount];  // by Facet
 };
 
+// The distinct words of each article's title and summary, as the index's first pass reads them:
+// encart pack keeps them in its state, so that an update (--update) reads again the title and
+// summary of the changed articles alone. An index built from them is the one the text gives.
+struct SearchWords {
+  std::vector<std::string> words;         // by number
+  std::vector<std::uint32_t> offsets{0};  // by ArticleId of the build, into entries
+  std::vector<std::uint32_t> entries;     // word numbers, in the order the article met them
+};
+
+// What a build reads from and keeps of SearchWords (both optional).
+struct SearchWordsUse {
+  const SearchWords* from = nullptr;
+  // The article's position in `from`, or -1 to read its title and summary (a changed article).
+  std::function<std::int64_t(const Article&)> reuse;
+  SearchWords* keep = nullptr;  // receives this build's words
+};
+
 class Index {
  public:
   Index() = default;
-  explicit Index(std::vector<Article> articles);
+  explicit Index(std::vector<Article> articles, const SearchWordsUse& words = {});
   // ids_ views strings inside articles_: a move keeps them valid, a copy would not.
   Index(const Index&) = delete;
   Index& operator=(const Index&) = delete;

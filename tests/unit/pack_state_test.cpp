@@ -17,19 +17,13 @@
 #include <gtest/gtest.h>
 
 #include "bundle/parser.h"
-#include "generate.h"
+#include "generated_bundle.h"
 #include "test_bundles.h"
 
 namespace encart::cli {
 namespace {
 
 using test::contains;
-
-Bundle generated(std::size_t articles) {
-  auto parsed = parse_bundle(bench::generate_bundle(articles), ParseOptions{});
-  EXPECT_TRUE(parsed.ok());
-  return std::move(parsed).value();
-}
 
 class PackState : public ::testing::Test {
  protected:

@@ -16,18 +16,12 @@
 
 #include "bundle/parser.h"
 #include "files.h"
-#include "generate.h"
+#include "generated_bundle.h"
 #include "pack/writer.h"
 #include "pack_state.h"
 
 namespace encart::cli {
 namespace {
-
-Bundle generated(std::size_t articles) {
-  auto parsed = parse_bundle(bench::generate_bundle(articles), ParseOptions{});
-  EXPECT_TRUE(parsed.ok());
-  return std::move(parsed).value();
-}
 
 class PackUpdate : public ::testing::Test {
  protected:
@@ -105,12 +99,17 @@ TEST_F(PackUpdate, TheArchiveComesBackWithEveryFieldInTheEnginesOrder) {
   // article's bytes are written again as they were.
   RelatedCounts counts;
   counts.offsets.assign(61, 0);
+  SearchWords words{{"rabat", "sécurité"}, std::vector<std::uint32_t>(61, 2), {1, 0}};
+  words.offsets[0] = 0;  // the first article has both words, in the order it met them
   ASSERT_TRUE(PackStateWriter(path_, write_archive(original))
                   .finish(std::string(32, 'k'), "files-x.txt",
-                          RelatedLists{{}, std::vector<std::uint8_t>(60, 0)}, {}, &counts));
+                          RelatedLists{{}, std::vector<std::uint8_t>(60, 0)}, {}, &counts, &words));
   PackStateContents lean;
   ASSERT_TRUE(read_pack_state_contents(path_, lean, why, false)) << why;
   EXPECT_FALSE(lean.texts);
+  EXPECT_EQ(lean.words.words, words.words);
+  EXPECT_EQ(lean.words.offsets, words.offsets);
+  EXPECT_EQ(lean.words.entries, words.entries);
   EXPECT_EQ(lean.listing, "files-x.txt");
   ASSERT_EQ(lean.spans.size(), 60u);
   EXPECT_TRUE(lean.archive.articles[5].text.empty());

@@ -7,16 +7,10 @@
 
 #include "bundle/parser.h"
 #include "engine/engine.h"
-#include "generate.h"
+#include "generated_bundle.h"
 
 namespace encart {
 namespace {
-
-Bundle generated(std::size_t articles) {
-  auto parsed = parse_bundle(bench::generate_bundle(articles), ParseOptions{});
-  EXPECT_TRUE(parsed.ok());
-  return std::move(parsed).value();
-}
 
 TEST(RelatedCounts, AnIndexFromKeptCountsIsTheIndexFromTheText) {
   Bundle before = generated(1200);

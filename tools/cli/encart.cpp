@@ -437,7 +437,10 @@ int pack(const Args& a) {
   // What a pack holds does not depend on "now": pages decide what is visible when they show it.
   encart::LoadOptions options;
   options.related_index = !state.lists;  // lists read back need no index to rank them
-  if (!a.state.empty() && options.related_index) options.related_counts.keep = &state.counts.emplace();
+  if (!a.state.empty() && options.related_index) {
+    options.related_counts.keep = &state.counts.emplace();
+    options.search_words.keep = &state.words.emplace();
+  }
   auto report = engine.load_bundle(std::move(b), options);
   if (!report) return fail(a.file, report.error());
   encart::cli::keep_counts(state);

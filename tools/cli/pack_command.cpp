@@ -241,8 +241,10 @@ void start_state(PackState& state, const Bundle& bundle, const ArchivedBytes& ar
 }
 
 void keep_counts(PackState& state) {
-  if (state.writer) state.writer->counts(state.counts ? &*state.counts : nullptr);
+  if (state.writer)
+    state.writer->counts(state.counts ? &*state.counts : nullptr, state.words ? &*state.words : nullptr);
   state.counts.reset();
+  state.words.reset();
 }
 
 int write_pack_directory(const Engine& engine, const Site& site, std::size_t skipped, const std::string& dir,
@@ -388,16 +390,24 @@ int pack_update(PackStateContents previous, Bundle changes, const std::string& v
   Engine engine;
   LoadOptions options;
   state.counts.emplace();
+  state.words.emplace();
   options.related_counts.keep = &*state.counts;
+  options.search_words.keep = &*state.words;
+  const auto reuse = [&](const Article& a) -> std::int64_t {
+    const auto it = old_at.find(a.id);
+    return it == old_at.end() || changed.contains(a.id) ? -1 : it->second;
+  };
   if (previous.counts.offsets.size() == old_ids.size() + 1 && !old_ids.empty()) {
     options.related_counts.from = &previous.counts;
-    options.related_counts.reuse = [&](const Article& a) -> std::int64_t {
-      const auto it = old_at.find(a.id);
-      return it == old_at.end() || changed.contains(a.id) ? -1 : it->second;
-    };
+    options.related_counts.reuse = reuse;
+  }
+  if (previous.words.offsets.size() == old_ids.size() + 1 && !old_ids.empty()) {
+    options.search_words.from = &previous.words;
+    options.search_words.reuse = reuse;
   }
   auto report = engine.load_bundle(std::move(merged), options);
   previous.counts = {};
+  previous.words = {};
   keep_counts(state);
   if (!report) {
     write_line(stderr, "encart: " + state_path + ": " + report.error().message);

@@ -24,7 +24,8 @@ struct PackState {
   BucketHashes buckets;     // of the last pack: buckets not built again when they are there
   // The related index's counts (RelatedCounts), kept by the load for the next --update.
   std::optional<RelatedCounts> counts;
-  std::string counts_section;  // or those of the last state, when its lists are read back
+  std::optional<SearchWords> words;  // and the search index's words
+  std::string counts_section;        // or those of the last state, when its lists are read back
 };
 
 // The state for `bundle`, which is about to be packed into `dir`: its lists when they are the
@@ -35,7 +36,7 @@ PackState open_pack_state(const std::string& path, const Bundle& bundle, const s
 // counts as the input gave them; those `archived` has bytes for are copied from them.
 void start_state(PackState& state, const Bundle& bundle, const ArchivedBytes& archived = nullptr);
 
-// Writes the related counts the load kept (state.counts) to FILE, and frees them.
+// Writes the counts and words the load kept (state.counts, state.words) to FILE, and frees them.
 void keep_counts(PackState& state);
 
 // Writes the pack of a loaded engine to `dir`: new files only, then manifest.json. Exit status.

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 using pack::ByteReader;
 using pack::ByteWriter;
 
-constexpr std::string_view kMagic = "ENCSTAT2";  // 8 bytes; the 2 is the layout's version
+constexpr std::string_view kMagic = "ENCSTAT3";  // 8 bytes; the 2 is the layout's version
 constexpr std::size_t kDigestBytes = 32;         // SHA-256
 // In place of a key: lists that an update patched (--update), which no full pack takes as its own.
 const std::string kPatchedLists(kDigestBytes, '\0');
@@ -158,7 +158,8 @@ void site_inputs(ByteWriter& out, const Site& site) {
 }
 
 // The state's file up to its lists: what a full pack checks before reading them.
-// Its layout: the magic, the program's digest, the archive (length-prefixed), the key, the name
+// Its layout: the magic, the program's digest, the archive (length-prefixed), the related counts
+// and search words (length-prefixed), the key, the name
 // of the listing of the pack it was written with (the folder's files-*.txt), the article count, the lists
 // (counts, then ids), the buckets, then a SHA-256 of all that. The archive comes first so that it is written
 // before the pack is made (PackStateWriter) and need not stay in memory meanwhile.
@@ -232,10 +233,35 @@ bool read_buckets(ByteReader& in, BucketHashes* buckets) {
   return in.ok();
 }
 
-// The related index's counts (RelatedCounts), after the archive (length-prefixed, empty when
-// none): the features (table key, display), then per article its count of entries, then the
-// entries (feature, count).
-void write_counts(ByteWriter& out, const RelatedCounts* counts) {
+// The search index's words (SearchWords), after the related counts: the words, then per article
+// its count of entries, then the entries (word numbers).
+void write_words(ByteWriter& out, const SearchWords& words) {
+  out.varint(words.words.size());
+  for (const std::string& w : words.words) out.string(w);
+  for (std::size_t a = 0; a + 1 < words.offsets.size(); ++a)
+    out.varint(words.offsets[a + 1] - words.offsets[a]);
+  for (const std::uint32_t w : words.entries) out.varint(w);
+}
+
+bool read_words(ByteReader& in, std::size_t articles, SearchWords& words) {
+  const std::size_t count = in.count(1);
+  words.words.reserve(count);
+  for (std::size_t w = 0; w < count && in.ok(); ++w) words.words.emplace_back(in.string());
+  words.offsets.assign(1, 0);
+  for (std::size_t a = 0; a < articles && in.ok(); ++a) {
+    words.offsets.push_back(words.offsets.back() + static_cast<std::uint32_t>(in.count(1)));
+  }
+  words.entries.reserve(words.offsets.back());
+  for (std::size_t i = 0; i < words.offsets.back() && in.ok(); ++i)
+    words.entries.push_back(in.below(count, "word"));
+  if (!in.ok()) words = SearchWords{};
+  return in.ok();
+}
+
+// The related index's counts (RelatedCounts), after the archive (length-prefixed with the search
+// words that follow them, empty when none): the features (table key, display), then per article
+// its count of entries, then the entries (feature, count).
+void write_counts(ByteWriter& out, const RelatedCounts* counts, const SearchWords* words) {
   if (counts == nullptr) return;
   out.varint(counts->keys.size());
   for (std::size_t f = 0; f < counts->keys.size(); ++f) {
@@ -248,9 +274,10 @@ void write_counts(ByteWriter& out, const RelatedCounts* counts) {
     out.varint(feature);
     out.f32(count);
   }
+  if (words != nullptr) write_words(out, *words);
 }
 
-bool read_counts(ByteReader& in, std::size_t articles, RelatedCounts& counts) {
+bool read_counts(ByteReader& in, std::size_t articles, RelatedCounts& counts, SearchWords& words) {
   if (in.at_end()) return true;  // none kept
   const std::size_t features = in.count(2);
   counts.keys.reserve(features);
@@ -272,7 +299,8 @@ bool read_counts(ByteReader& in, std::size_t articles, RelatedCounts& counts) {
     const std::uint32_t feature = in.below(features, "feature");
     counts.entries.emplace_back(feature, in.f32());
   }
-  if (in.ok() && !in.at_end()) in.fail("bytes after the related counts");
+  if (in.ok() && !in.at_end()) read_words(in, articles, words);
+  if (in.ok() && !in.at_end()) in.fail("bytes after the search words");
   if (!in.ok()) counts = RelatedCounts{};
   return in.ok();
 }
@@ -377,11 +405,14 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
   }
   ByteReader counts(std::string_view(bytes).substr(0, head.counts_at + head.counts_bytes));
   counts.raw(head.counts_at);  // positions in errors still count from the file's start
-  if (!read_counts(counts, head.articles, out.counts)) {
+  if (!read_counts(counts, head.articles, out.counts, out.words)) {
     why = counts.error();
     return false;
   }
-  if (!out.same_program) out.counts = RelatedCounts{};  // another build may count otherwise
+  if (!out.same_program) {  // another build may count otherwise
+    out.counts = RelatedCounts{};
+    out.words = SearchWords{};
+  }
   ByteReader archive(std::string_view(bytes).substr(0, head.archive_at + head.archive_bytes));
   archive.raw(head.archive_at);  // positions in errors still count from the file's start
   Bundle& b = out.archive;
@@ -435,9 +466,9 @@ void PackStateWriter::add(std::string_view bytes) {
   file_.write(bytes);
 }
 
-void PackStateWriter::counts(const RelatedCounts* counts) {
+void PackStateWriter::counts(const RelatedCounts* counts, const SearchWords* words) {
   ByteWriter section;
-  write_counts(section, counts);
+  write_counts(section, counts, words);
   counts_section(section.bytes());
 }
 
@@ -452,8 +483,8 @@ void PackStateWriter::counts_section(std::string_view section) {
 
 bool PackStateWriter::finish(const std::string& key, const std::string& listing, const RelatedLists& lists,
                              const std::vector<std::pair<std::string, std::string>>& buckets,
-                             const RelatedCounts* counts) {
-  this->counts(counts);  // when not written yet
+                             const RelatedCounts* counts, const SearchWords* words) {
+  this->counts(counts, words);  // when not written yet
   ByteWriter out;
   out.raw(key.empty() ? kPatchedLists : key);
   out.string(listing);

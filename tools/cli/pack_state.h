@@ -66,6 +66,7 @@ struct PackStateContents {
   BucketHashes buckets;       // empty unless same_program
   std::string listing;        // the files-*.txt of the pack written with it
   RelatedCounts counts;       // the related index's counts, when kept (and of this build)
+  SearchWords words;          // the search index's words, likewise
   // Without `texts`, the articles' texts are left out (the related counts stand for them), and
   // each article's bytes are in `bytes` at `spans[a]`, for write_archive.
   bool texts = true;
@@ -89,13 +90,14 @@ class PackStateWriter {
   // folder still holds that pack).
   // The related index's counts (RelatedCounts; none: nullptr), written once the engine is
   // loaded so that they need not stay in memory while the pack is made. At most once.
-  void counts(const RelatedCounts* counts);
+  // With them, the search index's words (SearchWords), which need no text either.
+  void counts(const RelatedCounts* counts, const SearchWords* words = nullptr);
   // The same from the section of an earlier state of the same articles, as it is.
   void counts_section(std::string_view section);
-  // `counts`: as counts(), when it was not called.
+  // `counts`, `words`: as counts(), when it was not called.
   bool finish(const std::string& key, const std::string& listing, const RelatedLists& lists,
               const std::vector<std::pair<std::string, std::string>>& buckets,
-              const RelatedCounts* counts = nullptr);
+              const RelatedCounts* counts = nullptr, const SearchWords* words = nullptr);
 
  private:
   void add(std::string_view bytes);
