@@ -14,18 +14,25 @@ class ByteWriter {
  public:
   void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
   void varint(std::uint64_t v) {
+    // Into a buffer, then appended at once: a push_back per byte checked the capacity each time
+    // (a state file is some 10 million varints).
+    char buffer[10];
+    std::size_t n = 0;
     while (v >= 0x80) {
-      u8(static_cast<std::uint8_t>(v | 0x80));
+      buffer[n++] = static_cast<char>(v | 0x80);
       v >>= 7;
     }
-    u8(static_cast<std::uint8_t>(v));
+    buffer[n++] = static_cast<char>(v);
+    out_.append(buffer, n);
   }
   // Signed values (dates before 1970, offsets west of UTC) as zigzag varints.
   void svarint(std::int64_t v) {
     varint((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
   }
   void u32(std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) u8(static_cast<std::uint8_t>(v >> (8 * i)));
+    const char bytes[4] = {static_cast<char>(v), static_cast<char>(v >> 8), static_cast<char>(v >> 16),
+                           static_cast<char>(v >> 24)};
+    out_.append(bytes, 4);
   }
   void f32(float v) {
     std::uint32_t bits = 0;
@@ -63,6 +70,20 @@ class ByteReader {
   }
   std::uint64_t varint() {
     std::uint64_t v = 0;
+    if (error_.empty() && in_.size() - pos_ >= 10) {
+      // The common case, far from the end: no length check per byte.
+      const auto* p = reinterpret_cast<const unsigned char*>(in_.data()) + pos_;
+      for (std::size_t i = 0; i < 10; ++i) {
+        v |= static_cast<std::uint64_t>(p[i] & 0x7F) << (7 * i);
+        if ((p[i] & 0x80) == 0) {
+          pos_ += i + 1;
+          return v;
+        }
+      }
+      pos_ += 10;  // where the slow path stops too
+      fail("a number longer than 10 bytes");
+      return 0;
+    }
     for (int shift = 0; shift < 64; shift += 7) {
       if (!need(1, "a number")) return 0;
       const auto b = static_cast<std::uint8_t>(in_[pos_++]);
