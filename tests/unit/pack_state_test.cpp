@@ -132,6 +132,19 @@ TEST(PackStateDigest, TheKeyChangesWithTheSettings) {
             related_state_key(std::string(32, 'x'), RelatedSettings{}));
 }
 
+// The state's checksum is the CRC-32 of its bytes however they were given, empty parts too (an
+// empty archive: libdeflate takes a null buffer for "start again").
+TEST(PackStateChecksum, IsTheCrc32OfTheWholeWhateverTheParts) {
+  Crc32 parts;
+  parts.add("abc");
+  parts.add({});
+  parts.add("def");
+  Crc32 whole;
+  whole.add("abcdef");
+  EXPECT_EQ(parts.bytes(), whole.bytes());
+  EXPECT_EQ(whole.bytes(), std::string("\xef\x39\x8e\x4b", 4));  // zlib.crc32(b"abcdef"), little-endian
+}
+
 TEST_F(PackState, ListsComeBackAsTheyWereWritten) {
   const std::string key = related_state_key(std::string(32, 'k'), RelatedSettings{});
   const RelatedLists lists = some_lists(300);

@@ -1,6 +1,7 @@
 #include "pack_state.h"
 
 #include <gnu/libc-version.h>
+#include <libdeflate.h>
 
 #include <algorithm>
 #include <cstring>
@@ -20,6 +21,7 @@ using pack::ByteWriter;
 
 constexpr std::string_view kMagic = "ENCSTAT3";  // 8 bytes; the 2 is the layout's version
 constexpr std::size_t kDigestBytes = 32;         // SHA-256
+constexpr std::size_t kChecksumBytes = 4;        // CRC-32, the file's last bytes
 // In place of a key: lists that an update patched (--update), which no full pack takes as its own.
 const std::string kPatchedLists(kDigestBytes, '\0');
 
@@ -161,7 +163,7 @@ void site_inputs(ByteWriter& out, const Site& site) {
 // Its layout: the magic, the program's digest, the archive (length-prefixed), the related counts
 // and search words (length-prefixed), the key, the name
 // of the listing of the pack it was written with (the folder's files-*.txt), the article count, the lists
-// (counts, then ids), the buckets, then a SHA-256 of all that. The archive comes first so that it is written
+// (counts, then ids), the buckets, then a CRC-32 of all that. The archive comes first so that it is written
 // before the pack is made (PackStateWriter) and need not stay in memory meanwhile.
 struct StateHead {
   std::string key, program, listing;
@@ -180,14 +182,15 @@ bool open_state(const std::string& path, std::string& bytes, ByteReader& in, Sta
     return false;
   }
   bytes = std::move(*read);
-  if (bytes.size() < kMagic.size() + 3 * kDigestBytes || bytes.substr(0, kMagic.size()) != kMagic) {
+  if (bytes.size() < kMagic.size() + 2 * kDigestBytes + kChecksumBytes ||
+      bytes.substr(0, kMagic.size()) != kMagic) {
     why = "not an encart pack state of this version";
     return false;
   }
-  const std::string_view body = std::string_view(bytes).substr(0, bytes.size() - kDigestBytes);
-  Sha256 sha;
-  sha.add(body);
-  if (sha.digest() != std::string_view(bytes).substr(body.size())) {
+  const std::string_view body = std::string_view(bytes).substr(0, bytes.size() - kChecksumBytes);
+  Crc32 crc;
+  crc.add(body);
+  if (crc.bytes() != std::string_view(bytes).substr(body.size())) {
     why = "damaged (its checksum does not match)";
     return false;
   }
@@ -462,7 +465,7 @@ PackStateWriter::PackStateWriter(const std::string& path, std::string_view archi
 }
 
 void PackStateWriter::add(std::string_view bytes) {
-  sha_.add(bytes);
+  crc_.add(bytes);
   file_.write(bytes);
 }
 
@@ -499,7 +502,7 @@ bool PackStateWriter::finish(const std::string& key, const std::string& listing,
     out.raw(hash);
   }
   add(out.bytes());
-  return file_.write(sha_.digest()) && file_.commit();
+  return file_.write(crc_.bytes()) && file_.commit();
 }
 
 bool write_pack_state(const std::string& path, const std::string& key, const RelatedLists& lists,

@@ -41,7 +41,7 @@ using BucketHashes = std::unordered_map<std::string, std::string>;
 std::string related_state_key(const std::string& inputs_digest, const RelatedSettings& settings);
 
 // The lists in `path` when it holds the ones of `key` for `articles` articles, whole and intact
-// (a SHA-256 of its content checks every byte). Otherwise false and `why` says what did not fit
+// (a CRC-32 of its content checks every byte). Otherwise false and `why` says what did not fit
 // ("made from other articles", "truncated at byte 123"…); a missing file is not an error.
 // With `buckets`, the buckets of the pack that wrote the state come too; with `counts`, the bytes
 // of its related counts (for PackStateWriter::counts_section) when the lists are returned.
@@ -103,7 +103,7 @@ class PackStateWriter {
   void add(std::string_view bytes);
   bool counts_written_ = false;
   AtomicFile file_;
-  Sha256 sha_;
+  Crc32 crc_;
 };
 
 // Writes the state atomically (files.h): false when it cannot be written. An empty `key` marks
