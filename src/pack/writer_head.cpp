@@ -29,12 +29,14 @@ std::string PackBuilder::write_bucket(std::size_t b, const std::vector<ArticleId
     lists.push_back(candidates_ ? candidates_(a) : engine_.related_candidates(a, settings));
   }
   // Its inline records: the first candidates of its lists that the head does not hold.
-  std::map<ArticleId, bool> inline_records;
+  std::vector<ArticleId> inline_records;  // ascending, once each
   for (const auto& hits : lists) {
     for (std::size_t i = 0; i < hits.size() && i < kInlineRelatedRecords; ++i) {
-      if (hits[i].id >= kHeadArticles) inline_records[hits[i].id] = true;
+      if (hits[i].id >= kHeadArticles) inline_records.push_back(hits[i].id);
     }
   }
+  std::sort(inline_records.begin(), inline_records.end());
+  inline_records.erase(std::unique(inline_records.begin(), inline_records.end()), inline_records.end());
   const auto write_into = [&](ByteWriter& out, bool records_by_hash) {
     write_header(out, FileKind::kRelated);
     out.varint(b);
@@ -48,7 +50,7 @@ std::string PackBuilder::write_bucket(std::size_t b, const std::vector<ArticleId
       for (const RelatedHit& hit : lists[m]) out.varint(pid(hit.id));
     }
     out.varint(inline_records.size());
-    for (const auto& [a, unused] : inline_records) {
+    for (const ArticleId a : inline_records) {
       out.varint(pid(a));
       if (records_by_hash) {
         out.raw(record_hashes_[a]);
