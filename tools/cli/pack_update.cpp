@@ -8,18 +8,24 @@
 namespace encart::cli {
 
 std::unordered_set<std::string> apply_changes(Bundle& archive, Bundle&& changes) {
-  // Keys of their own: the articles' ids move with them.
-  std::unordered_map<std::string, std::size_t> at;
-  at.reserve(archive.articles.size() + changes.articles.size());
-  for (std::size_t i = 0; i < archive.articles.size(); ++i) at.emplace(archive.articles[i].id, i);
+  // A map of the few changes, then one pass over the archive: not a map of its 100,000 ids.
   std::unordered_set<std::string> changed;
-  for (Article& article : changes.articles) {
-    changed.insert(article.id);
-    const auto [it, added] = at.emplace(article.id, archive.articles.size());
-    if (added) {
-      archive.articles.push_back(std::move(article));
-    } else {
-      archive.articles[it->second] = std::move(article);  // the last of an id given twice wins
+  std::unordered_map<std::string, std::size_t> change_at;  // owned keys: the articles move
+  for (std::size_t c = 0; c < changes.articles.size(); ++c) {
+    changed.insert(changes.articles[c].id);
+    change_at[changes.articles[c].id] = c;  // the last of an id given twice wins
+  }
+  std::vector<bool> placed(changes.articles.size(), false);
+  for (Article& article : archive.articles) {
+    const auto it = change_at.find(article.id);
+    if (it == change_at.end() || placed[it->second]) continue;
+    placed[it->second] = true;
+    article = std::move(changes.articles[it->second]);
+  }
+  for (std::size_t c = 0; c < changes.articles.size(); ++c) {
+    // Not moved yet: its id is still there.
+    if (!placed[c] && change_at.at(changes.articles[c].id) == c) {
+      archive.articles.push_back(std::move(changes.articles[c]));
     }
   }
   return changed;
