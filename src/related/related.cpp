@@ -60,6 +60,28 @@ void RelatedIndex::keep_links(const ArticleLists& links, std::size_t articles) {
   for (const auto& [from, to] : pairs) linked_.targets.push_back(to);
 }
 
+namespace {
+
+// An article whose counts an earlier build kept (entry `c` of `from`): its features in this
+// build's numbers, as first_met() gives them (`met`: each once, in the order first met) and as
+// merged() does (`by_feature`: the same sorted by feature).
+void reuse_counts(const RelatedCounts& from, std::size_t c, bool english, related::ArticleFeatures& f,
+                  std::vector<std::uint32_t>& renumbered, std::vector<std::pair<std::uint32_t, float>>& met,
+                  std::vector<std::pair<std::uint32_t, float>>& by_feature) {
+  met.clear();
+  for (std::uint32_t i = from.offsets[c]; i < from.offsets[c + 1]; ++i) {
+    const auto [old, count] = from.entries[i];
+    std::uint32_t& id = renumbered[old];
+    if (id == UINT32_MAX) id = f.known_feature(from.keys[old], from.display[old]);
+    f.note_language(id, english);
+    met.emplace_back(id, count);
+  }
+  by_feature.assign(met.begin(), met.end());
+  std::sort(by_feature.begin(), by_feature.end());
+}
+
+}  // namespace
+
 // First pass: raw counts per article (end to end, `raw_offsets` delimiting them), and in how many
 // articles each feature occurs (`df`). Features are numbered as first met, newest article first;
 // an article whose counts come from `counts.from` has its features met in the order it first
@@ -76,21 +98,16 @@ std::vector<RelatedIndex::Entry> RelatedIndex::count_features(
   related::ArticleFeatures f(table, kinds_, display_, background);
   const RelatedCounts* from = counts.from;
   std::vector<std::uint32_t> renumbered(from != nullptr ? from->keys.size() : 0, UINT32_MAX);
-  std::vector<std::pair<std::uint32_t, float>> met;
+  std::vector<std::pair<std::uint32_t, float>> met, by_feature;
   if (counts.keep != nullptr) *counts.keep = RelatedCounts{};
   for (std::size_t a = 0; a < n; ++a) {
     const Article& art = index.articles()[a];
     f.start_article();
     const bool en = a < english.size() && english[a];
     const std::int64_t c = from != nullptr && counts.reuse ? counts.reuse(art) : -1;
-    if (c >= 0 && static_cast<std::size_t>(c) + 1 < from->offsets.size()) {
-      for (std::uint32_t i = from->offsets[c]; i < from->offsets[c + 1]; ++i) {
-        const auto [old, count] = from->entries[i];
-        std::uint32_t& id = renumbered[old];
-        if (id == UINT32_MAX) id = f.known_feature(from->keys[old], from->display[old]);
-        f.note_language(id, en);
-        f.add_id(id, count);
-      }
+    const bool reused = c >= 0 && static_cast<std::size_t>(c) + 1 < from->offsets.size();
+    if (reused) {
+      reuse_counts(*from, static_cast<std::size_t>(c), en, f, renumbered, met, by_feature);
     } else {
       f.add_text(art.title, 3, en, true);
       f.add_text(art.summary, 2, en, false);
@@ -105,11 +122,11 @@ std::vector<RelatedIndex::Entry> RelatedIndex::count_features(
       }
     }
     if (counts.keep != nullptr) {
-      f.first_met(met);
+      if (!reused) f.first_met(met);
       counts.keep->entries.insert(counts.keep->entries.end(), met.begin(), met.end());
       counts.keep->offsets.push_back(static_cast<std::uint32_t>(counts.keep->entries.size()));
     }
-    const auto& merged = f.merged();
+    const auto& merged = reused ? by_feature : f.merged();
     df.resize(kinds_.size(), 0);
     for (const auto& [feature, count] : merged) ++df[feature];
     for (const auto& [feature, count] : merged) raw.push_back({feature, count});
