@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -143,6 +145,19 @@ TEST(PackStateChecksum, IsTheCrc32OfTheWholeWhateverTheParts) {
   whole.add("abcdef");
   EXPECT_EQ(parts.bytes(), whole.bytes());
   EXPECT_EQ(whole.bytes(), std::string("\xef\x39\x8e\x4b", 4));  // zlib.crc32(b"abcdef"), little-endian
+}
+
+// A file that cannot be written says why, in the system's words (the state's error names it).
+TEST_F(PackState, AFileThatCannotBeWrittenSaysWhy) {
+  write_bytes(path_, "a file, not a folder");
+  AtomicFile file(path_ + "/state");
+  EXPECT_FALSE(file.write("x"));
+  EXPECT_FALSE(file.commit());
+  EXPECT_EQ(file.why(), std::strerror(ENOTDIR));
+  AtomicFile fine(path_ + ".other");
+  EXPECT_TRUE(fine.write("x") && fine.commit());
+  EXPECT_EQ(fine.why(), "");
+  std::filesystem::remove(path_ + ".other");
 }
 
 TEST_F(PackState, ListsComeBackAsTheyWereWritten) {

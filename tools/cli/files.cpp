@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -40,6 +41,11 @@ AtomicFile::AtomicFile(const std::string& path, unsigned mode)
   // and the rename is atomic.
   fd_ = ::mkstemp(temporary_.data());
   ok_ = fd_ >= 0;
+  if (!ok_) failed(errno);
+}
+
+void AtomicFile::failed(int error) {
+  if (why_.empty()) why_ = std::strerror(error);
 }
 
 AtomicFile::~AtomicFile() {
@@ -54,6 +60,7 @@ bool AtomicFile::write(std::string_view bytes) {
     const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
     ok_ = n > 0;
+    if (!ok_) failed(n < 0 ? errno : ENOSPC);  // 0 written: nothing more fits
     if (ok_) done += static_cast<std::size_t>(n);
   }
   return ok_;
@@ -61,11 +68,19 @@ bool AtomicFile::write(std::string_view bytes) {
 
 bool AtomicFile::commit() {
   if (fd_ < 0) return false;
-  bool ok = ok_ && ::fchmod(fd_, static_cast<mode_t>(mode_)) == 0;  // mkstemp makes it 0600
-  ok = ::close(fd_) == 0 && ok;                                     // a full disk may only show here
+  bool ok = ok_;
+  if (ok && ::fchmod(fd_, static_cast<mode_t>(mode_)) != 0) {  // mkstemp makes it 0600
+    failed(errno);
+    ok = false;
+  }
+  if (::close(fd_) != 0) {  // a full disk may only show here
+    failed(errno);
+    ok = false;
+  }
   fd_ = -1;
   std::error_code error;
   if (ok) fs::rename(temporary_, path_, error);
+  if (ok && error) why_ = error.message();
   if (!ok || error) {
     fs::remove(temporary_, error);
     return false;

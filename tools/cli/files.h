@@ -83,12 +83,16 @@ class AtomicFile {
   bool write(std::string_view bytes);
   // False (and the temporary file removed) when a write, the close or the rename failed.
   bool commit();
+  // Why the first failure happened (the system's words: "No space left on device"), or "".
+  const std::string& why() const { return why_; }
 
  private:
+  void failed(int error);
   std::string path_, temporary_;
   unsigned mode_;
   int fd_ = -1;
   bool ok_ = false;
+  std::string why_;
 };
 
 // Writes `bytes` to `path` through an AtomicFile.

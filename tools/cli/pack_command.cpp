@@ -332,8 +332,9 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
       // An old state would bring back an older pack's articles at the next --update.
       std::error_code removed;
       fs::remove(state.path, removed);
-      write_line(stderr, "encart: " + state.path +
-                             ": cannot be written; removed: the next pack starts without a state");
+      const std::string why = state.writer->why().empty() ? "" : " (" + state.writer->why() + ")";
+      write_line(stderr, "encart: " + state.path + ": cannot be written" + why +
+                             "; removed: the next pack starts without a state");
       return 1;
     }
   }

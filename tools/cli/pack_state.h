@@ -94,6 +94,8 @@ class PackStateWriter {
   void counts(const RelatedCounts* counts, const SearchWords* words = nullptr);
   // The same from the section of an earlier state of the same articles, as it is.
   void counts_section(std::string_view section);
+  // Why writing failed (the system's words), or "".
+  const std::string& why() const { return file_.why(); }
   // `counts`, `words`: as counts(), when it was not called.
   bool finish(const std::string& key, const std::string& listing, const RelatedLists& lists,
               const std::vector<std::pair<std::string, std::string>>& buckets,
