@@ -164,8 +164,8 @@ class TermCollector {
 };
 
 // Newest first, ties by id: ArticleIds follow this order (see by_date()). The positions are
-// sorted, not the articles (600 bytes each): each article moves once at most, and an archive
-// read back in this order (encart pack --update) hardly at all.
+// sorted, not the articles (600 bytes each): each article moves once at most (an update's archive,
+// its new article appended last, is one rotation).
 std::vector<Article> newest_first(std::vector<Article> articles) {
   std::vector<std::uint32_t> order(articles.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -6,6 +6,8 @@
 #include <openssl/evp.h>
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
@@ -60,9 +62,13 @@ inline std::string sha256(std::string_view content) {
   EVP_MD_CTX* const context = owned.get();
   unsigned char out[EVP_MAX_MD_SIZE];
   unsigned int size = 0;
-  EVP_DigestInit_ex2(context, algorithm, nullptr);
-  EVP_DigestUpdate(context, content.data(), content.size());
-  EVP_DigestFinal_ex(context, out, &size);
+  // A digest that failed would name two files alike: never go on without one.
+  if (algorithm == nullptr || context == nullptr || EVP_DigestInit_ex2(context, algorithm, nullptr) != 1 ||
+      EVP_DigestUpdate(context, content.data(), content.size()) != 1 ||
+      EVP_DigestFinal_ex(context, out, &size) != 1) {
+    std::fputs("encart: SHA-256 is not available from OpenSSL\n", stderr);
+    std::abort();
+  }
   return {reinterpret_cast<const char*>(out), size};
 }
 

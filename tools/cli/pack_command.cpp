@@ -390,7 +390,8 @@ int pack_update(PackStateContents previous, Bundle changes, const std::string& v
   for (const std::string& id : changed) old_at.erase(id);  // read again: one lookup an article
   // Left to the kernel when the process exits, as clang leaves its syntax trees
   // (-disable-free): freeing the engine's articles one by one was 4% of an update's CPU at
-  // 100,000. Held by a static, so that leak checkers see it reachable.
+  // 100,000. Held by a static, so that leak checkers see it reachable: an update runs once per
+  // process (a second call would load the same engine again; two at once would race on it).
   static Engine* const kept_until_exit = new Engine;
   Engine& engine = *kept_until_exit;
   LoadOptions options;

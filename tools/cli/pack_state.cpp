@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 using pack::ByteReader;
 using pack::ByteWriter;
 
-constexpr std::string_view kMagic = "ENCSTAT3";  // 8 bytes; the 2 is the layout's version
+constexpr std::string_view kMagic = "ENCSTAT4";  // 8 bytes; the 4 is the layout's version
 constexpr std::size_t kDigestBytes = 32;         // SHA-256
 constexpr std::size_t kChecksumBytes = 4;        // CRC-32, the file's last bytes
 // In place of a key: lists that an update patched (--update), which no full pack takes as its own.
@@ -236,6 +236,23 @@ bool read_buckets(ByteReader& in, BucketHashes* buckets) {
   return in.ok();
 }
 
+// Per article a count of entries that each take at least `min_bytes`, as offsets from 0: the
+// total too must fit in what is left of the file (a forged state must not wrap the offsets).
+void read_offsets(ByteReader& in, std::size_t articles, std::size_t min_bytes,
+                  std::vector<std::uint32_t>& offsets) {
+  offsets.assign(1, 0);
+  offsets.reserve(articles + 1);
+  std::uint64_t total = 0;
+  for (std::size_t a = 0; a < articles && in.ok(); ++a) {
+    total += in.count(min_bytes);
+    if (total > in.remaining() / min_bytes || total > UINT32_MAX) {
+      in.fail("entries past the end of the file");
+      return;
+    }
+    offsets.push_back(static_cast<std::uint32_t>(total));
+  }
+}
+
 // The search index's words (SearchWords), after the related counts: the words, then per article
 // its count of entries, then the entries (word numbers).
 void write_words(ByteWriter& out, const SearchWords& words) {
@@ -250,10 +267,7 @@ bool read_words(ByteReader& in, std::size_t articles, SearchWords& words) {
   const std::size_t count = in.count(1);
   words.words.reserve(count);
   for (std::size_t w = 0; w < count && in.ok(); ++w) words.words.emplace_back(in.string());
-  words.offsets.assign(1, 0);
-  for (std::size_t a = 0; a < articles && in.ok(); ++a) {
-    words.offsets.push_back(words.offsets.back() + static_cast<std::uint32_t>(in.count(1)));
-  }
+  read_offsets(in, articles, 1, words.offsets);
   words.entries.reserve(words.offsets.back());
   for (std::size_t i = 0; i < words.offsets.back() && in.ok(); ++i)
     words.entries.push_back(in.below(count, "word"));
@@ -264,6 +278,7 @@ bool read_words(ByteReader& in, std::size_t articles, SearchWords& words) {
 // The related index's counts (RelatedCounts), after the archive (length-prefixed with the search
 // words that follow them, empty when none): the features (table key, display), then per article
 // its count of entries, then the entries (feature, count).
+// The words are kept with the counts only (both come from the same load).
 void write_counts(ByteWriter& out, const RelatedCounts* counts, const SearchWords* words) {
   if (counts == nullptr) return;
   out.varint(counts->keys.size());
@@ -293,10 +308,7 @@ bool read_counts(ByteReader& in, std::size_t articles, RelatedCounts& counts, Se
       in.fail("a feature of no kind");
     }
   }
-  counts.offsets.assign(1, 0);
-  for (std::size_t a = 0; a < articles && in.ok(); ++a) {
-    counts.offsets.push_back(counts.offsets.back() + static_cast<std::uint32_t>(in.count(5)));
-  }
+  read_offsets(in, articles, 5, counts.offsets);
   counts.entries.reserve(counts.offsets.back());
   for (std::size_t i = 0; i < counts.offsets.back() && in.ok(); ++i) {
     const std::uint32_t feature = in.below(features, "feature");

@@ -67,7 +67,8 @@ struct PackStateContents {
   std::string listing;        // the files-*.txt of the pack written with it
   RelatedCounts counts;       // the related index's counts, when kept (and of this build)
   SearchWords words;          // the search index's words, likewise
-  // Without `texts`, the articles' texts are left out (the related counts stand for them), and
+  // Without `texts`, the articles' texts are left out (the related counts stand for them; the
+  // search words stand for titles and summaries, which are read all the same), and
   // each article's bytes are in `bytes` at `spans[a]`, for write_archive.
   bool texts = true;
   std::string bytes;
