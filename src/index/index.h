@@ -86,13 +86,16 @@ struct SearchWords {
   std::vector<std::uint32_t> entries;     // word numbers, in the order the article met them
 };
 
-// What a build reads from and keeps of SearchWords (both optional).
-struct SearchWordsUse {
-  const SearchWords* from = nullptr;
-  // The article's position in `from`, or -1 to read its title and summary (a changed article).
+// What a build reads from and keeps of what an earlier one kept (SearchWords here,
+// RelatedCounts in related.h); both optional.
+template <class Kept>
+struct KeptUse {
+  const Kept* from = nullptr;
+  // The article's position in `from`, or -1 to read its text (a changed article).
   std::function<std::int64_t(const Article&)> reuse;
-  SearchWords* keep = nullptr;  // receives this build's words
+  Kept* keep = nullptr;  // receives this build's
 };
+using SearchWordsUse = KeptUse<SearchWords>;
 
 class Index {
  public:

@@ -15,7 +15,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -53,13 +52,7 @@ struct RelatedCounts {
   std::vector<std::pair<std::uint32_t, float>> entries;  // (feature, count), in the order first met
 };
 
-// What a build reads from and keeps of RelatedCounts (both optional).
-struct RelatedCountsUse {
-  const RelatedCounts* from = nullptr;
-  // The article's position in `from`, or -1 to read its text (a changed article).
-  std::function<std::int64_t(const Article&)> reuse;
-  RelatedCounts* keep = nullptr;  // receives this build's counts
-};
+using RelatedCountsUse = KeptUse<RelatedCounts>;  // index/index.h
 
 class RelatedIndex {
   struct Entry {
