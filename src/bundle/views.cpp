@@ -44,6 +44,7 @@ ENCART_COMPACT_ENTRY Result<std::size_t> merge_views(Bundle& bundle, std::string
     return Error{ErrorCode::kBadBundle, "views: expected a JSON object {\"<id or url>\": count}"};
   }
   std::unordered_map<std::string_view, Article*> by_key;
+  by_key.reserve(2 * bundle.articles.size());  // rehashing as it grew was most of the merge
   for (Article& a : bundle.articles) {
     by_key.emplace(a.id, &a);
     by_key.emplace(a.url, &a);

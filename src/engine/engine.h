@@ -107,6 +107,14 @@ struct Sidebar {
 
 class Engine {
  public:
+  Engine() = default;
+  // Moved, never copied: by_url_ views the strings of url_keys_, which a move keeps in place.
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+  Engine(Engine&&) = default;
+  Engine& operator=(Engine&&) = default;
+  ~Engine() = default;
+
   // Replaces whatever was loaded, only on success: a failed load keeps the previous data.
   Result<LoadReport> load(std::string_view json_text, const LoadOptions& options);
   // The same, taking the text over: it is freed once parsed, before the index is built, so the
@@ -119,6 +127,8 @@ class Engine {
   }
   bool loaded() const { return loaded_; }
   const Index& index() const { return index_; }
+  // url_match_key of article a's address (bundle/url.h), computed once at load.
+  const std::string& url_key(ArticleId a) const { return url_keys_[a]; }
 
   Result<std::vector<ArticleId>> latest(const ListOptions& options) const;
   Result<std::vector<ArticleId>> most_read(ViewWindow window, const ListOptions& options) const;
@@ -181,8 +191,9 @@ class Engine {
     std::vector<RelatedHit> hits;  // related_candidates()
   };
   mutable RelatedIndex::Scratch related_scratch_;
+  std::vector<std::string> url_keys_;  // url_match_key of each article's address, by ArticleId
   // url_match_key -> article; of articles sharing an address, the newest (then the lower id).
-  std::unordered_map<std::string, ArticleId> by_url_;
+  std::unordered_map<std::string_view, ArticleId> by_url_;
   Bitset everyone_;  // every article: candidates are ranked regardless of "now" (see related_candidates)
   mutable std::optional<RelatedCache> related_cache_;
 };

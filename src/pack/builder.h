@@ -157,7 +157,7 @@ class PackBuilder {
   void write_related();
 
   std::string write_bucket(std::size_t b, const std::vector<ArticleId>& members,
-                           const std::vector<std::pair<std::string, std::string>>& urls);
+                           const std::vector<std::pair<std::string_view, std::string_view>>& urls);
 
   bool remembering() const { return memo_.recall || memo_.remember; }
 

@@ -230,7 +230,8 @@ std::map<ArticleId, std::int64_t> read_expiring(ByteReader& in, std::size_t n) {
   return out;
 }
 
-void write_url_entries(ByteWriter& out, const std::vector<std::pair<std::string, std::string>>& entries) {
+void write_url_entries(ByteWriter& out,
+                       const std::vector<std::pair<std::string_view, std::string_view>>& entries) {
   out.varint(entries.size());
   for (const auto& [key, id] : entries) {
     out.string(key);

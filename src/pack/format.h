@@ -82,7 +82,8 @@ std::map<ArticleId, std::int64_t> read_expiring(ByteReader& in, std::size_t n);
 
 // A related bucket's page addresses: (url_match_key, article id) of the articles whose key
 // hashes (FNV-1a 64) to the bucket, so that a page without data-article finds its own.
-void write_url_entries(ByteWriter& out, const std::vector<std::pair<std::string, std::string>>& entries);
+void write_url_entries(ByteWriter& out,
+                       const std::vector<std::pair<std::string_view, std::string_view>>& entries);
 std::map<std::string, std::string, std::less<>> read_url_entries(ByteReader& in);
 
 }  // namespace encart::pack

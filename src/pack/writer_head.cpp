@@ -19,8 +19,9 @@ void PackBuilder::write_facet_ids(ByteWriter& out, ArticleId a) const {
 
 // Related bucket b: its members' ids, numbers, menus and lists, the records of their first
 // candidates, the addresses hashing to it. Returns the hash naming it.
-std::string PackBuilder::write_bucket(std::size_t b, const std::vector<ArticleId>& members,
-                                      const std::vector<std::pair<std::string, std::string>>& urls) {
+std::string PackBuilder::write_bucket(
+    std::size_t b, const std::vector<ArticleId>& members,
+    const std::vector<std::pair<std::string_view, std::string_view>>& urls) {
   const RelatedSettings& settings = engine_.related_settings();
   // Its lists once, in ranking order (the page needs no score).
   std::vector<std::vector<RelatedHit>> lists;
@@ -87,12 +88,12 @@ void PackBuilder::write_related() {
   std::vector<std::vector<ArticleId>> members(buckets);
   // (url_match_key, id) by the key's bucket, newest first: the first of a shared address is the
   // engine's choice too.
-  std::vector<std::vector<std::pair<std::string, std::string>>> urls(buckets);
+  std::vector<std::vector<std::pair<std::string_view, std::string_view>>> urls(buckets);
   for (ArticleId a = 0; a < n_; ++a) {
     const Article& article = index_.articles()[a];
     members[fnv1a64(article.id) % buckets].push_back(a);
-    std::string key = url_match_key(article.url);
-    urls[fnv1a64(key) % buckets].emplace_back(std::move(key), article.id);
+    const std::string& key = engine_.url_key(a);
+    urls[fnv1a64(key) % buckets].emplace_back(key, article.id);
   }
   std::vector<std::string> names;
   for (std::size_t b = 0; b < buckets; ++b) names.push_back(write_bucket(b, members[b], urls[b]));
