@@ -60,6 +60,7 @@ class PackBuilder {
     pack_.manifest.articles = n_;
     pack_.manifest.related = engine_.related_settings();
     pack_.manifest.site = site;
+    if (remembering()) pack_.records = std::move(record_hashes_);
     return std::move(pack_);
   }
 
@@ -161,6 +162,18 @@ class PackBuilder {
 
   bool remembering() const { return memo_.recall || memo_.remember; }
 
+  // Article a's record hash (when remembering()).
+  std::string_view record_hash(ArticleId a) const {
+    return std::string_view(record_hashes_).substr(std::size_t{a} * kHashBytes, kHashBytes);
+  }
+
+  // What every bucket depends on beyond its articles: Pack::layout.
+  std::string layout(std::size_t buckets) const;
+
+  // With memo_.before: by bucket, whether it may differ from the pack before's. Empty when that
+  // cannot be told (see PackBefore).
+  std::vector<bool> buckets_changed(const std::vector<std::vector<ArticleId>>& members) const;
+
   void write_directory();
 
   void write_head();
@@ -182,7 +195,7 @@ class PackBuilder {
   const RelatedCandidates& candidates_;
   const BucketMemo& memo_;
   const std::size_t n_;
-  std::vector<std::string> record_hashes_;  // by ArticleId, when remembering(): each record's hash
+  std::string record_hashes_;  // when remembering(): each record's hash, kHashBytes by ArticleId
   Pack pack_;
   std::set<std::string> names_;
   std::vector<std::string> records_;

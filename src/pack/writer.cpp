@@ -24,21 +24,18 @@ constexpr std::uint64_t kShardCut = 8;  // about one term in this many may end a
 }  // namespace
 
 void PackBuilder::write_records() {
-  if (remembering()) record_hashes_.resize(n_);
-  records_ = write_chunks(FileKind::kRecords, kRecordChunk,
-                          [&](ByteWriter& out, std::size_t first, std::size_t count) {
-                            for (std::size_t p = first; p < first + count; ++p) {
-                              const Article& a = index_.articles()[article(p)];
-                              if (!remembering()) {
-                                write_record(out, a, false);
-                                continue;
-                              }
-                              ByteWriter record;  // hashed alone: what a bucket's fingerprint holds
-                              write_record(record, a, false);
-                              record_hashes_[article(p)] = hash_(record.bytes()).substr(0, kHashBytes);
-                              out.raw(record.bytes());
-                            }
-                          });
+  if (remembering()) record_hashes_.resize(n_ * kHashBytes);
+  records_ = write_chunks(
+      FileKind::kRecords, kRecordChunk, [&](ByteWriter& out, std::size_t first, std::size_t count) {
+        for (std::size_t p = first; p < first + count; ++p) {
+          const std::size_t start = out.bytes().size();
+          write_record(out, index_.articles()[article(p)], false);
+          if (!remembering()) continue;
+          // Hashed alone: what a bucket's fingerprint holds.
+          const std::string hash = hash_(std::string_view(out.bytes()).substr(start));
+          record_hashes_.replace(article(p) * kHashBytes, kHashBytes, hash, 0, kHashBytes);
+        }
+      });
 }
 
 void PackBuilder::write_epochs() {

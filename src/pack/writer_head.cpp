@@ -54,7 +54,7 @@ std::string PackBuilder::write_bucket(
     for (const ArticleId a : inline_records) {
       out.varint(pid(a));
       if (records_by_hash) {
-        out.raw(record_hashes_[a]);
+        out.raw(record_hash(a));
       } else {
         write_record(out, index_.articles()[a], false);
       }
@@ -80,6 +80,60 @@ std::string PackBuilder::write_bucket(
   return hash;
 }
 
+std::string PackBuilder::layout(std::size_t buckets) const {
+  ByteWriter out;
+  out.varint(buckets);
+  for (std::size_t f = 0; f < kFacetCount; ++f) {
+    const FacetValues& values = index_.facet(static_cast<Facet>(f));
+    out.varint(value_order_[f].size());
+    for (const ValueId v : value_order_[f]) out.string(values.folded[v]);
+  }
+  return hash_(out.bytes());
+}
+
+// A bucket holds its members' ids, pack ids, facet ranks and lists (pack ids), the records of
+// their lists' first hits outside the head, and the addresses hashing to it (write_bucket). When
+// the bucket count, the facet values' order (the layout) and every earlier article's pack id are
+// the same, it can only change through a member added or changed, a list that changed, a first
+// hit whose record changed or that left the head or entered it, or a changed article's address,
+// then or now.
+std::vector<bool> PackBuilder::buckets_changed(const std::vector<std::vector<ArticleId>>& members) const {
+  const PackBefore* before = memo_.before;
+  const std::size_t buckets = members.size();
+  if (before == nullptr || !before->list || before->buckets.size() != buckets || before->was.size() != n_ ||
+      before->changed.size() != n_ || before->same_list.size() != n_ ||
+      before->records.size() % kHashBytes != 0 || before->layout != pack_.layout) {
+    return {};
+  }
+  const std::size_t then = before->records.size() / kHashBytes;
+  std::vector<bool> record_changed(n_, true);
+  for (ArticleId a = 0; a < n_; ++a) {
+    const ArticleId w = before->was[a];
+    if (w == kNotBefore) continue;
+    if (w >= then || then - 1 - w != pid(a)) return {};  // pack ids moved: any bucket may hold one
+    const std::string_view record_then =
+        std::string_view(before->records).substr(std::size_t{w} * kHashBytes, kHashBytes);
+    record_changed[a] =
+        before->changed[a] || record_hash(a) != record_then || (a < kHeadArticles) != (w < kHeadArticles);
+  }
+  std::vector<bool> changed(buckets, false);
+  for (std::size_t b = 0; b < buckets; ++b) {
+    for (const ArticleId m : members[b]) {
+      if (changed[b]) break;
+      changed[b] = before->changed[m] || !before->same_list[m];
+      const std::span<const ArticleId> list = before->list(m);
+      for (std::size_t i = 0; i < list.size() && i < kInlineRelatedRecords && !changed[b]; ++i) {
+        changed[b] = list[i] >= n_ || record_changed[list[i]];
+      }
+    }
+  }
+  for (ArticleId a = 0; a < n_; ++a) {
+    if (before->changed[a]) changed[fnv1a64(engine_.url_key(a)) % buckets] = true;
+  }
+  for (const std::string& url : before->urls) changed[fnv1a64(url_match_key(url)) % buckets] = true;
+  return changed;
+}
+
 void PackBuilder::write_related() {
   // A power of two: the count, hence every article's bucket, only changes when the archive
   // doubles.
@@ -95,8 +149,21 @@ void PackBuilder::write_related() {
     const std::string& key = engine_.url_key(a);
     urls[fnv1a64(key) % buckets].emplace_back(key, article.id);
   }
+  if (remembering()) pack_.layout = layout(buckets);
+  const std::vector<bool> changed = buckets_changed(members);
   std::vector<std::string> names;
-  for (std::size_t b = 0; b < buckets; ++b) names.push_back(write_bucket(b, members[b], urls[b]));
+  for (std::size_t b = 0; b < buckets; ++b) {
+    if (!changed.empty() && !changed[b]) {
+      const auto& [fingerprint, hash] = memo_.before->buckets[b];
+      if (memo_.before->still_there(hash)) {  // else built again
+        if (memo_.remember) memo_.remember(fingerprint, hash);
+        names.push_back(hash);
+        ++pack_.buckets_unchanged;
+        continue;
+      }
+    }
+    names.push_back(write_bucket(b, members[b], urls[b]));
+  }
   pack_.manifest.related_buckets = buckets;
   for (std::size_t first = 0; first < buckets; first += kRelatedPageSize) {
     ByteWriter out;

@@ -45,6 +45,8 @@ set(state "${WORK}/state")
 pack(said "${INPUT}" -o "${WORK}/pack" --state "${state}")
 pack(said "${WORK}/changes.json" --update --views "${WORK}/views.json" -o "${WORK}/pack" --state "${state}")
 expect("${said}" "[0-9]+ of [0-9]+ ranked again after 2 changed article\\(s\\)" "the update ranks some lists")
+# The buckets the changes cannot reach are named as before, without fingerprinting them.
+expect("${said}" "\\([1-9][0-9]* of [0-9]+ related buckets untouched by the changes\\)" "untouched buckets")
 pack(said "${WORK}/whole.json" --views "${WORK}/views.json" -o "${WORK}/whole")
 file(READ "${WORK}/pack/manifest.json" updated_manifest)
 file(READ "${WORK}/whole/manifest.json" whole_manifest)

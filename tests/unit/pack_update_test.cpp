@@ -14,6 +14,7 @@
 
 #include <gtest/gtest.h>
 
+#include "bundle/feeds.h"
 #include "bundle/parser.h"
 #include "files.h"
 #include "generated_bundle.h"
@@ -309,6 +310,160 @@ TEST(PackUpdateBuckets, BucketsRecalledByTheirFingerprintAreTheBucketsBuiltAgain
   EXPECT_GT(recalled, 0u);
   EXPECT_EQ(static_cast<std::size_t>(buckets(updated)) + recalled, static_cast<std::size_t>(buckets(whole)));
   EXPECT_GT(buckets(updated), 0) << "new lists and records: some buckets are built again";
+}
+
+// A publish through --update's pack::PackBefore: the pack before is written remembering its
+// buckets, then `changes` (and `views`) are applied as pack_update does.
+struct Publish {
+  pack::Pack updated;  // with PackBefore
+  pack::Pack whole;    // the same engine and lists, every bucket built
+  std::vector<std::pair<std::string, std::string>> handed, fresh;  // remembered by each
+  std::size_t checked = 0;  // buckets whose file PackBefore::still_there was asked for
+};
+
+pack::RelatedCandidates candidates_of(const RelatedLists& lists) {
+  return [&lists](ArticleId a) {
+    std::vector<RelatedHit> hits(lists.counts[a]);
+    for (std::size_t i = 0; i < hits.size(); ++i) hits[i].id = lists.ids[a * kMaxRelatedCandidates + i];
+    return hits;
+  };
+}
+
+Publish publish(Bundle archive, Bundle changes, const std::string& views) {
+  Publish out;
+  Engine old_engine;
+  EXPECT_TRUE(old_engine.load_bundle(archive, LoadOptions{}).ok());
+  const RelatedLists old_lists = rank_all(old_engine);
+  std::vector<std::string> old_ids;
+  for (const Article& a : old_engine.index().articles()) old_ids.push_back(a.id);
+  pack::BucketMemo first_memo;
+  pack::PackBefore before;
+  first_memo.remember = [&](const std::string& f, const std::string& h) {
+    before.buckets.emplace_back(f, h);
+  };
+  pack::Pack first =
+      pack::write_pack(old_engine, Site{}, sha256, nullptr, candidates_of(old_lists), first_memo);
+  before.layout = first.layout;
+  before.records = first.records;
+
+  const auto changed = apply_changes(archive, std::move(changes), &before.urls);
+  apply_views(archive, views);
+  Engine engine;
+  EXPECT_TRUE(engine.load_bundle(archive, LoadOptions{}).ok());
+  std::size_t ranked = 0;
+  const RelatedLists lists =
+      patch_related_lists(engine, old_ids, old_lists, changed, false, ranked, &before.was, &before.changed);
+  before.same_list = same_lists(old_lists, lists, before.was);
+  before.list = [&](ArticleId a) {
+    return std::span<const ArticleId>(lists.ids).subspan(a * kMaxRelatedCandidates, lists.counts[a]);
+  };
+  before.still_there = [&](const std::string&) { return ++out.checked > 0; };
+  pack::BucketMemo memo;
+  memo.remember = [&](const std::string& f, const std::string& h) { out.handed.emplace_back(f, h); };
+  memo.before = &before;
+  out.updated = pack::write_pack(engine, Site{}, sha256, nullptr, candidates_of(lists), memo);
+  pack::BucketMemo fresh;
+  fresh.remember = [&](const std::string& f, const std::string& h) { out.fresh.emplace_back(f, h); };
+  out.whole = pack::write_pack(engine, Site{}, sha256, nullptr, candidates_of(lists), fresh);
+  return out;
+}
+
+std::size_t bucket_files(const pack::Pack& p) {
+  return static_cast<std::size_t>(std::count_if(p.files.begin(), p.files.end(),
+                                                [](const pack::PackFile& f) { return f.name[0] == 'r'; }));
+}
+
+// The pack is the one built whole: every bucket's name, hence the related pages, the same, and
+// the fingerprints handed on to the next state are those of every bucket.
+void expect_the_whole_pack(const Publish& p) {
+  EXPECT_EQ(p.updated.manifest.related_pages, p.whole.manifest.related_pages);
+  EXPECT_EQ(p.updated.manifest.head, p.whole.manifest.head);
+  EXPECT_EQ(p.updated.manifest.directory, p.whole.manifest.directory);
+  EXPECT_TRUE(p.handed == p.fresh) << "the fingerprints handed on";
+  EXPECT_EQ(p.updated.layout, p.whole.layout);
+  EXPECT_EQ(p.updated.records, p.whole.records);
+  EXPECT_EQ(bucket_files(p.updated) + p.updated.buckets_unchanged, bucket_files(p.whole));
+}
+
+Article newest_article(const Bundle& archive) {
+  Article added = *std::max_element(
+      archive.articles.begin(), archive.articles.end(),
+      [](const Article& x, const Article& y) { return x.published.epoch_ms < y.published.epoch_ms; });
+  added.id = "nouveau";
+  added.url += "nouveau/";
+  added.published.epoch_ms += 3600000;
+  return added;
+}
+
+std::string views_of(int first, int count, int views) {
+  std::string json = "{";
+  for (int i = first; i < first + count; ++i)
+    json += (i == first ? "" : ",") + ("\"art-000" + std::to_string(i) + "\": " + std::to_string(views));
+  return json + "}";
+}
+
+// The publish adds the newest article (which pushes one out of the head), edits a title and an
+// address, and brings new view counts, which change records that buckets carry inline. In 2,000
+// articles, the lists these reach are in most buckets (at 100,000, in 49 of 16,384).
+TEST(PackUpdateBuckets, BucketsUntouchedByTheChangesAreNamedAsBeforeUnfingerprinted) {
+  const Bundle archive = generated(2000);
+  Bundle changes;
+  Article edited = archive.articles[1200];
+  edited.title = "Mis à jour : " + edited.title;
+  edited.url = "https://ailleurs.example/nouvelle-adresse";
+  changes.articles = {newest_article(archive), edited};
+  const Publish p = publish(archive, changes, views_of(1000, 20, 77));
+  expect_the_whole_pack(p);
+  EXPECT_EQ(p.checked, p.updated.buckets_unchanged) << "each file checked, once";
+  EXPECT_GT(p.updated.buckets_unchanged, 0u);
+  EXPECT_GT(bucket_files(p.updated), 0u) << "new lists, records and addresses: some are built again";
+
+  // New view counts only: the buckets that carry the records of those articles change.
+  const Publish views = publish(archive, Bundle{}, views_of(1000, 10, 77));
+  expect_the_whole_pack(views);
+  EXPECT_GT(views.updated.buckets_unchanged, views.whole.manifest.related_buckets / 2);
+  EXPECT_GT(bucket_files(views.updated), 0u);
+
+  // An article related to none (no list changes), which pushes the 64th newest out of the head
+  // (buckets that list it now carry its record), and an article's address and category edited
+  // (the buckets of the old and the new address change, and its own).
+  Bundle unrelated;
+  Article added;
+  added.id = "nouveau";
+  added.url = "https://bench.encart.example/a/nouveau";
+  added.title = "Zzxq";
+  added.published = newest_article(archive).published;
+  Article moved = archive.articles[1200];
+  moved.url = "https://ailleurs.example/nouvelle-adresse";
+  // and its category another the archive has (the member's facet rank in its bucket changes)
+  moved.category = std::find_if(archive.articles.begin(), archive.articles.end(), [&](const Article& a) {
+                     return !a.category.empty() && a.category != moved.category;
+                   })->category;
+  unrelated.articles = {added, moved};
+  const Publish quiet = publish(archive, unrelated, "{}");
+  expect_the_whole_pack(quiet);
+  EXPECT_GT(quiet.updated.buckets_unchanged, quiet.whole.manifest.related_buckets / 2);
+}
+
+// When pack ids move (an article published in the past) or the facet values' order does (a new
+// author), any bucket may hold what moved: every bucket is fingerprinted, and the pack is the same.
+TEST(PackUpdateBuckets, WhenPackIdsOrFacetRanksMoveEveryBucketIsFingerprinted) {
+  const Bundle archive = generated(2000);
+  Bundle backdated;
+  Article old = newest_article(archive);
+  old.published.epoch_ms = archive.articles[1200].published.epoch_ms - 1;
+  backdated.articles = {old};
+  const Publish moved = publish(archive, backdated, "{}");
+  expect_the_whole_pack(moved);
+  EXPECT_EQ(moved.updated.buckets_unchanged, 0u);
+
+  Bundle author;
+  Article added = newest_article(archive);
+  added.authors = {"Aaron Premier-Auteur"};
+  author.articles = {added};
+  const Publish ranks = publish(archive, author, "{}");
+  expect_the_whole_pack(ranks);
+  EXPECT_EQ(ranks.updated.buckets_unchanged, 0u);
 }
 
 }  // namespace

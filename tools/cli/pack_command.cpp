@@ -268,23 +268,35 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
   const double ranked_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   // With a state, buckets of the last pack that are still there are not built again.
-  std::vector<std::pair<std::string, std::string>> buckets;
+  PackMemory memory;
   pack::BucketMemo memo;
+  // Pruned or deleted since: built again.
+  const auto still_there = [&](const std::string& hash) {
+    std::string name = pack::file_name(pack::FileKind::kRelated, hash);
+    if (!writer.keep(name)) return false;
+    listing += name + "\n";
+    return true;
+  };
   if (!state.path.empty()) {
     memo.remember = [&](const std::string& fingerprint, const std::string& hash) {
-      buckets.emplace_back(fingerprint, hash);
+      memory.buckets.emplace_back(fingerprint, hash);
     };
     memo.recall = [&](const std::string& fingerprint) -> std::optional<std::string> {
       const auto known = state.buckets.find(fingerprint);
-      if (known == state.buckets.end()) return std::nullopt;
-      std::string name = pack::file_name(pack::FileKind::kRelated, known->second);
-      if (!writer.keep(name)) return std::nullopt;  // pruned or deleted since: built again
-      listing += name + "\n";
+      if (known == state.buckets.end() || !still_there(known->second)) return std::nullopt;
       return known->second;
     };
   }
+  if (state.before) {
+    state.before->list = [&](ArticleId a) {
+      return std::span<const ArticleId>(lists.ids).subspan(std::size_t{a} * kMaxRelatedCandidates,
+                                                           lists.counts[a]);
+    };
+    state.before->still_there = still_there;
+    memo.before = &*state.before;
+  }
   // Ids only (scores are not kept in a state file, and a pack stores none).
-  const pack::Pack pack = pack::write_pack(
+  pack::Pack pack = pack::write_pack(
       engine, site, sha256, store,
       [&](ArticleId a) {
         const auto first = lists.ids.begin() + static_cast<std::ptrdiff_t>(a * kMaxRelatedCandidates);
@@ -328,7 +340,9 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
     const std::string key = state.lists_exact
                                 ? related_state_key(state.inputs_digest, engine.related_settings())
                                 : std::string();  // patched lists: no full pack reads them back
-    if (!state.writer->finish(key, listing_name, lists, buckets)) {
+    memory.layout = std::move(pack.layout);
+    memory.records = std::move(pack.records);
+    if (!state.writer->finish(key, listing_name, lists, memory)) {
       // An old state would bring back an older pack's articles at the next --update.
       std::error_code removed;
       fs::remove(state.path, removed);
@@ -339,12 +353,16 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
     }
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const std::string untouched = state.before ? " (" + std::to_string(pack.buckets_unchanged) + " of " +
+                                                   std::to_string(pack.manifest.related_buckets) +
+                                                   " related buckets untouched by the changes)"
+                                             : "";
   std::fprintf(stderr,
                "%s: %zu article(s) packed in %.1f s (related lists %.1f s%s): %zu file(s) written, "
-               "%zu unchanged, %.1f MB written; head %zu bytes, manifest %zu bytes\n",
+               "%zu unchanged%s, %.1f MB written; head %zu bytes, manifest %zu bytes\n",
                dir.c_str(), pack.manifest.articles, seconds, ranked_seconds, related_how.c_str(),
-               totals.written, totals.kept, static_cast<double>(totals.bytes) / 1e6, head_bytes,
-               manifest_text.size());
+               totals.written, totals.kept, untouched.c_str(), static_cast<double>(totals.bytes) / 1e6,
+               head_bytes, manifest_text.size());
   return 0;
 }
 
@@ -363,7 +381,8 @@ int pack_update(PackStateContents previous, Bundle changes, const std::string& v
   std::vector<std::string> old_ids(merged.articles.size());
   for (std::size_t a = 0; a < old_ids.size(); ++a) old_ids[a] = merged.articles[a].id;
   const std::size_t skipped = merged.skipped_total + changes.skipped_total;
-  const auto changed = apply_changes(merged, std::move(changes));
+  std::vector<std::string> replaced_urls;
+  const auto changed = apply_changes(merged, std::move(changes), &replaced_urls);
 
   PackState state{state_path, {}, std::nullopt, nullptr, false, {}, std::move(previous.buckets)};
   // Unchanged articles, read without their texts, are written to the new state as they were.
@@ -422,7 +441,20 @@ int pack_update(PackStateContents previous, Bundle changes, const std::string& v
   const auto loaded = std::chrono::steady_clock::now();
 
   std::size_t ranked = 0;
-  state.lists = patch_related_lists(engine, old_ids, previous.lists, changed, !previous.same_program, ranked);
+  std::vector<ArticleId> was;
+  std::vector<bool> changed_now;
+  state.lists = patch_related_lists(engine, old_ids, previous.lists, changed, !previous.same_program, ranked,
+                                    &was, &changed_now);
+  if (previous.same_program && !previous.memory.layout.empty()) {
+    pack::PackBefore& before = state.before.emplace();
+    before.layout = std::move(previous.memory.layout);
+    before.records = std::move(previous.memory.records);
+    before.buckets = std::move(previous.memory.buckets);
+    before.same_list = same_lists(previous.lists, *state.lists, was);
+    before.was = std::move(was);
+    before.changed = std::move(changed_now);
+    before.urls = std::move(replaced_urls);
+  }
   previous.lists = {};                         // 256 MB at 1,000,000 articles
   state.lists_exact = !previous.same_program;  // every list ranked by this build
   const double load_s = std::chrono::duration<double>(loaded - started).count();

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/engine.h"
+#include "pack/writer.h"
 #include "pack_state.h"
 
 namespace encart::cli {
@@ -26,6 +27,8 @@ struct PackState {
   std::optional<RelatedCounts> counts;
   std::optional<SearchWords> words;  // and the search index's words
   std::string counts_section;        // or those of the last state, when its lists are read back
+  // --update: what the last pack was made of, and what changed since (pack/writer.h).
+  std::optional<pack::PackBefore> before;
 };
 
 // The state for `bundle`, which is about to be packed into `dir`: its lists when they are the

@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 using pack::ByteReader;
 using pack::ByteWriter;
 
-constexpr std::string_view kMagic = "ENCSTAT4";  // 8 bytes; the 4 is the layout's version
+constexpr std::string_view kMagic = "ENCSTAT5";  // 8 bytes; the 5 is the layout's version
 constexpr std::size_t kDigestBytes = 32;         // SHA-256
 constexpr std::size_t kChecksumBytes = 4;        // CRC-32, the file's last bytes
 // In place of a key: lists that an update patched (--update), which no full pack takes as its own.
@@ -163,8 +163,9 @@ void site_inputs(ByteWriter& out, const Site& site) {
 // Its layout: the magic, the program's digest, the archive (length-prefixed), the related counts
 // and search words (length-prefixed), the key, the name
 // of the listing of the pack it was written with (the folder's files-*.txt), the article count, the lists
-// (counts, then ids), the buckets, then a CRC-32 of all that. The archive comes first so that it is written
-// before the pack is made (PackStateWriter) and need not stay in memory meanwhile.
+// (counts, then ids), the buckets, the pack's layout and records' hashes, then a CRC-32 of all that. The
+// archive comes first so that it is written before the pack is made (PackStateWriter) and need not stay in
+// memory meanwhile.
 struct StateHead {
   std::string key, program, listing;
   std::size_t archive_at = 0, archive_bytes = 0;  // where the archive lies in the file
@@ -224,14 +225,22 @@ bool read_lists(ByteReader& in, std::size_t articles, RelatedLists& lists) {
   return in.ok();
 }
 
-// The fingerprints and hashes of the related buckets (pack/writer.h's BucketMemo), after the
-// archive.
-bool read_buckets(ByteReader& in, BucketHashes* buckets) {
+// The fingerprints and hashes of the related buckets (pack/writer.h's BucketMemo), then the
+// layout and the records' hashes of the pack (PackMemory), after the lists.
+bool read_buckets(ByteReader& in, BucketHashes* buckets, PackMemory* memory = nullptr) {
   const std::size_t count = in.count(kDigestBytes + pack::kHashBytes);
   for (std::size_t i = 0; i < count && in.ok(); ++i) {
     std::string fingerprint(in.raw(kDigestBytes));
     std::string hash(in.raw(pack::kHashBytes));
+    if (memory != nullptr && in.ok()) memory->buckets.emplace_back(fingerprint, hash);
     if (buckets != nullptr && in.ok()) buckets->emplace(std::move(fingerprint), std::move(hash));
+  }
+  const std::string_view layout = in.string();
+  const std::string_view records = in.string();
+  if (in.ok() && records.size() % pack::kHashBytes != 0) in.fail("records' hashes: not whole");
+  if (memory != nullptr && in.ok()) {
+    memory->layout = layout;
+    memory->records = records;
   }
   return in.ok();
 }
@@ -410,7 +419,8 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
   out.exact = head.key != kPatchedLists;
   out.listing = head.listing;
   if (!read_lists(in, head.articles, out.lists) ||
-      !read_buckets(in, out.same_program ? &out.buckets : nullptr)) {
+      !read_buckets(in, out.same_program ? &out.buckets : nullptr,
+                    out.same_program ? &out.memory : nullptr)) {
     why = in.error();
     return false;
   }
@@ -497,8 +507,8 @@ void PackStateWriter::counts_section(std::string_view section) {
 }
 
 bool PackStateWriter::finish(const std::string& key, const std::string& listing, const RelatedLists& lists,
-                             const std::vector<std::pair<std::string, std::string>>& buckets,
-                             const RelatedCounts* counts, const SearchWords* words) {
+                             const PackMemory& memory, const RelatedCounts* counts,
+                             const SearchWords* words) {
   this->counts(counts, words);  // when not written yet
   ByteWriter out;
   out.raw(key.empty() ? kPatchedLists : key);
@@ -508,19 +518,20 @@ bool PackStateWriter::finish(const std::string& key, const std::string& listing,
   for (std::size_t a = 0; a < lists.counts.size(); ++a) {
     for (std::size_t i = 0; i < lists.counts[a]; ++i) out.varint(lists.ids[a * kMaxRelatedCandidates + i]);
   }
-  out.varint(buckets.size());
-  for (const auto& [fingerprint, hash] : buckets) {
+  out.varint(memory.buckets.size());
+  for (const auto& [fingerprint, hash] : memory.buckets) {
     out.raw(fingerprint);
     out.raw(hash);
   }
+  out.string(memory.layout);
+  out.string(memory.records);
   add(out.bytes());
   return file_.write(crc_.bytes()) && file_.commit();
 }
 
 bool write_pack_state(const std::string& path, const std::string& key, const RelatedLists& lists,
-                      std::string_view archive,
-                      const std::vector<std::pair<std::string, std::string>>& buckets) {
-  return PackStateWriter(path, archive).finish(key, "", lists, buckets);
+                      std::string_view archive, const PackMemory& memory) {
+  return PackStateWriter(path, archive).finish(key, "", lists, memory);
 }
 
 }  // namespace encart::cli

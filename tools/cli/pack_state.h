@@ -37,6 +37,14 @@ struct RelatedLists {
 // BucketMemo). Kept only for the encart build that wrote them.
 using BucketHashes = std::unordered_map<std::string, std::string>;
 
+// What the pack written with a state was made of, for the next --update's pack::PackBefore:
+// its buckets in order (fingerprint, hash), its layout and its records' hashes (pack::Pack).
+struct PackMemory {
+  std::vector<std::pair<std::string, std::string>> buckets;
+  std::string layout;
+  std::string records;
+};
+
 // The key of a ranking: the inputs' digest with the settings the engine ranks with.
 std::string related_state_key(const std::string& inputs_digest, const RelatedSettings& settings);
 
@@ -64,6 +72,7 @@ struct PackStateContents {
   bool same_program = false;  // the lists were ranked by this encart build
   bool exact = false;         // every list ranked (a full pack), none patched by an update since
   BucketHashes buckets;       // empty unless same_program
+  PackMemory memory;          // likewise
   std::string listing;        // the files-*.txt of the pack written with it
   RelatedCounts counts;       // the related index's counts, when kept (and of this build)
   SearchWords words;          // the search index's words, likewise
@@ -99,8 +108,8 @@ class PackStateWriter {
   const std::string& why() const { return file_.why(); }
   // `counts`, `words`: as counts(), when it was not called.
   bool finish(const std::string& key, const std::string& listing, const RelatedLists& lists,
-              const std::vector<std::pair<std::string, std::string>>& buckets,
-              const RelatedCounts* counts = nullptr, const SearchWords* words = nullptr);
+              const PackMemory& memory, const RelatedCounts* counts = nullptr,
+              const SearchWords* words = nullptr);
 
  private:
   void add(std::string_view bytes);
@@ -112,7 +121,6 @@ class PackStateWriter {
 // Writes the state atomically (files.h): false when it cannot be written. An empty `key` marks
 // lists that an update patched: no full pack reads them back. `archive`: write_archive's.
 bool write_pack_state(const std::string& path, const std::string& key, const RelatedLists& lists,
-                      std::string_view archive = {},
-                      const std::vector<std::pair<std::string, std::string>>& buckets = {});
+                      std::string_view archive = {}, const PackMemory& memory = {});
 
 }  // namespace encart::cli

@@ -7,7 +7,8 @@
 
 namespace encart::cli {
 
-std::unordered_set<std::string> apply_changes(Bundle& archive, Bundle&& changes) {
+std::unordered_set<std::string> apply_changes(Bundle& archive, Bundle&& changes,
+                                              std::vector<std::string>* replaced_urls) {
   // A map of the few changes, then one pass over the archive: not a map of its 100,000 ids.
   std::unordered_set<std::string> changed;
   std::unordered_map<std::string, std::size_t> change_at;  // owned keys: the articles move
@@ -20,6 +21,7 @@ std::unordered_set<std::string> apply_changes(Bundle& archive, Bundle&& changes)
     const auto it = change_at.find(article.id);
     if (it == change_at.end() || placed[it->second]) continue;
     placed[it->second] = true;
+    if (replaced_urls != nullptr) replaced_urls->push_back(std::move(article.url));
     article = std::move(changes.articles[it->second]);
   }
   for (std::size_t c = 0; c < changes.articles.size(); ++c) {
@@ -59,7 +61,8 @@ void rank_lists(const Engine& engine, const std::vector<ArticleId>& which, unsig
 
 RelatedLists patch_related_lists(const Engine& engine, const std::vector<std::string>& old_ids,
                                  const RelatedLists& old, const std::unordered_set<std::string>& changed,
-                                 bool rank_all, std::size_t& ranked) {
+                                 bool rank_all, std::size_t& ranked, std::vector<ArticleId>* was,
+                                 std::vector<bool>* changed_now) {
   const Index& index = engine.index();
   const std::size_t n = index.size();
   std::unordered_map<std::string_view, ArticleId> now_at;
@@ -81,6 +84,13 @@ RelatedLists patch_related_lists(const Engine& engine, const std::vector<std::st
   for (const std::string& id : changed) {
     if (now(id) != kGone) is_changed[now(id)] = true;
   }
+  if (was != nullptr) {
+    was->assign(n, pack::kNotBefore);
+    for (std::size_t o = 0; o < renumbered.size(); ++o) {
+      if (renumbered[o] != kGone) (*was)[renumbered[o]] = static_cast<ArticleId>(o);
+    }
+  }
+  if (changed_now != nullptr) *changed_now = is_changed;
   for (std::size_t o = 0; o < old_ids.size() && o < old.counts.size(); ++o) {
     const ArticleId a = renumbered[o];
     if (a == kGone) continue;
@@ -107,6 +117,26 @@ RelatedLists patch_related_lists(const Engine& engine, const std::vector<std::st
   rank_lists(engine, which, pack_threads(), lists);
   ranked = which.size();
   return lists;
+}
+
+std::vector<bool> same_lists(const RelatedLists& old, const RelatedLists& now,
+                             const std::vector<ArticleId>& was) {
+  std::vector<bool> same(now.counts.size(), false);
+  // The ArticleId now of each ArticleId then: was inverted.
+  std::vector<ArticleId> renumbered(old.counts.size(), pack::kNotBefore);
+  for (std::size_t a = 0; a < was.size(); ++a) {
+    if (was[a] < renumbered.size()) renumbered[was[a]] = static_cast<ArticleId>(a);
+  }
+  for (std::size_t a = 0; a < same.size() && a < was.size(); ++a) {
+    const std::size_t o = was[a];
+    if (o >= old.counts.size() || old.counts[o] != now.counts[a]) continue;
+    const auto then = old.ids.begin() + static_cast<std::ptrdiff_t>(o * kMaxRelatedCandidates);
+    const auto list = now.ids.begin() + static_cast<std::ptrdiff_t>(a * kMaxRelatedCandidates);
+    same[a] = std::equal(list, list + now.counts[a], then, [&](ArticleId x, ArticleId y) {
+      return y < renumbered.size() && renumbered[y] == x;
+    });
+  }
+  return same;
 }
 
 }  // namespace encart::cli

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/engine.h"
+#include "pack/writer.h"
 #include "pack_state.h"
 
 namespace encart::cli {
@@ -20,8 +21,10 @@ namespace encart::cli {
 inline constexpr std::size_t kUpdateReach = 256;
 
 // `archive` with `changes` applied: an article whose id it has is replaced, any other added.
-// Returns the ids of the articles that changed.
-std::unordered_set<std::string> apply_changes(Bundle& archive, Bundle&& changes);
+// Returns the ids of the articles that changed; `replaced_urls` receives the addresses the
+// replaced articles had.
+std::unordered_set<std::string> apply_changes(Bundle& archive, Bundle&& changes,
+                                              std::vector<std::string>* replaced_urls = nullptr);
 
 // Ranks the related candidates of the articles `which` into `lists` (sized for every article), on
 // `threads` threads.
@@ -34,9 +37,17 @@ unsigned pack_threads();
 // The lists of the last pack (`old`, by ArticleId of the archive whose ids are `old_ids`) in the
 // ArticleIds of `engine`, loaded with the changes: the lists of the `changed` articles, of those
 // each reaches (its kUpdateReach best-scoring articles) and of those that listed one are ranked
-// again, the others kept; with `rank_all`, every list. `ranked` says how many were.
+// again, the others kept; with `rank_all`, every list. `ranked` says how many were. By
+// ArticleId of `engine`, `was` receives each article's ArticleId in `old_ids` (pack::kNotBefore
+// for those added) and `changed_now` whether it is `changed` (pack::PackBefore).
 RelatedLists patch_related_lists(const Engine& engine, const std::vector<std::string>& old_ids,
                                  const RelatedLists& old, const std::unordered_set<std::string>& changed,
-                                 bool rank_all, std::size_t& ranked);
+                                 bool rank_all, std::size_t& ranked, std::vector<ArticleId>* was = nullptr,
+                                 std::vector<bool>* changed_now = nullptr);
+
+// By ArticleId now: whether the article's list in `now` holds the articles its list in `old`
+// held (through `was`), in that order (pack::PackBefore::same_list).
+std::vector<bool> same_lists(const RelatedLists& old, const RelatedLists& now,
+                             const std::vector<ArticleId>& was);
 
 }  // namespace encart::cli
