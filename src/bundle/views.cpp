@@ -29,6 +29,22 @@ std::optional<std::int64_t> count(const json& v) {
   return std::nullopt;
 }
 
+// Each key of the views file to the first article whose id or address it is (its id first), or
+// null. A map of the keys, not of every article's id and address: a file of a few thousand
+// counts merged into 100,000 articles built 200,000 entries, most of the merge's time.
+std::unordered_map<std::string_view, Article*> articles_by_key(Bundle& bundle, const json& views) {
+  std::unordered_map<std::string_view, Article*> by_key;
+  by_key.reserve(views.size());
+  for (auto it = views.begin(); it != views.end(); ++it) by_key.emplace(it.key(), nullptr);
+  for (Article& a : bundle.articles) {
+    for (const std::string* field : {&a.id, &a.url}) {
+      const auto it = by_key.find(*field);
+      if (it != by_key.end() && it->second == nullptr) it->second = &a;
+    }
+  }
+  return by_key;
+}
+
 }  // namespace
 
 ENCART_COMPACT_ENTRY Result<std::size_t> merge_views(Bundle& bundle, std::string_view views_json,
@@ -43,12 +59,7 @@ ENCART_COMPACT_ENTRY Result<std::size_t> merge_views(Bundle& bundle, std::string
   if (!views.is_object()) {
     return Error{ErrorCode::kBadBundle, "views: expected a JSON object {\"<id or url>\": count}"};
   }
-  std::unordered_map<std::string_view, Article*> by_key;
-  by_key.reserve(2 * bundle.articles.size());  // rehashing as it grew was most of the merge
-  for (Article& a : bundle.articles) {
-    by_key.emplace(a.id, &a);
-    by_key.emplace(a.url, &a);
-  }
+  const auto by_key = articles_by_key(bundle, views);
   // Counts of skipped articles are not the views file's fault: their skip is reported already.
   std::unordered_set<std::string_view> skipped;
   for (const SkippedArticle& s : bundle.skipped) {
@@ -59,7 +70,7 @@ ENCART_COMPACT_ENTRY Result<std::size_t> merge_views(Bundle& bundle, std::string
   std::string first_unmatched;
   for (const auto& [key, value] : views.items()) {
     const auto it = by_key.find(key);
-    if (it == by_key.end()) {
+    if (it == by_key.end() || it->second == nullptr) {
       if (!skipped.contains(key) && unmatched++ == 0) first_unmatched = key;
       continue;
     }

@@ -322,6 +322,28 @@ TEST(FeedFixtures, ViewsMergeByIdOrUrlAndReportWhatTheyCannotUse) {
       << broken.error().message;
 }
 
+// A key that is one article's address and a later article's id counts for the first: the
+// articles' order decides, as when every id and address was a key of one map.
+TEST(FeedFixtures, AViewsKeyCountsForTheFirstArticleWithThatIdOrAddress) {
+  Bundle bundle;
+  bundle.articles.resize(3);
+  bundle.articles[0].id = "a";
+  bundle.articles[0].url = "https://x.example/b";
+  bundle.articles[1].id = "https://x.example/b";
+  bundle.articles[1].url = "https://x.example/1";
+  bundle.articles[2].id = "c";
+  bundle.articles[2].url = "https://x.example/c";
+  std::vector<std::string> warnings;
+  const auto merged =
+      merge_views(bundle, R"({"https://x.example/b": 9, "https://x.example/c": 4})", warnings);
+  ASSERT_TRUE(merged.ok()) << merged.error().message;
+  EXPECT_EQ(merged.value(), 2u);
+  EXPECT_EQ(bundle.articles[0].views[0], 9);
+  EXPECT_FALSE(bundle.articles[1].views[0].has_value());
+  EXPECT_EQ(bundle.articles[2].views[0], 4);
+  EXPECT_TRUE(warnings.empty());
+}
+
 }  // namespace
 }  // namespace encart
 
