@@ -1,6 +1,7 @@
 #include "files.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 namespace encart::cli {
 
@@ -30,6 +32,42 @@ std::optional<std::string> read_file(const std::string& path) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+MappedFile::MappedFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat info {};
+  if (fd >= 0 && ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+    // MAP_POPULATE: the pages are mapped in one go, not one fault at a time.
+    void* mapped =
+        ::mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (mapped != MAP_FAILED) {
+      data_ = static_cast<const char*>(mapped);
+      size_ = static_cast<std::size_t>(info.st_size);
+      ok_ = true;
+    }
+  }
+  if (fd >= 0) ::close(fd);  // a mapping outlives its descriptor
+  if (!ok_) {
+    read_ = read_file(path);
+    ok_ = read_.has_value();
+  }
+}
+
+MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
+  if (this == &other) return *this;
+  unmap();
+  data_ = std::exchange(other.data_, nullptr);
+  size_ = std::exchange(other.size_, 0);
+  read_ = std::exchange(other.read_, std::nullopt);
+  ok_ = std::exchange(other.ok_, false);
+  return *this;
+}
+
+void MappedFile::unmap() {
+  if (size_ > 0) ::munmap(const_cast<char*>(data_), size_);
+  data_ = nullptr;
+  size_ = 0;
 }
 
 AtomicFile::AtomicFile(const std::string& path, unsigned mode)

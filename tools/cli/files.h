@@ -75,6 +75,32 @@ inline std::string sha256(std::string_view content) {
 // The whole file, or nothing when it cannot be read.
 std::optional<std::string> read_file(const std::string& path);
 
+// A file mapped whole, read-only (mmap): the pack state (97 MB at 100,000 articles) is read
+// where the system caches it, without a copy; reading it into a string (zeroed, then filled)
+// was a twentieth of an update's CPU. Files that cannot be mapped (a pipe) are read instead.
+// Only for files replaced by renaming (AtomicFile), never rewritten in place: a file cut short
+// while mapped would fault on the pages gone.
+class MappedFile {
+ public:
+  MappedFile() = default;
+  // ok() is false when `path` cannot be read.
+  explicit MappedFile(const std::string& path);
+  MappedFile(MappedFile&& other) noexcept { *this = std::move(other); }
+  MappedFile& operator=(MappedFile&& other) noexcept;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile() { unmap(); }
+  bool ok() const { return ok_; }
+  std::string_view bytes() const { return read_ ? std::string_view(*read_) : std::string_view(data_, size_); }
+
+ private:
+  void unmap();
+  const char* data_ = nullptr;  // mapped, when size_ > 0
+  std::size_t size_ = 0;
+  std::optional<std::string> read_;  // when it could not be mapped
+  bool ok_ = false;
+};
+
 // A file written to a temporary file of its own beside `path` (its folder created if needed),
 // then renamed to `path` by commit(): a reader sees the old file or the new one, never a part.
 // Without a successful commit(), nothing is left behind.

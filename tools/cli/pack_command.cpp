@@ -233,7 +233,7 @@ PackState open_pack_state(const std::string& path, const Bundle& bundle, const s
 
 void start_state(PackState& state, const Bundle& bundle, const ArchivedBytes& archived) {
   if (state.path.empty()) return;
-  state.writer = std::make_unique<PackStateWriter>(state.path, write_archive(bundle, archived));
+  state.writer = std::make_unique<PackStateWriter>(state.path, archive_parts(bundle, archived));
   if (!state.counts_section.empty()) state.writer->counts_section(state.counts_section);
   state.counts_section = {};
 }
@@ -392,11 +392,12 @@ int pack_update(PackStateContents previous, Bundle changes, const std::string& v
       const auto i = static_cast<std::size_t>(&a - merged.articles.data());
       if (i >= previous.spans.size() || changed.contains(a.id)) return std::nullopt;
       const auto [begin, end] = previous.spans[i];
-      return std::string_view(previous.bytes).substr(begin, end - begin);
+      return previous.bytes.substr(begin, end - begin);
     };
   }
   start_state(state, merged, archived);
   previous.bytes = {};
+  previous.file = {};
   previous.spans = {};
   const Site site = merged.site;
   apply_views(merged, views);

@@ -173,25 +173,25 @@ struct StateHead {
   std::size_t articles = 0;
 };
 
-// Reads `path` into `bytes` and checks it whole: `in` is left at the lists. False with `why` when
+// Maps `path` into `file` and checks it whole: `in` is left at the lists. False with `why` when
 // the file cannot be read, is not a state, or is damaged.
-bool open_state(const std::string& path, std::string& bytes, ByteReader& in, StateHead& head,
+bool open_state(const std::string& path, MappedFile& file, ByteReader& in, StateHead& head,
                 std::string& why) {
-  auto read = read_file(path);
-  if (!read) {
+  file = MappedFile(path);
+  if (!file.ok()) {
     why = "cannot be read";
     return false;
   }
-  bytes = std::move(*read);
+  const std::string_view bytes = file.bytes();
   if (bytes.size() < kMagic.size() + 2 * kDigestBytes + kChecksumBytes ||
       bytes.substr(0, kMagic.size()) != kMagic) {
     why = "not an encart pack state of this version";
     return false;
   }
-  const std::string_view body = std::string_view(bytes).substr(0, bytes.size() - kChecksumBytes);
+  const std::string_view body = bytes.substr(0, bytes.size() - kChecksumBytes);
   Crc32 crc;
   crc.add(body);
-  if (crc.bytes() != std::string_view(bytes).substr(body.size())) {
+  if (crc.bytes() != bytes.substr(body.size())) {
     why = "damaged (its checksum does not match)";
     return false;
   }
@@ -362,10 +362,10 @@ bool read_pack_state(const std::string& path, const std::string& key, std::size_
                      RelatedLists& lists, std::string& why, BucketHashes* buckets, std::string* counts) {
   std::error_code error;
   if (!fs::exists(path, error) && !error) return false;  // no state yet: the first pack
-  std::string bytes;
+  MappedFile file;
   ByteReader in({});
   StateHead head;
-  if (!open_state(path, bytes, in, head, why)) return false;
+  if (!open_state(path, file, in, head, why)) return false;
   const bool same_program = head.program == program_digest();
   RelatedLists read;
   // Buckets are named by what they are made of: any state of this build knows some.
@@ -380,41 +380,73 @@ bool read_pack_state(const std::string& path, const std::string& key, std::size_
   }
   lists = std::move(read);
   // The same articles: the related counts stand for them as they are.
-  if (counts != nullptr) *counts = bytes.substr(head.counts_at, head.counts_bytes);
+  if (counts != nullptr) *counts = file.bytes().substr(head.counts_at, head.counts_bytes);
   return true;
 }
 
-std::string write_archive(const Bundle& bundle, const ArchivedBytes& archived) {
-  ByteWriter out;
-  site_inputs(out, bundle.site);
+std::size_t Archive::size() const {
+  std::size_t total = 0;
+  for (const std::string_view part : parts) total += part.size();
+  return total;
+}
+
+Archive archive_parts(const Bundle& bundle, const ArchivedBytes& archived) {
+  Archive archive;
+  ByteWriter made;       // the run of bytes made since the last archived article
+  bool earlier = false;  // the last part is archived bytes
+  const auto end_run = [&] {
+    if (made.bytes().empty()) return;
+    archive.made.push_back(made.take());
+    made = ByteWriter();
+    archive.parts.emplace_back(archive.made.back());
+    earlier = false;
+  };
+  site_inputs(made, bundle.site);
   for (const auto& spec : kRelatedSettings) {
     const std::optional<double>& value = bundle.related.*spec.override_value;
-    out.u8(value ? 1 : 0);
-    if (value) out.raw(std::string_view(reinterpret_cast<const char*>(&*value), sizeof(double)));
+    made.u8(value ? 1 : 0);
+    if (value) made.raw(std::string_view(reinterpret_cast<const char*>(&*value), sizeof(double)));
   }
-  out.varint(bundle.skipped_total);
-  out.varint(bundle.articles.size());
+  made.varint(bundle.skipped_total);
+  made.varint(bundle.articles.size());
   for (const Article* a : engine_order(bundle.articles)) {
     if (archived) {
       if (const auto bytes = archived(*a)) {
-        out.raw(*bytes);
+        end_run();
+        std::string_view* last = earlier ? &archive.parts.back() : nullptr;
+        if (last != nullptr && last->data() + last->size() == bytes->data()) {
+          *last = std::string_view(last->data(), last->size() + bytes->size());  // still in order
+        } else {
+          archive.parts.push_back(*bytes);
+        }
+        earlier = true;
         continue;
       }
     }
-    article_inputs(out, *a);
+    article_inputs(made, *a);
     for (const auto& views : a->views) {
-      out.u8(views ? 1 : 0);
-      if (views) out.svarint(*views);
+      made.u8(views ? 1 : 0);
+      if (views) made.svarint(*views);
     }
   }
-  return out.take();
+  end_run();
+  return archive;
+}
+
+std::string write_archive(const Bundle& bundle, const ArchivedBytes& archived) {
+  const Archive archive = archive_parts(bundle, archived);
+  std::string out;
+  out.reserve(archive.size());
+  for (const std::string_view part : archive.parts) out += part;
+  return out;
 }
 
 bool read_pack_state_contents(const std::string& path, PackStateContents& out, std::string& why, bool texts) {
-  std::string bytes;
+  MappedFile file;
   ByteReader in({});
   StateHead head;
-  if (!open_state(path, bytes, in, head, why)) return false;
+  if (!open_state(path, file, in, head, why)) return false;
+  const std::string_view bytes = file.bytes();
   out.same_program = head.program == program_digest();
   out.exact = head.key != kPatchedLists;
   out.listing = head.listing;
@@ -428,7 +460,7 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
     why = "bytes after the last bucket, at byte " + std::to_string(in.position());
     return false;
   }
-  ByteReader counts(std::string_view(bytes).substr(0, head.counts_at + head.counts_bytes));
+  ByteReader counts(bytes.substr(0, head.counts_at + head.counts_bytes));
   counts.raw(head.counts_at);  // positions in errors still count from the file's start
   if (!read_counts(counts, head.articles, out.counts, out.words)) {
     why = counts.error();
@@ -438,7 +470,7 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
     out.counts = RelatedCounts{};
     out.words = SearchWords{};
   }
-  ByteReader archive(std::string_view(bytes).substr(0, head.archive_at + head.archive_bytes));
+  ByteReader archive(bytes.substr(0, head.archive_at + head.archive_bytes));
   archive.raw(head.archive_at);  // positions in errors still count from the file's start
   Bundle& b = out.archive;
   b.site.name = archive.string();
@@ -472,19 +504,25 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
     why = archive.error();
     return false;
   }
-  if (!out.texts) out.bytes = std::move(bytes);
+  if (!out.texts) {
+    out.file = std::move(file);
+    out.bytes = out.file.bytes();
+  }
   return true;
 }
 
 // 0600: the archive holds every article's text, those for subscribers only too.
-PackStateWriter::PackStateWriter(const std::string& path, std::string_view archive) : file_(path, 0600) {
+PackStateWriter::PackStateWriter(const std::string& path, const Archive& archive) : file_(path, 0600) {
   ByteWriter head;
   head.raw(kMagic);
   head.raw(program_digest().empty() ? std::string(kDigestBytes, '\0') : program_digest());
   head.varint(archive.size());
   add(head.bytes());
-  add(archive);
+  for (const std::string_view part : archive.parts) add(part);
 }
+
+PackStateWriter::PackStateWriter(const std::string& path, std::string_view archive)
+    : PackStateWriter(path, Archive{{}, {archive}}) {}
 
 void PackStateWriter::add(std::string_view bytes) {
   crc_.add(bytes);
