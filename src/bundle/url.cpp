@@ -6,10 +6,23 @@
 namespace encart {
 namespace {
 
+// ASCII only, without a call (std::tolower asks the locale once a character): hosts and schemes
+// are compared and keyed for every article of a pack.
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The first of `chars` at or after `from`, or npos: a loop, where find_first_of calls memchr once
+// a character.
+std::size_t first_of(std::string_view s, std::size_t from, std::string_view chars) {
+  for (std::size_t i = from; i < s.size(); ++i) {
+    if (std::any_of(chars.begin(), chars.end(), [&](char c) { return c == s[i]; })) return i;
+  }
+  return std::string_view::npos;
+}
+
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+    if (ascii_lower(s[i]) != prefix[i]) return false;
   }
   return true;
 }
@@ -69,7 +82,7 @@ bool valid_port_suffix(std::string_view rest) {
 }
 
 std::string_view authority_of(std::string_view s, std::size_t scheme) {
-  return s.substr(scheme, s.find_first_of("/?#", scheme) - scheme);
+  return s.substr(scheme, first_of(s, scheme, "/?#") - scheme);
 }
 
 // "https://?x" or "https://:80/" have no host: as a base they would make "/a" into "https:///a".
@@ -148,7 +161,7 @@ std::string url_match_key(std::string_view url) {
   url = url.substr(0, url.find('#'));
   if (!is_absolute_http(url)) return {};
   const std::size_t scheme = http_scheme_length(url);
-  const std::size_t authority_end = std::min(url.find_first_of("/?", scheme), url.size());
+  const std::size_t authority_end = std::min(first_of(url, scheme, "/?"), url.size());
   std::string_view authority = url.substr(scheme, authority_end - scheme);
   authority = authority.substr(authority.rfind('@') + 1);  // userinfo never names the page
   const std::string_view default_port = scheme == 7 ? ":80" : ":443";
@@ -162,8 +175,7 @@ std::string url_match_key(std::string_view url) {
   // One allocation: a pack computes the key of every article (100,000 and more).
   std::string key;
   key.reserve(authority.size() + path.size() + query.size());
-  for (const char c : authority)
-    key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (const char c : authority) key.push_back(ascii_lower(c));
   key.append(path);
   key.append(query);
   return key;
