@@ -38,9 +38,9 @@ Result<LoadReport> Engine::load_parsed(Result<Bundle> parsed, const LoadOptions&
                        ? RelatedIndex(index_, english, resolve_links(index_), options.related_counts)
                        : RelatedIndex();
   index_.release_text();
+  by_url_.clear();  // first: it views the keys about to be replaced
   url_keys_.resize(index_.size());
   for (ArticleId a = 0; a < index_.size(); ++a) url_keys_[a] = url_match_key(index_.articles()[a].url);
-  by_url_.clear();
   by_url_.reserve(index_.size());
   for (ArticleId a = 0; a < index_.size(); ++a) by_url_.emplace(url_keys_[a], a);
   everyone_ = Bitset(index_.size(), true);

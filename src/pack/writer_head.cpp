@@ -100,8 +100,8 @@ std::string PackBuilder::layout(std::size_t buckets) const {
 std::vector<bool> PackBuilder::buckets_changed(const std::vector<std::vector<ArticleId>>& members) const {
   const PackBefore* before = memo_.before;
   const std::size_t buckets = members.size();
-  if (before == nullptr || !before->list || before->buckets.size() != buckets || before->was.size() != n_ ||
-      before->changed.size() != n_ || before->same_list.size() != n_ ||
+  if (before == nullptr || !before->list || !before->still_there || before->buckets.size() != buckets ||
+      before->was.size() != n_ || before->changed.size() != n_ || before->same_list.size() != n_ ||
       before->records.size() % kHashBytes != 0 || before->layout != pack_.layout) {
     return {};
   }
