@@ -214,6 +214,7 @@ Index::Index(std::vector<Article> articles, const SearchWordsUse& words)
     TermCollector terms(facets_, facet_values_, articles_.size());
     if (words.keep != nullptr) *words.keep = SearchWords{};
     for (std::size_t a = 0; a < articles_.size(); ++a) terms.add_article(articles_[a], a, words);
+    if (words.done) words.done();
     terms.finish_facets();
     if (words.keep != nullptr) {
       // Every word interned, the facet values' too: the numbers the entries use.

@@ -94,6 +94,9 @@ struct KeptUse {
   // The article's position in `from`, or -1 to read its text (a changed article).
   std::function<std::int64_t(const Article&)> reuse;
   Kept* keep = nullptr;  // receives this build's
+  // Called once `from` has been read for the last time: the caller may free it then, before the
+  // build's largest part (an update's heap peaks in the related index, after the search index).
+  std::function<void()> done;
 };
 using SearchWordsUse = KeptUse<SearchWords>;
 

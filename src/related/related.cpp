@@ -38,6 +38,7 @@ RelatedIndex::RelatedIndex(const Index& index, const std::vector<bool>& english,
                            const RelatedCountsUse& counts) {
   std::vector<std::uint32_t> raw_offsets, df, background;
   std::vector<Entry> raw = count_features(index, english, raw_offsets, df, background, counts);
+  if (counts.done) counts.done();
   weigh_features(std::move(raw), raw_offsets, idf_weights(df, background, index.size()));
   build_postings();
   keep_candidate_facts(index);

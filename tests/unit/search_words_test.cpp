@@ -84,6 +84,23 @@ TEST_F(SearchWordsReuse, AnIndexFromKeptWordsIsTheIndexFromTheText) {
   }
 }
 
+// encart pack --update frees the words it read from the state when `done` says they are read.
+// Here `done` garbles them instead: a word read after it would change the index.
+TEST_F(SearchWordsReuse, DoneIsCalledOnceAfterTheKeptWordsAreReadForTheLastTime) {
+  SearchWords copy = kept_;
+  LoadOptions options = from(copy, nullptr);
+  int calls = 0;
+  options.search_words.done = [&] {
+    ++calls;
+    for (std::string& word : copy.words) word = "garbled";
+  };
+  Engine text, reused;
+  ASSERT_TRUE(text.load_bundle(after_, LoadOptions{}).ok());
+  ASSERT_TRUE(reused.load_bundle(after_, options).ok());
+  EXPECT_EQ(calls, 1);
+  expect_same_search(reused.index(), text.index());
+}
+
 TEST_F(SearchWordsReuse, TheWordsOfUnchangedArticlesComeFromTheKeptOnesNotTheirText) {
   SearchWords altered = kept_;
   for (std::string& w : altered.words) {

@@ -439,10 +439,12 @@ int pack_update(PackStateContents previous, Bundle changes, const std::string& v
   if (previous.counts.offsets.size() == old_ids.size() + 1 && !old_ids.empty()) {
     options.related_counts.from = &previous.counts;
     options.related_counts.reuse = reuse;
+    options.related_counts.done = [&] { previous.counts = {}; };
   }
   if (previous.words.offsets.size() == old_ids.size() + 1 && !old_ids.empty()) {
     options.search_words.from = &previous.words;
     options.search_words.reuse = reuse;
+    options.search_words.done = [&] { previous.words = {}; };
   }
   auto report = engine.load_bundle(std::move(merged), options);
   previous.counts = {};
