@@ -167,6 +167,16 @@ TEST_F(PackUpdate, PatchedListsAreNeverAFullPacksLists) {
   EXPECT_TRUE(read_pack_state(path_, key, 5, back, why)) << why;
 }
 
+TEST(PackUpdateHeap, FiveTimesTheStateUpToOneGibibyteThenNothing) {
+  EXPECT_EQ(update_heap_bytes(0), 0u);
+  EXPECT_EQ(update_heap_bytes(105'154'521), 525'772'605u);  // the 100,000-article state
+  constexpr std::uintmax_t kLargestState = (std::uintmax_t{1} << 30) / 5;
+  EXPECT_EQ(update_heap_bytes(kLargestState), kLargestState * 5);
+  EXPECT_EQ(update_heap_bytes(kLargestState + 1), 0u);
+  EXPECT_EQ(update_heap_bytes(1'040'000'000), 0u);  // the 1,000,000-article state
+  EXPECT_EQ(update_heap_bytes(UINTMAX_MAX), 0u);    // no wrap-around
+}
+
 TEST(PackUpdateChanges, ReplaceByIdAndAddTheRest) {
   Bundle archive = generated(10);
   Bundle changes;

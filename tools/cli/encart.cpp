@@ -10,8 +10,6 @@
 //   encart [COMMAND] --help                            usage, on standard output, exit 0
 // Exit status: 0 done (skipped articles included), 1 the input cannot be loaded, 2 usage.
 #include <malloc.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <climits>
@@ -33,6 +31,7 @@
 #include "output.h"
 #include "pack_command.h"
 #include "pack_state.h"
+#include "pack_update.h"
 #include "render/html.h"
 #include "xml_feed.h"
 
@@ -410,37 +409,6 @@ int render(const Args& a) {
   return render_element(a, request, s);
 }
 
-// What an update's heap comes to, from the size of the state it starts from: 4.6 times it at
-// 100,000 articles (a 105 MB state), measured with every block in the heap (prefault_heap). 0
-// (nothing faulted in ahead) past 2 GiB: with every block in the heap, the blocks freed on the way
-// are reused less well than returned to the system, and a 1,000,000-article update peaked at
-// 4.1 GB instead of 3.7 GB.
-std::size_t update_heap_bytes(std::uintmax_t state_bytes) {
-  constexpr std::uintmax_t kLargest = std::uintmax_t{2} << 30;
-  const std::uintmax_t heap = state_bytes * 5;
-  return heap <= kLargest ? static_cast<std::size_t>(heap) : 0;
-}
-
-// Faults in `bytes` of heap with one system call (MADV_POPULATE_WRITE, Linux 5.14) rather than
-// one page fault for each 4 KiB page as the program first writes it: on this machine's VM a fault
-// costs some 6 us of system time, and an update of 100,000 articles took 102,000 of them, a quarter
-// of its CPU (docs/benchmarks.md). Every block then comes from the heap (no block mapped on its
-// own, which would fault afresh), and freed blocks stay in it (keep_freed_memory). On a kernel
-// without MADV_POPULATE_WRITE nothing changes: the pages fault in as they are written.
-void prefault_heap(std::size_t bytes) {
-  if (bytes == 0) return;
-  mallopt(M_MMAP_MAX, 0);
-  void* block = std::malloc(bytes);
-  if (block == nullptr) return;
-  const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
-  const auto first = (reinterpret_cast<std::uintptr_t>(block) + page - 1) / page * page;
-  const auto last = (reinterpret_cast<std::uintptr_t>(block) + bytes) / page * page;
-#ifdef MADV_POPULATE_WRITE
-  if (last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_POPULATE_WRITE);
-#endif
-  std::free(block);  // back to the top of the heap, faulted in, for the blocks that follow
-}
-
 int pack(const Args& a) {
   if (a.out.empty()) return usage("pack needs -o DIR");
   if (a.update && a.state.empty())
@@ -450,7 +418,7 @@ int pack(const Args& a) {
   if (a.update) {
     std::error_code error;
     const std::uintmax_t state_bytes = std::filesystem::file_size(a.state, error);
-    if (!error) prefault_heap(update_heap_bytes(state_bytes));
+    if (!error) encart::cli::prefault_heap(encart::cli::update_heap_bytes(state_bytes));
   }
   if (a.update && !encart::cli::open_update_state(a.state, a.out, previous)) return 1;
   // The links of CHANGES resolve against the site of the last full pack, which an update keeps.

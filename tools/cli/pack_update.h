@@ -6,6 +6,7 @@
 // related lists, which keep their last ranking until the next full pack.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -49,5 +50,13 @@ RelatedLists patch_related_lists(const Engine& engine, const std::vector<std::st
 // held (through `was`), in that order (pack::PackBefore::same_list).
 std::vector<bool> same_lists(const RelatedLists& old, const RelatedLists& now,
                              const std::vector<ArticleId>& was);
+
+// How much heap to fault in ahead (prefault_heap) for an update that starts from a state of
+// `state_bytes`: five times it, or 0 past 1 GiB (see pack_update.cpp).
+std::size_t update_heap_bytes(std::uintmax_t state_bytes);
+
+// Grows the heap by `bytes`, faulted in with one system call, for the blocks that follow; the
+// main thread's blocks then all come from the heap. Nothing where the system cannot.
+void prefault_heap(std::size_t bytes);
 
 }  // namespace encart::cli
