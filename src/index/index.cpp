@@ -167,25 +167,7 @@ class TermCollector {
 // sorted, not the articles (600 bytes each): each article moves once at most (an update's archive,
 // its new article appended last, is one rotation).
 std::vector<Article> newest_first(std::vector<Article> articles) {
-  // Sorted by (instant, position) pairs, then each run of one instant by id: a comparison that
-  // read two articles (a cache miss each) was most of the sort.
-  std::vector<std::pair<std::int64_t, std::uint32_t>> keys(articles.size());
-  for (std::uint32_t i = 0; i < keys.size(); ++i) keys[i] = {articles[i].published.epoch_ms, i};
-  std::sort(keys.begin(), keys.end(), [](const auto& x, const auto& y) {
-    return x.first != y.first ? x.first > y.first : x.second < y.second;
-  });
-  std::vector<std::uint32_t> order(articles.size());
-  for (std::size_t first = 0; first < keys.size();) {
-    std::size_t last = first + 1;
-    while (last < keys.size() && keys[last].first == keys[first].first) ++last;
-    for (std::size_t j = first; j < last; ++j) order[j] = keys[j].second;
-    if (last - first > 1) {
-      std::sort(order.begin() + static_cast<std::ptrdiff_t>(first),
-                order.begin() + static_cast<std::ptrdiff_t>(last),
-                [&](std::uint32_t x, std::uint32_t y) { return articles[x].id < articles[y].id; });
-    }
-    first = last;
-  }
+  const std::vector<std::uint32_t> order = newest_first_order(articles);
   // In place, cycle by cycle (a second vector would hold 600 MB at 1,000,000 articles):
   // position j takes the article at order[j].
   std::vector<bool> placed(order.size(), false);
@@ -207,6 +189,29 @@ std::vector<Article> newest_first(std::vector<Article> articles) {
 }
 
 }  // namespace
+
+std::vector<std::uint32_t> newest_first_order(const std::vector<Article>& articles) {
+  // Sorted by (instant, position) pairs, then each run of one instant by id: a comparison that
+  // read two articles (a cache miss each) was most of the sort.
+  std::vector<std::pair<std::int64_t, std::uint32_t>> keys(articles.size());
+  for (std::uint32_t i = 0; i < keys.size(); ++i) keys[i] = {articles[i].published.epoch_ms, i};
+  std::sort(keys.begin(), keys.end(), [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first > y.first : x.second < y.second;
+  });
+  std::vector<std::uint32_t> order(articles.size());
+  for (std::size_t first = 0; first < keys.size();) {
+    std::size_t last = first + 1;
+    while (last < keys.size() && keys[last].first == keys[first].first) ++last;
+    for (std::size_t j = first; j < last; ++j) order[j] = keys[j].second;
+    if (last - first > 1) {
+      std::sort(order.begin() + static_cast<std::ptrdiff_t>(first),
+                order.begin() + static_cast<std::ptrdiff_t>(last),
+                [&](std::uint32_t x, std::uint32_t y) { return articles[x].id < articles[y].id; });
+    }
+    first = last;
+  }
+  return order;
+}
 
 Index::Index(std::vector<Article> articles, const SearchWordsUse& words)
     : articles_(newest_first(std::move(articles))) {

@@ -100,6 +100,10 @@ struct KeptUse {
 };
 using SearchWordsUse = KeptUse<SearchWords>;
 
+// The positions of `articles` in the index's order, newest first, ties by id: entry j is the
+// position of the article that gets ArticleId j.
+std::vector<std::uint32_t> newest_first_order(const std::vector<Article>& articles);
+
 class Index {
  public:
   Index() = default;

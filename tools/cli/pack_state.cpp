@@ -10,6 +10,7 @@
 
 #include "bundle/writer.h"
 #include "files.h"
+#include "index/index.h"
 #include "pack/bytes.h"
 #include "pack/format.h"
 
@@ -143,12 +144,9 @@ Article read_article(ByteReader& in, bool text) {
 
 // The articles in the engine's order (newest first, ties by id): ArticleIds, what lists hold.
 std::vector<const Article*> engine_order(const std::vector<Article>& articles) {
-  std::vector<const Article*> order(articles.size());
-  std::transform(articles.begin(), articles.end(), order.begin(), [](const Article& a) { return &a; });
-  std::sort(order.begin(), order.end(), [](const Article* x, const Article* y) {
-    if (x->published.epoch_ms != y->published.epoch_ms) return x->published.epoch_ms > y->published.epoch_ms;
-    return x->id < y->id;
-  });
+  const std::vector<std::uint32_t> positions = newest_first_order(articles);
+  std::vector<const Article*> order(positions.size());
+  for (std::size_t j = 0; j < positions.size(); ++j) order[j] = &articles[positions[j]];
   return order;
 }
 
