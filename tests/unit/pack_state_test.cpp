@@ -29,7 +29,10 @@ using test::contains;
 
 class PackState : public ::testing::Test {
  protected:
-  void TearDown() override { std::filesystem::remove(path_); }
+  void TearDown() override {
+    std::filesystem::remove(path_);
+    std::filesystem::remove(archive_path(path_));
+  }
   const std::string path_ = (std::filesystem::temp_directory_path() /
                              ("encart-state-test-" + std::to_string(::getpid()) + "-" +
                               ::testing::UnitTest::GetInstance()->current_test_info()->name()))

@@ -26,7 +26,10 @@ namespace {
 
 class PackUpdate : public ::testing::Test {
  protected:
-  void TearDown() override { std::filesystem::remove(path_); }
+  void TearDown() override {
+    std::filesystem::remove(path_);
+    std::filesystem::remove(archive_path(path_));
+  }
   const std::string path_ = (std::filesystem::temp_directory_path() /
                              ("encart-update-test-" + std::to_string(::getpid()) + "-" +
                               ::testing::UnitTest::GetInstance()->current_test_info()->name()))
@@ -68,7 +71,7 @@ TEST_F(PackUpdate, TheArchiveComesBackWithEveryFieldInTheEnginesOrder) {
   const std::string id = a.id;
   std::reverse(original.articles.begin(), original.articles.end());  // not the engine's order
   ASSERT_TRUE(write_pack_state(path_, std::string(32, 'k'),
-                               RelatedLists{{}, std::vector<std::uint8_t>(60, 0)}, write_archive(original)));
+                               RelatedLists{{}, std::vector<std::uint8_t>(60, 0)}, original));
 
   PackStateContents back;
   std::string why;
@@ -97,14 +100,14 @@ TEST_F(PackUpdate, TheArchiveComesBackWithEveryFieldInTheEnginesOrder) {
   EXPECT_EQ(back.archive.site.related, std::vector<std::string>{"x"});
 
   // With related counts to stand for the texts, the archive is read without them, and each
-  // article's bytes are written again as they were.
+  // article's record is used again as it lies in the archive file.
   RelatedCounts counts;
   counts.offsets.assign(61, 0);
   SearchWords words{{"rabat", "sécurité"}, std::vector<std::uint32_t>(61, 2), {1, 0}};
   words.offsets[0] = 0;  // the first article has both words, in the order it met them
-  ASSERT_TRUE(PackStateWriter(path_, write_archive(original))
-                  .finish(std::string(32, 'k'), "files-x.txt",
-                          RelatedLists{{}, std::vector<std::uint8_t>(60, 0)}, {}, &counts, &words));
+  const RelatedLists no_lists{{}, std::vector<std::uint8_t>(60, 0)};
+  ASSERT_TRUE(PackStateWriter(path_, archive_parts(original))
+                  .finish(std::string(32, 'k'), "files-x.txt", no_lists, {}, &counts, &words));
   PackStateContents lean;
   ASSERT_TRUE(read_pack_state_contents(path_, lean, why, false)) << why;
   EXPECT_FALSE(lean.texts);
@@ -112,16 +115,120 @@ TEST_F(PackUpdate, TheArchiveComesBackWithEveryFieldInTheEnginesOrder) {
   EXPECT_EQ(lean.words.offsets, words.offsets);
   EXPECT_EQ(lean.words.entries, words.entries);
   EXPECT_EQ(lean.listing, "files-x.txt");
-  ASSERT_EQ(lean.spans.size(), 60u);
+  ASSERT_EQ(lean.records.size(), 60u);
   EXPECT_TRUE(lean.archive.articles[5].text.empty());
   EXPECT_FALSE(lean.archive.articles[5].title.empty());
-  const Bundle& lean_archive = lean.archive;
-  const auto archived = [&](const Article& x) -> std::optional<std::string_view> {
-    const auto [begin, end] = lean.spans[static_cast<std::size_t>(&x - lean_archive.articles.data())];
-    return std::string_view(lean.bytes).substr(begin, end - begin);
+  EXPECT_EQ(lean.archive_file.size, std::filesystem::file_size(archive_path(path_)));
+
+  // An update: one article changed, the others' records kept. The archive file grows by the one
+  // record made, and the bytes it held stay as they were.
+  std::string before;
+  {
+    std::ifstream in(archive_path(path_), std::ios::binary);
+    before.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  Bundle& changed = lean.archive;
+  changed.articles[3].title = "Sécurité : un titre corrigé";
+  const std::string changed_id = changed.articles[3].id;
+  const auto archived = [&](const Article& x) -> std::optional<Record> {
+    if (x.id == changed_id) return std::nullopt;
+    return lean.records[static_cast<std::size_t>(&x - changed.articles.data())];
   };
-  EXPECT_EQ(write_archive(lean.archive, archived), write_archive(original));
-  EXPECT_TRUE(write_archive(lean.archive) != write_archive(original)) << "the texts were left out";
+  const Archive update = archive_parts(changed, archived, lean.archive_file.size);
+  ASSERT_FALSE(update.appended.empty());
+  ASSERT_TRUE(PackStateWriter(path_, update, &lean.archive_file)
+                  .finish("", "files-y.txt", no_lists, {}, &counts, &words));
+  std::string after;
+  {
+    std::ifstream in(archive_path(path_), std::ios::binary);
+    after.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  EXPECT_EQ(after.size(), before.size() + update.appended.size());
+  EXPECT_EQ(after.substr(0, before.size()), before);
+  PackStateContents updated;
+  ASSERT_TRUE(read_pack_state_contents(path_, updated, why)) << why;  // with the texts
+  Bundle expected = original;
+  for (Article& x : expected.articles) {
+    if (x.id == changed_id) {
+      x.title = "Sécurité : un titre corrigé";
+      x.text.clear();  // read without it
+    }
+  }
+  EXPECT_EQ(write_archive(updated.archive), write_archive(expected));
+  EXPECT_EQ(updated.listing, "files-y.txt");
+}
+
+// An update that did not finish leaves records past the bytes the state uses: they are not
+// read, and the next update writes over them.
+TEST_F(PackUpdate, RecordsPastWhatTheStateUsesAreDroppedByTheNextUpdate) {
+  const Bundle b = generated(8);
+  const RelatedLists no_lists{{}, std::vector<std::uint8_t>(8, 0)};
+  ASSERT_TRUE(write_pack_state(path_, std::string(32, 'k'), no_lists, b));
+  const std::uintmax_t used = std::filesystem::file_size(archive_path(path_));
+  // Longer than the record the next update makes: left there, it would show past it.
+  std::ofstream(archive_path(path_), std::ios::binary | std::ios::app) << std::string(8192, 'x');
+  PackStateContents back;
+  std::string why;
+  ASSERT_TRUE(read_pack_state_contents(path_, back, why)) << why;
+  EXPECT_EQ(back.archive_file.size, used);
+  EXPECT_EQ(write_archive(back.archive), write_archive(b));
+  back.archive.articles[0].summary = "Un résumé revu.";
+  const Archive update = archive_parts(
+      back.archive,
+      [&](const Article& x) -> std::optional<Record> {
+        if (&x == &back.archive.articles[0]) return std::nullopt;
+        return back.records[static_cast<std::size_t>(&x - back.archive.articles.data())];
+      },
+      back.archive_file.size);
+  ASSERT_TRUE(PackStateWriter(path_, update, &back.archive_file).finish("", "", no_lists, {}));
+  EXPECT_EQ(std::filesystem::file_size(archive_path(path_)), used + update.appended.size());
+  PackStateContents again;
+  ASSERT_TRUE(read_pack_state_contents(path_, again, why)) << why;
+  EXPECT_EQ(write_archive(again.archive), write_archive(back.archive));
+}
+
+// The archive file missing, cut short, damaged or another state's: the state is refused, and
+// the reason names the file.
+TEST_F(PackUpdate, AStateWhoseArchiveFileIsNotItsOwnIsRefused) {
+  const Bundle b = generated(8);
+  const RelatedLists no_lists{{}, std::vector<std::uint8_t>(8, 0)};
+  ASSERT_TRUE(write_pack_state(path_, std::string(32, 'k'), no_lists, b));
+  const std::string file = archive_path(path_);
+  std::string good;
+  {
+    std::ifstream in(file, std::ios::binary);
+    good.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  const std::string other = path_ + "-other";
+  ASSERT_TRUE(write_pack_state(other, std::string(32, 'k'), no_lists, b));  // the same articles, another file
+  std::string others;
+  {
+    std::ifstream in(archive_path(other), std::ios::binary);
+    others.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  std::filesystem::remove(other);
+  std::filesystem::remove(archive_path(other));
+  std::string flipped = good;
+  flipped[good.size() / 2] = static_cast<char>(flipped[good.size() / 2] ^ 1);
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {good.substr(0, good.size() - 1), "truncated"},
+      {flipped, "checksum"},
+      {others, "not the archive of this state"},
+  };
+  const std::string name = std::filesystem::path(file).filename().string();
+  for (const auto& [bytes, expected] : cases) {
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+    PackStateContents back;
+    std::string why;
+    EXPECT_FALSE(read_pack_state_contents(path_, back, why)) << expected;
+    EXPECT_NE(why.find(expected), std::string::npos) << why;
+    EXPECT_EQ(why.rfind(name, 0), 0u) << why;
+  }
+  std::filesystem::remove(file);
+  PackStateContents back;
+  std::string why;
+  EXPECT_FALSE(read_pack_state_contents(path_, back, why));
+  EXPECT_EQ(why, name + ": cannot be read");
 }
 
 TEST_F(PackUpdate, AStateWithoutItsArchiveOrDamagedIsRefused) {
@@ -133,8 +240,8 @@ TEST_F(PackUpdate, AStateWithoutItsArchiveOrDamagedIsRefused) {
   EXPECT_NE(why.find("byte"), std::string::npos) << why;  // where it ends too soon
 
   const Bundle b = generated(5);
-  ASSERT_TRUE(write_pack_state(path_, std::string(32, 'k'), RelatedLists{{}, std::vector<std::uint8_t>(5, 0)},
-                               write_archive(b)));
+  ASSERT_TRUE(
+      write_pack_state(path_, std::string(32, 'k'), RelatedLists{{}, std::vector<std::uint8_t>(5, 0)}, b));
   std::string bytes;
   {
     std::ifstream in(path_, std::ios::binary);
@@ -154,7 +261,7 @@ TEST_F(PackUpdate, PatchedListsAreNeverAFullPacksLists) {
   const Bundle b = generated(5);
   const std::string key = related_state_key(related_inputs_digest(b), RelatedSettings{});
   const RelatedLists lists{{}, std::vector<std::uint8_t>(5, 0)};
-  ASSERT_TRUE(write_pack_state(path_, "", lists, write_archive(b)));
+  ASSERT_TRUE(write_pack_state(path_, "", lists, b));
   RelatedLists back;
   std::string why;
   EXPECT_FALSE(read_pack_state(path_, key, 5, back, why));
@@ -163,7 +270,7 @@ TEST_F(PackUpdate, PatchedListsAreNeverAFullPacksLists) {
   ASSERT_TRUE(read_pack_state_contents(path_, contents, why)) << why;
   EXPECT_FALSE(contents.exact);
   // The same lists under their key are a full pack's.
-  ASSERT_TRUE(write_pack_state(path_, key, lists, write_archive(b)));
+  ASSERT_TRUE(write_pack_state(path_, key, lists, b));
   EXPECT_TRUE(read_pack_state(path_, key, 5, back, why)) << why;
 }
 

@@ -68,8 +68,9 @@ constexpr Command kCommands[] = {
     {"pack", "encart pack FILE -o DIR [--format F] [--views FILE] [--state FILE [--update]]",
      "Writes the archive as a pack (docs/pack.md): content-addressed files a page fetches part by\n"
      "part, then manifest.json. Re-packing into DIR writes only the files that changed.\n"
-     "--state FILE keeps the related lists between packs (outside DIR: never deployed); a re-pack\n"
-     "whose articles did not change, only their views, reads them instead of ranking them again.\n"
+     "--state FILE keeps the related lists between packs, and the articles in FILE.archive beside\n"
+     "it (outside DIR: never deployed); a re-pack whose articles did not change, only their views,\n"
+     "reads the lists instead of ranking them again.\n"
      "--update: FILE holds only the articles added or changed since the last pack; the others\n"
      "come from the state, and only the related lists the changes reach are ranked again (the\n"
      "rest wait for the next full pack)."},
@@ -357,9 +358,13 @@ int render_element(const Args& a, const encart::SidebarRequest& request, const e
                  "rendered with (give --views FILE, the file --views-url serves)\n");
   }
   const encart::Layout layout = encart::parse_layout(a.layout);
-  encart::ElementSource source{a.bundle_url, a.format, a.views_url, a.article, a.lang};
-  source.layout = layout;
-  source.most_read_window = a.most_read_window;
+  const encart::ElementSource source{.bundle_url = a.bundle_url,
+                                     .format = a.format,
+                                     .views_url = a.views_url,
+                                     .article = a.article,
+                                     .lang = a.lang,
+                                     .layout = layout,
+                                     .most_read_window = a.most_read_window};
   const encart::ShellOptions options{.layout = layout, .window = request.window, .windows = s.windows};
   encart::cli::write_bytes(
       stdout,
@@ -416,9 +421,11 @@ int pack(const Args& a) {
   if (!a.state.empty() && !encart::cli::state_outside_pack(a.state, a.out)) return 1;
   encart::cli::PackStateContents previous;  // --update's starting point
   if (a.update) {
-    std::error_code error;
-    const std::uintmax_t state_bytes = std::filesystem::file_size(a.state, error);
-    if (!error) encart::cli::prefault_heap(encart::cli::update_heap_bytes(state_bytes));
+    std::error_code error, archive_error;
+    const std::uintmax_t state_bytes =
+        std::filesystem::file_size(a.state, error) +
+        std::filesystem::file_size(encart::cli::archive_path(a.state), archive_error);
+    if (!error && !archive_error) encart::cli::prefault_heap(encart::cli::update_heap_bytes(state_bytes));
   }
   if (a.update && !encart::cli::open_update_state(a.state, a.out, previous)) return 1;
   // The links of CHANGES resolve against the site of the last full pack, which an update keeps.
@@ -433,7 +440,7 @@ int pack(const Args& a) {
                                     a.out, ENCART_VERSION);
   }
   // Opened before the engine takes the articles (and releases their text).
-  encart::cli::PackState state = encart::cli::open_pack_state(a.state, b, a.out);
+  encart::cli::PackState state = encart::cli::open_pack_state(a.state, b);
   encart::cli::start_state(state, b);  // the articles with their views as the input has them
   const std::size_t warned = b.warnings.size();
   encart::apply_views(b, loaded.value().input.views);

@@ -131,4 +131,31 @@ bool write_file_atomically(const std::string& path, std::string_view bytes) {
   return file.write(bytes) && file.commit();
 }
 
+bool write_file_at(const std::string& path, std::uint64_t at, std::string_view bytes, std::string& why) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  struct stat info {};
+  bool ok = fd >= 0 && ::fstat(fd, &info) == 0;
+  if (ok && static_cast<std::uint64_t>(info.st_size) < at) {
+    why = "shorter than expected (" + std::to_string(info.st_size) + " bytes, " + std::to_string(at) +
+          " expected)";
+    ::close(fd);
+    return false;
+  }
+  // Cut first: past `at`, a write that did not finish; the file never ends in its bytes.
+  ok = ok && ::ftruncate(fd, static_cast<off_t>(at)) == 0;
+  for (std::size_t done = 0; ok && done < bytes.size();) {
+    const ssize_t n = ::pwrite(fd, bytes.data() + done, bytes.size() - done, static_cast<off_t>(at + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n == 0) errno = ENOSPC;  // 0 written: nothing more fits
+    ok = n > 0;
+    if (ok) done += static_cast<std::size_t>(n);
+  }
+  if (!ok && why.empty()) why = std::strerror(errno);
+  if (fd >= 0 && ::close(fd) != 0 && ok) {  // a full disk may only show here
+    why = std::strerror(errno);
+    ok = false;
+  }
+  return ok;
+}
+
 }  // namespace encart::cli

@@ -20,6 +20,9 @@ namespace encart::cli {
 // its checksum too, as with any hash kept beside the data.
 class Crc32 {
  public:
+  // `start`: the CRC-32 of the bytes before those added (a file appended to).
+  explicit Crc32(std::uint32_t start = 0) : crc_(start) {}
+  std::uint32_t value() const { return crc_; }
   void add(std::string_view bytes) {
     // libdeflate reads a null buffer (an empty string_view's) as "start again".
     if (!bytes.empty()) crc_ = libdeflate_crc32(crc_, bytes.data(), bytes.size());
@@ -31,7 +34,7 @@ class Crc32 {
   }
 
  private:
-  std::uint32_t crc_ = 0;
+  std::uint32_t crc_;
 };
 
 // SHA-256 fed piece by piece (a 1M-article input is digested without a copy of it). digest()
@@ -129,5 +132,11 @@ class AtomicFile {
 
 // Writes `bytes` to `path` through an AtomicFile.
 bool write_file_atomically(const std::string& path, std::string_view bytes);
+
+// Writes `bytes` at byte `at` of the file `path`, which must be there and hold at least `at`
+// bytes, and which ends with them afterwards: what lay past `at` (the end of a write that did not
+// finish) is dropped. For files only ever appended to, whose readers never read past what a
+// commit of their own recorded. False with `why` (the system's words).
+bool write_file_at(const std::string& path, std::uint64_t at, std::string_view bytes, std::string& why);
 
 }  // namespace encart::cli

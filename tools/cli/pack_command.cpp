@@ -208,7 +208,7 @@ bool open_update_state(const std::string& path, const std::string& dir, PackStat
   return true;
 }
 
-PackState open_pack_state(const std::string& path, const Bundle& bundle, const std::string& dir) {
+PackState open_pack_state(const std::string& path, const Bundle& bundle) {
   PackState state;
   state.path = path;
   if (path.empty()) return state;
@@ -231,9 +231,13 @@ PackState open_pack_state(const std::string& path, const Bundle& bundle, const s
   return state;
 }
 
-void start_state(PackState& state, const Bundle& bundle, const ArchivedBytes& archived) {
+void start_state(PackState& state, const Bundle& bundle, const ArchivedRecord& archived,
+                 const ArchiveFile* previous) {
   if (state.path.empty()) return;
-  state.writer = std::make_unique<PackStateWriter>(state.path, archive_parts(bundle, archived));
+  if (!archived) previous = nullptr;  // every record made: a new archive file
+  state.writer = std::make_unique<PackStateWriter>(
+      state.path, archive_parts(bundle, archived, previous != nullptr ? previous->size : kArchiveHeadBytes),
+      previous);
   if (!state.counts_section.empty()) state.writer->counts_section(state.counts_section);
   state.counts_section = {};
 }
@@ -346,6 +350,7 @@ int write_pack_directory(const Engine& engine, const Site& site, std::size_t ski
       // An old state would bring back an older pack's articles at the next --update.
       std::error_code removed;
       fs::remove(state.path, removed);
+      fs::remove(archive_path(state.path), removed);
       const std::string why = state.writer->why().empty() ? "" : " (" + state.writer->why() + ")";
       write_line(stderr, "encart: " + state.path + ": cannot be written" + why +
                              "; removed: the next pack starts without a state");
@@ -384,21 +389,21 @@ int pack_update(PackStateContents previous, Bundle changes, const std::string& v
   std::vector<std::string> replaced_urls;
   const auto changed = apply_changes(merged, std::move(changes), &replaced_urls);
 
-  PackState state{state_path, {}, std::nullopt, nullptr, false, {}, std::move(previous.buckets)};
-  // Unchanged articles, read without their texts, are written to the new state as they were.
-  ArchivedBytes archived;
+  PackState state;
+  state.path = state_path;
+  state.lists_exact = false;  // set again once the lists are patched
+  state.buckets = std::move(previous.buckets);
+  // Unchanged articles, read without their texts, keep their records in the archive file.
+  ArchivedRecord archived;
   if (!previous.texts) {
-    archived = [&](const Article& a) -> std::optional<std::string_view> {
+    archived = [&](const Article& a) -> std::optional<Record> {
       const auto i = static_cast<std::size_t>(&a - merged.articles.data());
-      if (i >= previous.spans.size() || changed.contains(a.id)) return std::nullopt;
-      const auto [begin, end] = previous.spans[i];
-      return previous.bytes.substr(begin, end - begin);
+      if (i >= previous.records.size() || changed.contains(a.id)) return std::nullopt;
+      return previous.records[i];
     };
   }
-  start_state(state, merged, archived);
-  previous.bytes = {};
-  previous.file = {};
-  previous.spans = {};
+  start_state(state, merged, archived, &previous.archive_file);
+  previous.records = {};
   const Site site = merged.site;
   apply_views(merged, views);
   for (const std::string& w : merged.warnings) write_line(stderr, "warning: " + w);

@@ -31,13 +31,16 @@ struct PackState {
   std::optional<pack::PackBefore> before;
 };
 
-// The state for `bundle`, which is about to be packed into `dir`: its lists when they are the
-// bundle's (warns on standard error when FILE is there but cannot be used, or lies in `dir`).
-PackState open_pack_state(const std::string& path, const Bundle& bundle, const std::string& dir);
+// The state for `bundle`, which is about to be packed: its lists when they are the bundle's
+// (warns on standard error when FILE is there but cannot be used). Whether FILE lies outside the
+// pack's folder is checked before (state_outside_pack).
+PackState open_pack_state(const std::string& path, const Bundle& bundle);
 
 // Starts writing FILE with the articles of `bundle` (before the engine takes them), their view
-// counts as the input gave them; those `archived` has bytes for are copied from them.
-void start_state(PackState& state, const Bundle& bundle, const ArchivedBytes& archived = nullptr);
+// counts as the input gave them: a new archive file, or with `previous` (the last state's) the
+// records of the articles `archived` has none for appended to it.
+void start_state(PackState& state, const Bundle& bundle, const ArchivedRecord& archived = nullptr,
+                 const ArchiveFile* previous = nullptr);
 
 // Writes the counts and words the load kept (state.counts, state.words) to FILE, and frees them.
 void keep_counts(PackState& state);

@@ -7,6 +7,7 @@
 #include <bit>
 #include <cstring>
 #include <filesystem>
+#include <random>
 
 #include "bundle/writer.h"
 #include "files.h"
@@ -21,9 +22,11 @@ namespace fs = std::filesystem;
 using pack::ByteReader;
 using pack::ByteWriter;
 
-constexpr std::string_view kMagic = "ENCSTAT6";  // 8 bytes; the 6 is the layout's version
-constexpr std::size_t kDigestBytes = 32;         // SHA-256
-constexpr std::size_t kChecksumBytes = 4;        // CRC-32, the file's last bytes
+constexpr std::string_view kMagic = "ENCSTAT7";         // 8 bytes; the 7 is the layout's version
+constexpr std::string_view kArchiveMagic = "ENCARCH1";  // the archive file's (archive_path)
+static_assert(kArchiveMagic.size() + kArchiveTagBytes == kArchiveHeadBytes);
+constexpr std::size_t kDigestBytes = 32;   // SHA-256
+constexpr std::size_t kChecksumBytes = 4;  // CRC-32, the file's last bytes
 // In place of a key: lists that an update patched (--update), which no full pack takes as its own.
 const std::string kPatchedLists(kDigestBytes, '\0');
 
@@ -159,12 +162,12 @@ void site_inputs(ByteWriter& out, const Site& site) {
 }
 
 // The state's file up to its lists: what a full pack checks before reading them.
-// Its layout: the magic, the program's digest, the archive (length-prefixed), the related counts
-// and search words (length-prefixed), the key, the name
-// of the listing of the pack it was written with (the folder's files-*.txt), the article count, the lists
-// (counts, then ids), the buckets, the pack's layout and records' hashes, then a CRC-32 of all that. The
-// archive comes first so that it is written before the pack is made (PackStateWriter) and need not stay in
-// memory meanwhile.
+// Its layout: the magic, the program's digest, the archive's head and the place of each record
+// in the archive file (length-prefixed), the related counts and search words (length-prefixed), the key, the
+// name of the listing of the pack it was written with (the folder's files-*.txt), the article count, the
+// lists (counts, then ids), the buckets, the pack's layout and records' hashes, then a CRC-32 of all that.
+// The archive comes first so that it is written before the pack is made (PackStateWriter) and need not stay
+// in memory meanwhile.
 struct StateHead {
   std::string key, program, listing;
   std::size_t archive_at = 0, archive_bytes = 0;  // where the archive lies in the file
@@ -402,61 +405,45 @@ bool read_pack_state(const std::string& path, const std::string& key, std::size_
   return true;
 }
 
-std::size_t Archive::size() const {
-  std::size_t total = 0;
-  for (const std::string_view part : parts) total += part.size();
-  return total;
-}
+std::string archive_path(const std::string& state_path) { return state_path + ".archive"; }
 
-Archive archive_parts(const Bundle& bundle, const ArchivedBytes& archived) {
+Archive archive_parts(const Bundle& bundle, const ArchivedRecord& archived, std::uint64_t append_at) {
   Archive archive;
-  ByteWriter made;       // the run of bytes made since the last archived article
-  bool earlier = false;  // the last part is archived bytes
-  const auto end_run = [&] {
-    if (made.bytes().empty()) return;
-    archive.made.push_back(made.take());
-    made = ByteWriter();
-    archive.parts.emplace_back(archive.made.back());
-    earlier = false;
-  };
-  site_inputs(made, bundle.site);
+  archive.append_at = append_at;
+  ByteWriter head;
+  site_inputs(head, bundle.site);
   for (const auto& spec : kRelatedSettings) {
     const std::optional<double>& value = bundle.related.*spec.override_value;
-    made.u8(value ? 1 : 0);
-    if (value) made.raw(std::string_view(reinterpret_cast<const char*>(&*value), sizeof(double)));
+    head.u8(value ? 1 : 0);
+    if (value) head.raw(std::string_view(reinterpret_cast<const char*>(&*value), sizeof(double)));
   }
-  made.varint(bundle.skipped_total);
-  made.varint(bundle.articles.size());
+  head.varint(bundle.skipped_total);
+  head.varint(bundle.articles.size());
+  archive.head = head.take();
+  archive.records.reserve(bundle.articles.size());
+  ByteWriter made;
   for (const Article* a : engine_order(bundle.articles)) {
     if (archived) {
-      if (const auto bytes = archived(*a)) {
-        end_run();
-        std::string_view* last = earlier ? &archive.parts.back() : nullptr;
-        if (last != nullptr && last->data() + last->size() == bytes->data()) {
-          *last = std::string_view(last->data(), last->size() + bytes->size());  // still in order
-        } else {
-          archive.parts.push_back(*bytes);
-        }
-        earlier = true;
+      if (const auto record = archived(*a)) {
+        archive.records.push_back(*record);
         continue;
       }
     }
+    const std::size_t begin = made.size();
     article_inputs(made, *a);
     for (const auto& views : a->views) {
       made.u8(views ? 1 : 0);
       if (views) made.svarint(*views);
     }
+    archive.records.emplace_back(append_at + begin, made.size() - begin);
   }
-  end_run();
+  archive.appended = made.take();
   return archive;
 }
 
-std::string write_archive(const Bundle& bundle, const ArchivedBytes& archived) {
-  const Archive archive = archive_parts(bundle, archived);
-  std::string out;
-  out.reserve(archive.size());
-  for (const std::string_view part : archive.parts) out += part;
-  return out;
+std::string write_archive(const Bundle& bundle) {
+  const Archive archive = archive_parts(bundle);
+  return archive.head + archive.appended;  // every record made, in order
 }
 
 bool read_pack_state_contents(const std::string& path, PackStateContents& out, std::string& why, bool texts) {
@@ -504,43 +491,133 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
   }
   b.skipped_total = archive.varint();
   if (archive.count(2) != head.articles) archive.fail("the archive does not have one article per list");
-  b.articles.reserve(head.articles);
-  // Without the texts, each article's bytes are kept to be written again as they are.
-  // The texts are needed when another build ranks every list again, or when no counts stand for them.
-  out.texts = texts || !out.same_program || out.counts.offsets.size() != head.articles + 1;
-  if (!out.texts) out.spans.reserve(head.articles);
+  // The archive file: its tag, the bytes of it used, their CRC-32, then each record's place.
+  ArchiveFile& ref = out.archive_file;
+  ref.tag = archive.raw(kArchiveTagBytes);
+  ref.size = archive.varint();
+  const std::string_view crc = archive.raw(4);
+  for (std::size_t i = 0; i < crc.size(); ++i)
+    ref.crc |= std::uint32_t{static_cast<std::uint8_t>(crc[i])} << (8 * i);
+  out.records.reserve(head.articles);
+  std::uint64_t end = kArchiveHeadBytes;  // of the last record
   for (std::size_t a = 0; a < head.articles && archive.ok(); ++a) {
-    const std::size_t begin = archive.position();
-    b.articles.push_back(read_article(archive, out.texts));
-    for (auto& views : b.articles.back().views) {
-      if (archive.u8() != 0) views = archive.svarint();
+    const std::int64_t from_end = archive.svarint();
+    const std::uint64_t size = archive.varint();
+    const std::uint64_t offset = end + static_cast<std::uint64_t>(from_end);  // wraps when before it
+    if (offset < kArchiveHeadBytes || offset > ref.size || size > ref.size - offset) {
+      archive.fail("article " + std::to_string(a) + ": its record lies outside the archive file's " +
+                   std::to_string(ref.size) + " bytes");
     }
-    if (!out.texts) out.spans.emplace_back(begin, archive.position());
+    out.records.emplace_back(offset, size);
+    end = offset + size;
   }
-  if (archive.ok() && !archive.at_end()) archive.fail("bytes after the last article of the archive");
+  if (archive.ok() && !archive.at_end()) archive.fail("bytes after the last record's place");
   if (!archive.ok()) {
     why = archive.error();
     return false;
   }
-  if (!out.texts) {
-    out.file = std::move(file);
-    out.bytes = out.file.bytes();
+  const std::string name = fs::path(archive_path(path)).filename().string();
+  const MappedFile mapped(archive_path(path));
+  const std::string_view records = mapped.bytes();
+  if (!mapped.ok()) {
+    why = name + ": cannot be read";
+    return false;
+  }
+  if (records.size() < ref.size || records.size() < kArchiveHeadBytes) {
+    why = name + ": truncated (" + std::to_string(records.size()) + " bytes of " + std::to_string(ref.size) +
+          ")";
+    return false;
+  }
+  if (records.substr(0, kArchiveMagic.size()) != kArchiveMagic ||
+      records.substr(kArchiveMagic.size(), kArchiveTagBytes) != ref.tag) {
+    why = name + ": not the archive of this state (written by another pack since?)";
+    return false;
+  }
+  Crc32 check;
+  check.add(records.substr(0, ref.size));
+  if (check.value() != ref.crc) {
+    why = name + ": damaged (its checksum does not match)";
+    return false;
+  }
+  b.articles.reserve(head.articles);
+  // The texts are needed when another build ranks every list again, or when no counts stand for them.
+  out.texts = texts || !out.same_program || out.counts.offsets.size() != head.articles + 1;
+  for (std::size_t a = 0; a < head.articles; ++a) {
+    const auto [offset, size] = out.records[a];
+    ByteReader record(records.substr(0, offset + size));
+    record.raw(offset);  // positions in errors count from the file's start
+    b.articles.push_back(read_article(record, out.texts));
+    for (auto& views : b.articles.back().views) {
+      if (record.u8() != 0) views = record.svarint();
+    }
+    if (record.ok() && !record.at_end()) record.fail("bytes after the article");
+    if (!record.ok()) {
+      why = name + ": article " + std::to_string(a) + ": " + record.error();
+      return false;
+    }
   }
   return true;
 }
 
-// 0600: the archive holds every article's text, those for subscribers only too.
-PackStateWriter::PackStateWriter(const std::string& path, const Archive& archive) : file_(path, 0600) {
-  ByteWriter head;
-  head.raw(kMagic);
-  head.raw(program_digest().empty() ? std::string(kDigestBytes, '\0') : program_digest());
-  head.varint(archive.size());
-  add(head.bytes());
-  for (const std::string_view part : archive.parts) add(part);
+// A new archive file's tag: 16 random bytes (a state names the file it uses by it).
+std::string new_archive_tag() {
+  std::random_device random;
+  std::string tag(kArchiveTagBytes, '\0');
+  for (char& c : tag) c = static_cast<char>(random() & 0xFF);
+  return tag;
 }
 
-PackStateWriter::PackStateWriter(const std::string& path, std::string_view archive)
-    : PackStateWriter(path, Archive{{}, {archive}}) {}
+// 0600: the archive holds every article's text, those for subscribers only too.
+PackStateWriter::PackStateWriter(const std::string& path, const Archive& archive, const ArchiveFile* previous)
+    : file_(path, 0600) {
+  ArchiveFile ref;
+  if (previous != nullptr) {
+    ref.tag = previous->tag;
+    std::string why;
+    if (archive.append_at != previous->size ||
+        !write_file_at(archive_path(path), previous->size, archive.appended, why)) {
+      why_ = archive_path(path) + ": " + (why.empty() ? "not the archive file appended to" : why);
+    }
+    Crc32 crc(previous->crc);
+    crc.add(archive.appended);
+    ref.size = previous->size + archive.appended.size();
+    ref.crc = crc.value();
+  } else {
+    ref.tag = new_archive_tag();
+    archive_file_ = std::make_unique<AtomicFile>(archive_path(path), 0600);
+    const std::string head = std::string(kArchiveMagic) + ref.tag;
+    Crc32 crc;
+    crc.add(head);
+    crc.add(archive.appended);
+    archive_file_->write(head);
+    archive_file_->write(archive.appended);
+    ref.size = head.size() + archive.appended.size();
+    ref.crc = crc.value();
+  }
+  ByteWriter out;
+  out.raw(kMagic);
+  out.raw(program_digest().empty() ? std::string(kDigestBytes, '\0') : program_digest());
+  ByteWriter places;
+  places.raw(archive.head);
+  places.raw(ref.tag);
+  places.varint(ref.size);
+  for (int i = 0; i < 4; ++i) places.u8(static_cast<std::uint8_t>(ref.crc >> (8 * i)));
+  std::uint64_t end = kArchiveHeadBytes;
+  for (const auto& [offset, size] : archive.records) {
+    places.svarint(static_cast<std::int64_t>(offset - end));  // 0 for a record right after the last
+    places.varint(size);
+    end = offset + size;
+  }
+  out.varint(places.size());
+  add(out.bytes());
+  add(places.bytes());
+}
+
+std::string PackStateWriter::why() const {
+  if (!why_.empty()) return why_;
+  if (archive_file_ && !archive_file_->why().empty()) return archive_file_->why();
+  return file_.why();
+}
 
 void PackStateWriter::add(std::string_view bytes) {
   crc_.add(bytes);
@@ -583,12 +660,15 @@ bool PackStateWriter::finish(const std::string& key, const std::string& listing,
   out.string(memory.layout);
   out.string(memory.records);
   add(out.bytes());
+  if (!why_.empty()) return false;
+  // The archive file first: the state names it by its tag.
+  if (archive_file_ && !archive_file_->commit()) return false;
   return file_.write(crc_.bytes()) && file_.commit();
 }
 
 bool write_pack_state(const std::string& path, const std::string& key, const RelatedLists& lists,
-                      std::string_view archive, const PackMemory& memory) {
-  return PackStateWriter(path, archive).finish(key, "", lists, memory);
+                      const Bundle& archive, const PackMemory& memory) {
+  return PackStateWriter(path, archive_parts(archive)).finish(key, "", lists, memory);
 }
 
 }  // namespace encart::cli

@@ -52,7 +52,7 @@ std::vector<bool> same_lists(const RelatedLists& old, const RelatedLists& now,
                              const std::vector<ArticleId>& was);
 
 // How much heap to fault in ahead (prefault_heap) for an update that starts from a state of
-// `state_bytes`: five times it, or 0 past 1 GiB (see pack_update.cpp).
+// `state_bytes` (FILE and FILE.archive): five times it, or 0 past 1 GiB (see pack_update.cpp).
 std::size_t update_heap_bytes(std::uintmax_t state_bytes);
 
 // Grows the heap by `bytes`, faulted in with one system call, for the blocks that follow; the
