@@ -8,17 +8,22 @@
 //     publish hook: the rest comes from the state, only the lists they reach are ranked again);
 //   - the same archive packed whole into a new folder (every list ranked), to count the related
 //     buckets in which the update's lists differ from a full ranking.
-//   node bench/pack_repack.mjs [ARTICLES (default 100000)] [--cli PATH]
+// The update runs 5 times (--runs N), each from a copy of the same folder and state: it prints
+// each run's CPU time and their median.
+//   node bench/pack_repack.mjs [ARTICLES (default 100000)] [--runs N] [--cli PATH]
 // Needs encart_gen_bundle and encart (native-release preset).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const size = Number(args.find((a) => /^\d+$/.test(a)) || 100000);
+const flagValue = (i) => i > 0 && ['--runs', '--cli'].includes(args[i - 1]);
+const size = Number(args.find((a, i) => /^\d+$/.test(a) && !flagValue(i)) || 100000);
+const runsAt = args.indexOf('--runs');
+const updateRuns = runsAt >= 0 ? Math.max(0, Number(args[runsAt + 1]) - 1) : 4;  // 5 in all
 const cliAt = args.indexOf('--cli');
 const cli = cliAt >= 0 ? resolve(args[cliAt + 1]) : join(root, 'build', 'native-release', 'tools', 'cli', 'encart');
 const generator = join(root, 'build', 'native-release', 'bench', 'encart_gen_bundle');
@@ -59,7 +64,21 @@ try {
   data.articles[500].title = `${data.articles[500].title} (mis à jour)`;
   const changes = join(dir, 'changes.json');
   writeFileSync(changes, JSON.stringify({ ...data, articles: [data.articles[0], data.articles[500]] }));
+  // The update is timed on copies of the folder and the state (one CPU figure is at the mercy
+  // of this VM's neighbours), then run once more on the folder itself, for the comparison below.
+  const updates = [];
+  for (let run = 0; run < updateRuns; ++run) {
+    const copy = join(dir, `copy-${run}`);
+    cpSync(join(dir, 'pack'), join(copy, 'pack'), { recursive: true });
+    for (const file of ['state', 'state.archive']) cpSync(join(dir, file), join(copy, file));
+    execFileSync('sync');  // the copies' writeback is not the update's
+    updates.push(pack(changes, join(copy, 'pack'), ['--state', join(copy, 'state'), '--views', join(dir, 'views.json'), '--update']));
+    rmSync(copy, { recursive: true, force: true });
+  }
+  execFileSync('sync');
   const update = pack(changes, join(dir, 'pack'), [...withViews, '--update']);
+  updates.push(update);
+  const cpu = updates.map((u) => u.cpuSeconds).sort((x, y) => x - y);
   writeFileSync(bundle, JSON.stringify(data));
   const whole = pack(bundle, join(dir, 'whole'), ['--views', join(dir, 'views.json')]);
   const listing = (folder) => {
@@ -76,7 +95,7 @@ try {
   console.log(`${size.toLocaleString('en')} articles`);
   console.log(`first pack:  ${first.cpuSeconds.toFixed(1)} s CPU, peak ${first.peakMb.toFixed(0)} MB — ${first.report}`);
   console.log(`re-pack (views of 2,000 articles changed): ${viewsOnly.cpuSeconds.toFixed(1)} s CPU, peak ${viewsOnly.peakMb.toFixed(0)} MB — ${viewsOnly.report}`);
-  console.log(`update (1 article added, 1 title changed, --update): ${update.cpuSeconds.toFixed(1)} s CPU, peak ${update.peakMb.toFixed(0)} MB — ${update.report}`);
+  console.log(`update (1 article added, 1 title changed, --update): median ${cpu[(cpu.length - 1) >> 1].toFixed(2)} s CPU of ${cpu.length} runs (${updates.map((u) => u.cpuSeconds.toFixed(2)).join(', ')}), peak ${update.peakMb.toFixed(0)} MB — ${update.report}`);
   console.log(`full pack of the same archive: ${whole.cpuSeconds.toFixed(1)} s CPU, peak ${whole.peakMb.toFixed(0)} MB`);
   console.log(`files of the update not in the full pack, by kind: ${JSON.stringify(differing)} (of ${buckets} related buckets)`);
 } finally {
