@@ -512,8 +512,19 @@ int prune_pack_directory(const std::string& dir, double older_than_hours) {
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(dir, error)) {
     const std::string name = entry.path().filename().string();
-    const bool ours = (name.ends_with(".bin") && name.size() > 2 && name[1] == '-') ||
-                      (name.starts_with("files-") && name.ends_with(".txt"));
+    const auto pack_file = [](const std::string& n) {
+      return (n.ends_with(".bin") && n.size() > 2 && n[1] == '-') ||
+             (n.starts_with("files-") && n.ends_with(".txt"));
+    };
+    // A pack stopped while it wrote a file (killed, the machine down) left its temporary file,
+    // NAME.XXXXXX (AtomicFile): never served under its name, removed as old files are.
+    constexpr std::size_t kTemporarySuffix = 7;  // ".XXXXXX", mkstemp's
+    const bool temporary =
+        name.size() > kTemporarySuffix && name[name.size() - kTemporarySuffix] == '.' && [&] {
+          const std::string base = name.substr(0, name.size() - kTemporarySuffix);
+          return pack_file(base) || base == "manifest.json";
+        }();
+    const bool ours = pack_file(name) || temporary;
     if (!ours || keep.contains(name) || !entry.is_regular_file()) continue;
     if (entry.last_write_time(error) > cutoff) {
       ++waiting;  // pages opened before the last pack may still fetch it
