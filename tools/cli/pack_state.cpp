@@ -495,9 +495,7 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
   ArchiveFile& ref = out.archive_file;
   ref.tag = archive.raw(kArchiveTagBytes);
   ref.size = archive.varint();
-  const std::string_view crc = archive.raw(4);
-  for (std::size_t i = 0; i < crc.size(); ++i)
-    ref.crc |= std::uint32_t{static_cast<std::uint8_t>(crc[i])} << (8 * i);
+  ref.crc = archive.u32();
   out.records.reserve(head.articles);
   std::uint64_t end = kArchiveHeadBytes;  // of the last record
   for (std::size_t a = 0; a < head.articles && archive.ok(); ++a) {
@@ -601,7 +599,7 @@ PackStateWriter::PackStateWriter(const std::string& path, const Archive& archive
   places.raw(archive.head);
   places.raw(ref.tag);
   places.varint(ref.size);
-  for (int i = 0; i < 4; ++i) places.u8(static_cast<std::uint8_t>(ref.crc >> (8 * i)));
+  places.u32(ref.crc);
   std::uint64_t end = kArchiveHeadBytes;
   for (const auto& [offset, size] : archive.records) {
     places.svarint(static_cast<std::int64_t>(offset - end));  // 0 for a record right after the last
