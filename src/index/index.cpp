@@ -74,7 +74,8 @@ class TermCollector {
     search_ids_.clear();
     const SearchWords* from = use.from;
     const std::int64_t c = from != nullptr && use.reuse ? use.reuse(art) : -1;
-    if (c >= 0 && static_cast<std::size_t>(c) + 1 < from->offsets.size()) {
+    const bool reused = c >= 0 && static_cast<std::size_t>(c) + 1 < from->offsets.size();
+    if (reused) {
       if (renumbered_.size() != from->words.size()) renumbered_.assign(from->words.size(), kNotMet);
       for (std::uint32_t i = from->offsets[c]; i < from->offsets[c + 1]; ++i) {
         std::uint32_t& id = renumbered_[from->entries[i]];
@@ -86,7 +87,9 @@ class TermCollector {
       add_text(art.summary);
     }
     if (use.keep != nullptr) {
-      use.keep->entries.insert(use.keep->entries.end(), search_ids_.begin(), search_ids_.end());
+      if (!reused || use.keep_reused) {
+        use.keep->entries.insert(use.keep->entries.end(), search_ids_.begin(), search_ids_.end());
+      }
       use.keep->offsets.push_back(static_cast<std::uint32_t>(use.keep->entries.size()));
     }
     for (auto& ids : facet_ids_) ids.clear();
@@ -105,6 +108,11 @@ class TermCollector {
   }
 
   WordTable& words() { return words_; }
+  // SearchWordsUse::numbers: by `from`'s number, the provisional id (kNotMet when not met).
+  std::vector<std::uint32_t> take_numbers(std::size_t from_words) {
+    renumbered_.resize(from_words, kNotMet);  // empty when no article was reused
+    return std::move(renumbered_);
+  }
   IdLists& search() { return search_; }  // article -> provisional ids, in no order
 
  private:
@@ -218,6 +226,8 @@ Index::Index(std::vector<Article> articles, const SearchWordsUse& words)
   {
     TermCollector terms(facets_, facet_values_, articles_.size());
     if (words.keep != nullptr) *words.keep = SearchWords{};
+    const std::size_t from_words =
+        words.from != nullptr ? words.from->words.size() : 0;  // done() may free it
     for (std::size_t a = 0; a < articles_.size(); ++a) terms.add_article(articles_[a], a, words);
     if (words.done) words.done();
     terms.finish_facets();
@@ -227,6 +237,9 @@ Index::Index(std::vector<Article> articles, const SearchWordsUse& words)
       for (std::uint32_t id = 0; id < terms.words().size(); ++id) {
         words.keep->words.emplace_back(terms.words().word(id));
       }
+    }
+    if (words.numbers != nullptr) {
+      *words.numbers = terms.take_numbers(from_words);
     }
     number_terms(terms.words(), terms.search());
   }

@@ -94,6 +94,13 @@ struct KeptUse {
   // The article's position in `from`, or -1 to read its text (a changed article).
   std::function<std::int64_t(const Article&)> reuse;
   Kept* keep = nullptr;  // receives this build's
+  // False: `keep` gets no entries for the articles read from `from` (an empty range each), which
+  // encart pack --update copies from its state as they are (splice_counts).
+  bool keep_reused = true;
+  // Receives, by `from`'s number of a word or feature, this build's number for it in `keep`
+  // (UINT32_MAX: met by no article reused): encart pack --update writes the entries of the
+  // articles it read again in the numbers of `from`, and copies the others' as they were.
+  std::vector<std::uint32_t>* numbers = nullptr;
   // Called once `from` has been read for the last time: the caller may free it then, before the
   // build's largest part (an update's heap peaks in the related index, after the search index).
   std::function<void()> done;

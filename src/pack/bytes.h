@@ -44,6 +44,7 @@ class ByteWriter {
     out_.append(s);
   }
   void raw(std::string_view s) { out_.append(s); }
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
   std::size_t size() const { return out_.size(); }
   std::string take() { return std::move(out_); }
   const std::string& bytes() const { return out_; }

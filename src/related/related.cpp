@@ -100,6 +100,7 @@ std::vector<RelatedIndex::Entry> RelatedIndex::count_features(
   const RelatedCounts* from = counts.from;
   std::vector<std::uint32_t> renumbered(from != nullptr ? from->keys.size() : 0, UINT32_MAX);
   std::vector<std::pair<std::uint32_t, float>> met, by_feature;
+  std::vector<ValueId> facet_order;
   if (counts.keep != nullptr) *counts.keep = RelatedCounts{};
   for (std::size_t a = 0; a < n; ++a) {
     const Article& art = index.articles()[a];
@@ -116,15 +117,22 @@ std::vector<RelatedIndex::Entry> RelatedIndex::count_features(
       const ArticleTerms terms = index.terms(static_cast<ArticleId>(a));
       for (const auto& [facet, kind] :
            {std::pair{Facet::kTag, FeatureKind::kTag}, std::pair{Facet::kAuthor, FeatureKind::kAuthor}}) {
-        // By the value's folded form: its ValueId changes as articles come and go.
-        for (const ValueId v : terms.facets[static_cast<std::size_t>(facet)]) {
-          f.add(kind, index.facet(facet).folded[v], index.facet(facet).display[v], 1);
-        }
+        // By the value's folded form, in the order of those forms: a value's ValueId changes
+        // as articles come and go (a new article by the second of two authors numbers that
+        // one first), and the order an article meets its features in must not, or the
+        // features an update reads from its state would be numbered otherwise than the text.
+        const FacetValues& values = index.facet(facet);
+        const auto ids = terms.facets[static_cast<std::size_t>(facet)];
+        facet_order.assign(ids.begin(), ids.end());
+        std::sort(facet_order.begin(), facet_order.end(),
+                  [&](ValueId x, ValueId y) { return values.folded[x] < values.folded[y]; });
+        for (const ValueId v : facet_order) f.add(kind, values.folded[v], values.display[v], 1);
       }
     }
     if (counts.keep != nullptr) {
       if (!reused) f.first_met(met);
-      counts.keep->entries.insert(counts.keep->entries.end(), met.begin(), met.end());
+      if (!reused || counts.keep_reused)
+        counts.keep->entries.insert(counts.keep->entries.end(), met.begin(), met.end());
       counts.keep->offsets.push_back(static_cast<std::uint32_t>(counts.keep->entries.size()));
     }
     const auto& merged = reused ? by_feature : f.merged();
@@ -138,6 +146,7 @@ std::vector<RelatedIndex::Entry> RelatedIndex::count_features(
     for (std::uint32_t id = 0; id < kinds_.size(); ++id) counts.keep->keys.emplace_back(table.word(id));
     counts.keep->display = display_;
   }
+  if (counts.numbers != nullptr) *counts.numbers = std::move(renumbered);
   return raw;
 }
 

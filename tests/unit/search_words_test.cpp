@@ -34,15 +34,7 @@ class SearchWordsReuse : public ::testing::Test {
 
     // A publish: a new article (the newest, with words no other has), a title edited.
     after_ = before;
-    Article added = after_.articles[10];
-    added.id = "nouveau";
-    added.url += "nouveau/";
-    added.published.epoch_ms += 86400000LL * 3650;
-    added.title = "Hammouchi à Bruxelles : " + after_.articles[600].title;
-    added.summary = "Coopération sécuritaire, l'échange d'informations";
-    after_.articles.push_back(added);
-    after_.articles[500].title = "Titre corrigé : " + after_.articles[700].title;
-    edited_ = after_.articles[500].id;
+    edited_ = publish(after_);
   }
 
   LoadOptions from(const SearchWords& words, SearchWords* keep) {

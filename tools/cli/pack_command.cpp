@@ -441,20 +441,44 @@ int pack_update(PackStateContents previous, Bundle changes, const std::string& v
     next = o + 1;
     return read_again[o] ? -1 : static_cast<std::int64_t>(o);
   };
+  // The counts and words of the articles not read again are copied into the new state as the
+  // last one holds them (splice_counts), when it holds both for every article.
+  const KeptSection& kept = previous.kept;
+  const bool splice = !kept.bytes.empty() && kept.counts.at.size() == old_ids.size() &&
+                      kept.words.at.size() == old_ids.size() &&
+                      previous.words.offsets.size() == old_ids.size() + 1 && !old_ids.empty();
+  std::vector<std::uint32_t> count_numbers, word_numbers;
   if (previous.counts.offsets.size() == old_ids.size() + 1 && !old_ids.empty()) {
     options.related_counts.from = &previous.counts;
     options.related_counts.reuse = reuse;
     options.related_counts.done = [&] { previous.counts = {}; };
+    if (splice) {
+      options.related_counts.numbers = &count_numbers;
+      options.related_counts.keep_reused = false;  // copied from the state
+    }
   }
   if (previous.words.offsets.size() == old_ids.size() + 1 && !old_ids.empty()) {
     options.search_words.from = &previous.words;
     options.search_words.reuse = reuse;
     options.search_words.done = [&] { previous.words = {}; };
+    if (splice) {
+      options.search_words.numbers = &word_numbers;
+      options.search_words.keep_reused = false;
+    }
   }
   auto report = engine.load_bundle(std::move(merged), options);
   previous.counts = {};
   previous.words = {};
-  keep_counts(state);
+  if (report && splice && state.writer) {
+    // By ArticleId now, the article of the last state it was (-1: read again), as reuse() saw it.
+    std::vector<std::int64_t> source(engine.index().size());
+    next = 0;
+    for (ArticleId a = 0; a < source.size(); ++a) source[a] = reuse(engine.index().articles()[a]);
+    state.writer->counts_section(
+        splice_counts(kept, source, *state.counts, count_numbers, *state.words, word_numbers));
+    previous.kept = {};
+  }
+  keep_counts(state);  // when not spliced
   if (!report) {
     write_line(stderr, "encart: " + state_path + ": " + report.error().message);
     return 1;

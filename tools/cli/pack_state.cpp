@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <random>
@@ -22,7 +23,7 @@ namespace fs = std::filesystem;
 using pack::ByteReader;
 using pack::ByteWriter;
 
-constexpr std::string_view kMagic = "ENCSTAT7";         // 8 bytes; the 7 is the layout's version
+constexpr std::string_view kMagic = "ENCSTAT8";         // 8 bytes; the 8 is the layout's version
 constexpr std::string_view kArchiveMagic = "ENCARCH1";  // the archive file's (archive_path)
 static_assert(kArchiveMagic.size() + kArchiveTagBytes == kArchiveHeadBytes);
 constexpr std::size_t kDigestBytes = 32;   // SHA-256
@@ -110,9 +111,9 @@ std::vector<std::string> read_strings(ByteReader& in) {
   return list;
 }
 
-// article_inputs' bytes back into an article.
-Article read_article(ByteReader& in, bool text) {
-  Article a;
+// article_inputs' bytes back into `a`, a new article: read in place in the archive's vector (a
+// returned article moved into it was a twentieth of an update's CPU at 100,000 articles).
+void read_article(ByteReader& in, bool text, Article& a) {
   a.id = in.string();
   a.url = in.string();
   a.title = in.string();
@@ -142,7 +143,6 @@ Article read_article(ByteReader& in, bool text) {
   a.expires_text = in.string();
   a.related = read_strings(in);
   a.links = read_strings(in);
-  return a;
 }
 
 // The articles in the engine's order (newest first, ties by id): ArticleIds, what lists hold.
@@ -283,24 +283,72 @@ void read_offsets(ByteReader& in, std::size_t articles, std::size_t min_bytes,
   }
 }
 
+// A related count: most are whole (weighted term counts), written as a varint of twice the
+// count (one byte, not an f32's four: a state's largest part at 100,000 articles); any other
+// value as 1, then its f32.
+void write_count(ByteWriter& out, float count) {
+  constexpr float kWholeBelow = 1e9F;
+  if (count >= 0 && count < kWholeBelow && !std::signbit(count) && count == std::floor(count)) {
+    out.varint(static_cast<std::uint64_t>(count) * 2);
+  } else {
+    out.varint(1);
+    out.f32(count);
+  }
+}
+
+float read_count(ByteReader& in) {
+  const std::uint64_t tag = in.varint();
+  if ((tag & 1) == 0) return static_cast<float>(tag >> 1);
+  if (tag != 1) in.fail("a count of no form");
+  return in.f32();
+}
+
+// Per article a count of entries, then every entry (word numbers; feature, count): the search
+// index's words and the related counts alike, after their keys.
+template <class Kept, class Entry>
+void write_entries(ByteWriter& out, const Kept& kept, Entry entry) {
+  for (std::size_t a = 0; a + 1 < kept.offsets.size(); ++a) out.varint(kept.offsets[a + 1] - kept.offsets[a]);
+  for (const auto& e : kept.entries) entry(e);
+}
+
 // The search index's words (SearchWords), after the related counts: the words, then per article
 // its count of entries, then the entries (word numbers).
 void write_words(ByteWriter& out, const SearchWords& words) {
   out.varint(words.words.size());
   for (const std::string& w : words.words) out.string(w);
-  for (std::size_t a = 0; a + 1 < words.offsets.size(); ++a)
-    out.varint(words.offsets[a + 1] - words.offsets[a]);
-  for (const std::uint32_t w : words.entries) out.varint(w);
+  write_entries(out, words, [&](std::uint32_t w) { out.varint(w); });
 }
 
-bool read_words(ByteReader& in, std::size_t articles, SearchWords& words) {
+// Reads the entries of the articles of `offsets` (read_offsets) with `entry`, noting in `part`
+// (when not null) where each one's lie: positions from `section_at` in the file.
+template <class Entry>
+void read_entries(ByteReader& in, const std::vector<std::uint32_t>& offsets, std::size_t section_at,
+                  KeptSection::Part* part, Entry entry) {
+  if (part != nullptr) part->at.reserve(offsets.size() - 1);
+  for (std::size_t a = 0; a + 1 < offsets.size() && in.ok(); ++a) {
+    if (part != nullptr) part->at.push_back(in.position() - section_at);
+    for (std::uint32_t i = offsets[a]; i < offsets[a + 1] && in.ok(); ++i) entry();
+  }
+  if (part != nullptr && in.ok()) {
+    part->offsets = offsets;
+    part->end = in.position() - section_at;
+  }
+}
+
+bool read_words(ByteReader& in, std::size_t articles, SearchWords& words, std::size_t section_at,
+                KeptSection::Part* part) {
   const std::size_t count = in.count(1);
+  if (part != nullptr) part->keys_at = in.position() - section_at;
   words.words.reserve(count);
   for (std::size_t w = 0; w < count && in.ok(); ++w) words.words.emplace_back(in.string());
+  if (part != nullptr) {
+    part->keys = count;
+    part->keys_end = in.position() - section_at;
+  }
   read_offsets(in, articles, 1, words.offsets);
   words.entries.reserve(words.offsets.back());
-  for (std::size_t i = 0; i < words.offsets.back() && in.ok(); ++i)
-    words.entries.push_back(in.below(count, "word"));
+  read_entries(in, words.offsets, section_at, part,
+               [&] { words.entries.push_back(in.below(count, "word")); });
   if (!in.ok()) words = SearchWords{};
   return in.ok();
 }
@@ -316,18 +364,22 @@ void write_counts(ByteWriter& out, const RelatedCounts* counts, const SearchWord
     out.string(counts->keys[f]);
     out.string(f < counts->display.size() ? counts->display[f] : std::string_view());
   }
-  for (std::size_t a = 0; a + 1 < counts->offsets.size(); ++a)
-    out.varint(counts->offsets[a + 1] - counts->offsets[a]);
-  for (const auto& [feature, count] : counts->entries) {
-    out.varint(feature);
-    out.f32(count);
-  }
+  write_entries(out, *counts, [&](const std::pair<std::uint32_t, float>& e) {
+    out.varint(e.first);
+    write_count(out, e.second);
+  });
   if (words != nullptr) write_words(out, *words);
 }
 
-bool read_counts(ByteReader& in, std::size_t articles, RelatedCounts& counts, SearchWords& words) {
+constexpr std::size_t kCountEntryMinBytes = 2;  // a feature, a count: a byte each at least
+
+// `section_at`: where the section begins in the file; with `kept`, the section's layout is noted
+// there (not its bytes).
+bool read_counts(ByteReader& in, std::size_t articles, RelatedCounts& counts, SearchWords& words,
+                 std::size_t section_at = 0, KeptSection* kept = nullptr) {
   if (in.at_end()) return true;  // none kept
   const std::size_t features = in.count(2);
+  if (kept != nullptr) kept->counts.keys_at = in.position() - section_at;
   counts.keys.reserve(features);
   counts.display.reserve(features);
   for (std::size_t f = 0; f < features && in.ok(); ++f) {
@@ -338,15 +390,23 @@ bool read_counts(ByteReader& in, std::size_t articles, RelatedCounts& counts, Se
       in.fail("a feature of no kind");
     }
   }
-  read_offsets(in, articles, 5, counts.offsets);
-  counts.entries.reserve(counts.offsets.back());
-  for (std::size_t i = 0; i < counts.offsets.back() && in.ok(); ++i) {
-    const std::uint32_t feature = in.below(features, "feature");
-    counts.entries.emplace_back(feature, in.f32());
+  if (kept != nullptr) {
+    kept->counts.keys = features;
+    kept->counts.keys_end = in.position() - section_at;
   }
-  if (in.ok() && !in.at_end()) read_words(in, articles, words);
+  read_offsets(in, articles, kCountEntryMinBytes, counts.offsets);
+  counts.entries.reserve(counts.offsets.back());
+  read_entries(in, counts.offsets, section_at, kept != nullptr ? &kept->counts : nullptr, [&] {
+    const std::uint32_t feature = in.below(features, "feature");
+    counts.entries.emplace_back(feature, read_count(in));
+  });
+  if (in.ok() && !in.at_end())
+    read_words(in, articles, words, section_at, kept != nullptr ? &kept->words : nullptr);
   if (in.ok() && !in.at_end()) in.fail("bytes after the search words");
-  if (!in.ok()) counts = RelatedCounts{};
+  if (!in.ok()) {
+    counts = RelatedCounts{};
+    if (kept != nullptr) *kept = KeptSection{};
+  }
   return in.ok();
 }
 
@@ -446,6 +506,86 @@ std::string write_archive(const Bundle& bundle) {
   return archive.head + archive.appended;  // every record made, in order
 }
 
+namespace {
+
+std::uint32_t entry_key(const std::pair<std::uint32_t, float>& e) { return e.first; }
+std::uint32_t entry_key(std::uint32_t w) { return w; }
+
+// One part of splice_counts: the keys (`key(n)` writes this build's key n), the counts of
+// entries, then the entries (`entry(e, number)` writes entry e in the number given).
+template <class Kept, class Key, class Entry>
+void splice_part(ByteWriter& out, const KeptSection& kept, const KeptSection::Part& part,
+                 const std::vector<std::int64_t>& source, const Kept& now,
+                 const std::vector<std::uint32_t>& numbers, std::size_t now_keys, Key key, Entry entry) {
+  constexpr std::uint32_t kNone = UINT32_MAX;
+  // This build's number -> kept's: the first of kept's that became it.
+  std::vector<std::uint32_t> kept_number(now_keys, kNone);
+  for (std::size_t k = 0; k < numbers.size() && k < part.keys; ++k) {
+    if (numbers[k] < now_keys && kept_number[numbers[k]] == kNone) {
+      kept_number[numbers[k]] = static_cast<std::uint32_t>(k);
+    }
+  }
+  // Numbers for the keys met only in articles read again, after kept's: a key kept has but no
+  // reused article met gets a second number, which reads back as the same key.
+  std::vector<std::uint32_t> added;
+  const auto number = [&](std::uint32_t n) {
+    if (kept_number[n] == kNone) {
+      kept_number[n] = static_cast<std::uint32_t>(part.keys + added.size());
+      added.push_back(n);
+    }
+    return kept_number[n];
+  };
+  const std::size_t articles = source.size();
+  for (std::size_t a = 0; a < articles; ++a) {
+    if (source[a] < 0) {
+      for (std::uint32_t i = now.offsets[a]; i < now.offsets[a + 1]; ++i) number(entry_key(now.entries[i]));
+    }
+  }
+  out.varint(part.keys + added.size());
+  out.raw(kept.bytes.substr(part.keys_at, part.keys_end - part.keys_at));
+  for (const std::uint32_t n : added) key(n);
+  for (std::size_t a = 0; a < articles; ++a) {
+    out.varint(source[a] >= 0 ? part.entries(static_cast<std::size_t>(source[a]))
+                              : now.offsets[a + 1] - now.offsets[a]);
+  }
+  for (std::size_t a = 0; a < articles; ++a) {
+    if (source[a] >= 0) {
+      const auto k = static_cast<std::size_t>(source[a]);
+      const std::size_t end = k + 1 < part.at.size() ? part.at[k + 1] : part.end;
+      out.raw(kept.bytes.substr(part.at[k], end - part.at[k]));
+    } else {
+      for (std::uint32_t i = now.offsets[a]; i < now.offsets[a + 1]; ++i) {
+        entry(now.entries[i], kept_number[entry_key(now.entries[i])]);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::string splice_counts(const KeptSection& kept, const std::vector<std::int64_t>& source,
+                          const RelatedCounts& counts, const std::vector<std::uint32_t>& count_numbers,
+                          const SearchWords& words, const std::vector<std::uint32_t>& word_numbers) {
+  ByteWriter out;
+  constexpr std::size_t kRoom = 1 << 16;   // for the entries of the articles read again
+  out.reserve(kept.bytes.size() + kRoom);  // not copied again and again as it grows
+  splice_part(
+      out, kept, kept.counts, source, counts, count_numbers, counts.keys.size(),
+      [&](std::uint32_t f) {
+        out.string(counts.keys[f]);
+        out.string(f < counts.display.size() ? counts.display[f] : std::string_view());
+      },
+      [&](const std::pair<std::uint32_t, float>& e, std::uint32_t number) {
+        out.varint(number);
+        write_count(out, e.second);
+      });
+  splice_part(
+      out, kept, kept.words, source, words, word_numbers, words.words.size(),
+      [&](std::uint32_t w) { out.string(words.words[w]); },
+      [&](std::uint32_t, std::uint32_t number) { out.varint(number); });
+  return out.take();
+}
+
 bool read_pack_state_contents(const std::string& path, PackStateContents& out, std::string& why, bool texts) {
   MappedFile file;
   ByteReader in({});
@@ -467,7 +607,8 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
   }
   ByteReader counts(bytes.substr(0, head.counts_at + head.counts_bytes));
   counts.raw(head.counts_at);  // positions in errors still count from the file's start
-  if (!read_counts(counts, head.articles, out.counts, out.words)) {
+  if (!read_counts(counts, head.articles, out.counts, out.words, head.counts_at,
+                   out.same_program ? &out.kept : nullptr)) {
     why = counts.error();
     return false;
   }
@@ -537,14 +678,17 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
     why = name + ": damaged (its checksum does not match)";
     return false;
   }
-  b.articles.reserve(head.articles);
+  // With room for the articles an update adds: a vector that grows moves every article (another
+  // twentieth of an update at 100,000 articles).
+  constexpr std::size_t kRoomToAdd = 1024;
+  b.articles.reserve(head.articles + kRoomToAdd);
   // The texts are needed when another build ranks every list again, or when no counts stand for them.
   out.texts = texts || !out.same_program || out.counts.offsets.size() != head.articles + 1;
   for (std::size_t a = 0; a < head.articles; ++a) {
     const auto [offset, size] = out.records[a];
     ByteReader record(records.substr(0, offset + size));
     record.raw(offset);  // positions in errors count from the file's start
-    b.articles.push_back(read_article(record, out.texts));
+    read_article(record, out.texts, b.articles.emplace_back());
     for (auto& views : b.articles.back().views) {
       if (record.u8() != 0) views = record.svarint();
     }
@@ -553,6 +697,10 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
       why = name + ": article " + std::to_string(a) + ": " + record.error();
       return false;
     }
+  }
+  if (out.same_program) {  // the section stays where it lies, mapped (42 MB at 100,000 articles)
+    out.kept.file = std::make_shared<const MappedFile>(std::move(file));
+    out.kept.bytes = out.kept.file->bytes().substr(head.counts_at, head.counts_bytes);
   }
   return true;
 }
