@@ -13,8 +13,8 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
-#include <set>
 #include <thread>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -56,6 +56,38 @@ class Gzip {
   libdeflate_compressor* compressor_;  // one per thread: a compressor is not thread-safe
 };
 
+// The file names a listing (files-*.txt) holds, one a line.
+void add_listed(const fs::path& listing, std::unordered_set<std::string>& names) {
+  std::ifstream in(listing);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) names.insert(line);
+  }
+}
+
+// The name of the listing `dir`/manifest.json names, or "" (no manifest, not a pack's, or a
+// listing name with a path in it: the manifest is a file anyone may have edited).
+std::string listing_of(const std::string& dir) {
+  const auto text = read_file((fs::path(dir) / "manifest.json").string());
+  const auto manifest = nlohmann::json::parse(text.value_or(""), nullptr, false);
+  if (!text || manifest.is_discarded() || !manifest.is_object() || !manifest.contains("files") ||
+      !manifest["files"].is_string()) {
+    return {};
+  }
+  std::string name = manifest["files"].get<std::string>();
+  return name.find('/') == std::string::npos ? name : std::string();
+}
+
+// The files the current manifest of `dir` lists, itself and its listing too; none without one.
+std::unordered_set<std::string> listed_names(const std::string& dir) {
+  std::unordered_set<std::string> names;
+  const std::string listing = listing_of(dir);
+  if (listing.empty()) return names;
+  add_listed(fs::path(dir) / listing, names);
+  names.insert(listing);
+  names.insert("manifest.json");
+  return names;
+}
+
 // Compresses and writes pack files on worker threads while the core builds the next ones.
 class FileWriter {
  public:
@@ -65,6 +97,10 @@ class FileWriter {
   };
 
   FileWriter(std::string dir, fs::file_time_type now) : dir_(std::move(dir)), now_(now) {
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(dir_, error))
+      there_.insert(entry.path().filename().string());
+    listed_ = listed_names(dir_);
     const unsigned n = std::max(1U, std::min(std::thread::hardware_concurrency(), 8U));
     for (unsigned i = 0; i < n; ++i) workers_.emplace_back([this] { work(); });
   }
@@ -72,14 +108,19 @@ class FileWriter {
   FileWriter& operator=(const FileWriter&) = delete;
   ~FileWriter() { finish(); }
 
-  // Whether file `name` is there; if so it is kept as it is (the same name is the same content:
-  // CDN caches stay warm), its time renewed so that `encart prune` sees it is still in use.
-  // One system call: renewing the time of a file that is not there fails (a re-pack of 100,000
-  // articles keeps some 18,000 files).
+  // Whether file `name` is there (the folder as it was when the pack began); if so it is kept as
+  // it is (the same name is the same content: CDN caches stay warm). The files the current
+  // manifest lists are left untouched: `encart prune` keeps what a listing of the grace period
+  // names, and a deploy that compares times (rsync) sees them unchanged; renewing the time of
+  // the 18,000 files a re-pack of 100,000 articles keeps was 3% of an update's CPU. A file no
+  // listing names any more, in use again, has its time renewed: no prune removes it meanwhile.
   bool keep(const std::string& name) {
-    std::error_code error;
-    fs::last_write_time(fs::path(dir_) / name, now_, error);
-    if (error) return false;
+    if (!there_.contains(name)) return false;
+    if (!listed_.contains(name)) {
+      std::error_code error;
+      fs::last_write_time(fs::path(dir_) / name, now_, error);
+      if (error) return false;  // removed since
+    }
     ++kept_;
     return true;
   }
@@ -87,7 +128,7 @@ class FileWriter {
   void push(pack::PackFile&& file) {
     // Most files of a re-pack are there already: checked here, without waking a worker (a
     // thread switch per file was a tenth of an update's CPU at 100,000 articles).
-    if (keep(file.name)) return;
+    if (keep(file.name) || !queued_.insert(file.name).second) return;  // there, or on its way
     std::unique_lock lock(mutex_);
     space_.wait(lock, [&] { return queue_.size() < kQueued; });  // bounded: memory stays flat
     queue_.push_back(std::move(file));
@@ -143,6 +184,9 @@ class FileWriter {
 
   const std::string dir_;
   const fs::file_time_type now_;
+  std::unordered_set<std::string> there_;   // the folder's files
+  std::unordered_set<std::string> listed_;  // the current manifest's
+  std::unordered_set<std::string> queued_;  // written by this pack
   std::mutex mutex_;
   std::condition_variable ready_, space_;
   std::deque<pack::PackFile> queue_;
@@ -513,27 +557,32 @@ int pack_update(PackStateContents previous, Bundle changes, const std::string& v
 }
 
 int prune_pack_directory(const std::string& dir, double older_than_hours) {
-  const auto text = read_file((fs::path(dir) / "manifest.json").string());
-  const auto manifest = nlohmann::json::parse(text.value_or(""), nullptr, false);
-  if (!text || manifest.is_discarded() || !manifest.is_object() || !manifest.contains("files") ||
-      !manifest["files"].is_string()) {
+  const std::string listing_name = listing_of(dir);
+  if (listing_name.empty()) {
     std::fprintf(stderr, "encart: %s/manifest.json: not a pack manifest\n", dir.c_str());
     return 1;
   }
-  const std::string listing_name = manifest["files"].get<std::string>();
-  std::ifstream listing(fs::path(dir) / listing_name);
-  if (!listing) {
-    // The listing's name comes from the manifest, a file anyone may have edited.
+  if (std::error_code error; !fs::is_regular_file(fs::path(dir) / listing_name, error)) {
     write_line(stderr, "encart: " + dir + "/" + listing_name + ": missing; nothing removed");
     return 1;
   }
-  std::set<std::string> keep{"manifest.json", listing_name};
-  for (std::string line; std::getline(listing, line);) keep.insert(line);
+  const std::unordered_set<std::string> keep = listed_names(dir);
   const auto cutoff = fs::file_time_type::clock::now() -
                       std::chrono::duration_cast<fs::file_time_type::duration>(
                           std::chrono::duration<double, std::ratio<3600>>(older_than_hours));
-  std::size_t removed = 0, waiting = 0;
+  // A file an earlier pack of the grace period listed: pages opened since may fetch it. (A pack
+  // leaves the times of the files it keeps as they were: a listing's time is when they were
+  // last in use.)
+  std::unordered_set<std::string> recent;
   std::error_code error;
+  for (const auto& entry : fs::directory_iterator(dir, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.starts_with("files-") && name.ends_with(".txt") && !keep.contains(name) &&
+        entry.is_regular_file() && entry.last_write_time(error) > cutoff) {
+      add_listed(entry.path(), recent);
+    }
+  }
+  std::size_t removed = 0, waiting = 0;
   for (const auto& entry : fs::directory_iterator(dir, error)) {
     const std::string name = entry.path().filename().string();
     const auto pack_file = [](const std::string& n) {
@@ -550,7 +599,7 @@ int prune_pack_directory(const std::string& dir, double older_than_hours) {
         }();
     const bool ours = pack_file(name) || temporary;
     if (!ours || keep.contains(name) || !entry.is_regular_file()) continue;
-    if (entry.last_write_time(error) > cutoff) {
+    if (recent.contains(name) || entry.last_write_time(error) > cutoff) {
       ++waiting;  // pages opened before the last pack may still fetch it
       continue;
     }
