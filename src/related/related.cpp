@@ -81,6 +81,23 @@ void reuse_counts(const RelatedCounts& from, std::size_t c, bool english, relate
   std::sort(by_feature.begin(), by_feature.end());
 }
 
+// An article's tags and authors, by the value's folded form, in the order of those forms: a
+// value's ValueId changes as articles come and go (a new article by the second of two authors
+// numbers that one first), and the order an article meets its features in must not, or the
+// features an update reads from its state would be numbered otherwise than the text.
+void add_facets(const Index& index, ArticleId a, related::ArticleFeatures& f, std::vector<ValueId>& order) {
+  const ArticleTerms terms = index.terms(a);
+  for (const auto& [facet, kind] :
+       {std::pair{Facet::kTag, FeatureKind::kTag}, std::pair{Facet::kAuthor, FeatureKind::kAuthor}}) {
+    const FacetValues& values = index.facet(facet);
+    const auto ids = terms.facets[static_cast<std::size_t>(facet)];
+    order.assign(ids.begin(), ids.end());
+    std::sort(order.begin(), order.end(),
+              [&](ValueId x, ValueId y) { return values.folded[x] < values.folded[y]; });
+    for (const ValueId v : order) f.add(kind, values.folded[v], values.display[v], 1);
+  }
+}
+
 }  // namespace
 
 // First pass: raw counts per article (end to end, `raw_offsets` delimiting them), and in how many
@@ -114,20 +131,7 @@ std::vector<RelatedIndex::Entry> RelatedIndex::count_features(
       f.add_text(art.title, 3, en, true);
       f.add_text(art.summary, 2, en, false);
       f.add_text(art.text, 1, en, false);
-      const ArticleTerms terms = index.terms(static_cast<ArticleId>(a));
-      for (const auto& [facet, kind] :
-           {std::pair{Facet::kTag, FeatureKind::kTag}, std::pair{Facet::kAuthor, FeatureKind::kAuthor}}) {
-        // By the value's folded form, in the order of those forms: a value's ValueId changes
-        // as articles come and go (a new article by the second of two authors numbers that
-        // one first), and the order an article meets its features in must not, or the
-        // features an update reads from its state would be numbered otherwise than the text.
-        const FacetValues& values = index.facet(facet);
-        const auto ids = terms.facets[static_cast<std::size_t>(facet)];
-        facet_order.assign(ids.begin(), ids.end());
-        std::sort(facet_order.begin(), facet_order.end(),
-                  [&](ValueId x, ValueId y) { return values.folded[x] < values.folded[y]; });
-        for (const ValueId v : facet_order) f.add(kind, values.folded[v], values.display[v], 1);
-      }
+      add_facets(index, static_cast<ArticleId>(a), f, facet_order);
     }
     if (counts.keep != nullptr) {
       if (!reused) f.first_met(met);
