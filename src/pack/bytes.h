@@ -45,6 +45,7 @@ class ByteWriter {
   }
   void raw(std::string_view s) { out_.append(s); }
   void reserve(std::size_t bytes) { out_.reserve(bytes); }
+  void clear() { out_.clear(); }  // its memory kept, for what is written next
   std::size_t size() const { return out_.size(); }
   std::string take() { return std::move(out_); }
   const std::string& bytes() const { return out_; }

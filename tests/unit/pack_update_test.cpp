@@ -95,7 +95,10 @@ TEST(PackUpdateLists, RankedAgainAreExactTheRestKept) {
   const RelatedLists full = rank_all(engine);
 
   std::size_t ranked = 0;
-  const RelatedLists patched = patch_related_lists(engine, old_ids, old_lists, changed, false, ranked);
+  std::vector<ArticleId> was;
+  std::vector<bool> same;
+  const RelatedLists patched = patch_related_lists(engine, old_ids, StoredLists(old_lists), changed, false,
+                                                   ranked, &was, nullptr, &same);
   EXPECT_GT(ranked, 2u);
   EXPECT_LT(ranked, 1501u) << "an update ranks some lists, not all";
   std::size_t kept = 0, exact = 0;
@@ -113,6 +116,19 @@ TEST(PackUpdateLists, RankedAgainAreExactTheRestKept) {
   }
   EXPECT_GT(kept, 0u);
   EXPECT_GT(exact, 0u);
+  // `same` says which lists hold what they held (only those ranked again are compared): the
+  // lists kept, and those ranked again to the same articles in the same order.
+  ASSERT_EQ(same.size(), engine.index().size());
+  std::size_t same_count = 0;
+  for (ArticleId a = 0; a < engine.index().size(); ++a) {
+    const bool added = was[a] == pack::kNotBefore;
+    EXPECT_EQ(added, engine.index().articles()[a].id == "nouveau");
+    const bool expected = !added && list_of(engine, patched, a) == list_of(old_engine, old_lists, was[a]);
+    EXPECT_EQ(same[a], expected) << engine.index().articles()[a].id;
+    same_count += same[a] ? 1 : 0;
+  }
+  EXPECT_GT(same_count, 0u);
+  EXPECT_LT(same_count, engine.index().size()) << "the added article had no list";
   // Every list a full ranking puts the added article in was ranked again, so has it where a full
   // ranking does; and the articles it scores best with were ranked again.
   ASSERT_EQ(engine.index().articles()[0].id, "nouveau");
@@ -129,7 +145,8 @@ TEST(PackUpdateLists, RankedAgainAreExactTheRestKept) {
     EXPECT_EQ(list_of(engine, patched, hit.id), list_of(engine, full, hit.id));
   }
 
-  const RelatedLists all = patch_related_lists(engine, old_ids, old_lists, changed, true, ranked);
+  const RelatedLists all =
+      patch_related_lists(engine, old_ids, StoredLists(old_lists), changed, true, ranked);
   EXPECT_EQ(ranked, engine.index().size());
   for (ArticleId a = 0; a < engine.index().size(); ++a)
     EXPECT_EQ(list_of(engine, all, a), list_of(engine, full, a));
@@ -230,9 +247,8 @@ Publish publish(Bundle archive, Bundle changes, const std::string& views) {
   Engine engine;
   EXPECT_TRUE(engine.load_bundle(archive, LoadOptions{}).ok());
   std::size_t ranked = 0;
-  const RelatedLists lists =
-      patch_related_lists(engine, old_ids, old_lists, changed, false, ranked, &before.was, &before.changed);
-  before.same_list = same_lists(old_lists, lists, before.was);
+  const RelatedLists lists = patch_related_lists(engine, old_ids, StoredLists(old_lists), changed, false,
+                                                 ranked, &before.was, &before.changed, &before.same_list);
   before.list = [&](ArticleId a) {
     return std::span<const ArticleId>(lists.ids).subspan(a * kMaxRelatedCandidates, lists.counts[a]);
   };

@@ -531,20 +531,20 @@ int pack_update(PackStateContents previous, Bundle changes, const std::string& v
 
   std::size_t ranked = 0;
   std::vector<ArticleId> was;
-  std::vector<bool> changed_now;
+  std::vector<bool> changed_now, same;
   state.lists = patch_related_lists(engine, old_ids, previous.lists, changed, !previous.same_program, ranked,
-                                    &was, &changed_now);
+                                    &was, &changed_now, &same);
   if (previous.same_program && !previous.memory.layout.empty()) {
     pack::PackBefore& before = state.before.emplace();
     before.layout = std::move(previous.memory.layout);
     before.records = std::move(previous.memory.records);
     before.buckets = std::move(previous.memory.buckets);
-    before.same_list = same_lists(previous.lists, *state.lists, was);
+    before.same_list = std::move(same);
     before.was = std::move(was);
     before.changed = std::move(changed_now);
     before.urls = std::move(replaced_urls);
   }
-  previous.lists = {};                         // 256 MB at 1,000,000 articles
+  previous.lists = {};                         // the last state's mapping
   state.lists_exact = !previous.same_program;  // every list ranked by this build
   const double load_s = std::chrono::duration<double>(loaded - started).count();
   const double rank_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - loaded).count();

@@ -213,35 +213,49 @@ bool open_state(const std::string& path, MappedFile& file, ByteReader& in, State
   return in.ok();
 }
 
-// The lists: a byte per article (its count), then every id as 4 bytes, little-endian, read with
-// one copy a list (varints, checked one by one, were a twentieth of an update's CPU).
-bool read_lists(ByteReader& in, std::size_t articles, RelatedLists& lists) {
+// The lists: a byte per article (its count), then every id as 4 bytes, little-endian, checked
+// here once (varints, checked one by one, were a twentieth of an update's CPU): `counts` and
+// `ids` are left where they lie in `in`.
+bool read_stored_lists(ByteReader& in, std::size_t articles, std::string_view& counts,
+                       std::string_view& ids) {
   static_assert(std::endian::native == std::endian::little, "ids are stored little-endian");
-  lists.counts.assign(articles, 0);
-  lists.ids.assign(articles * kMaxRelatedCandidates, 0);
-  const std::string_view counts = in.raw(articles);
+  counts = in.raw(articles);
   std::size_t total = 0;
   for (std::size_t a = 0; a < counts.size(); ++a) {
-    lists.counts[a] = static_cast<std::uint8_t>(counts[a]);
-    total += lists.counts[a];
-    if (lists.counts[a] > kMaxRelatedCandidates) {  // before any copy: it would run past its slots
-      in.fail("list " + std::to_string(a) + ": count " + std::to_string(lists.counts[a]) + " out of range");
+    const std::size_t count = static_cast<std::uint8_t>(counts[a]);
+    if (count > kMaxRelatedCandidates) {  // before any copy: it would run past its slots
+      in.fail("list " + std::to_string(a) + ": count " + std::to_string(count) + " out of range");
       return false;
     }
+    total += count;
   }
-  const std::string_view ids = in.raw(total * sizeof(ArticleId));
+  ids = in.raw(total * sizeof(ArticleId));
   if (!in.ok()) return false;
   std::size_t at = 0;
   for (std::size_t a = 0; a < articles; ++a) {
-    ArticleId* list = lists.ids.data() + a * kMaxRelatedCandidates;
-    std::memcpy(list, ids.data() + at, lists.counts[a] * sizeof(ArticleId));
-    at += lists.counts[a] * sizeof(ArticleId);
-    const ArticleId* past =
-        std::find_if(list, list + lists.counts[a], [&](ArticleId id) { return id >= articles; });
-    if (past != list + lists.counts[a]) {
-      in.fail("list " + std::to_string(a) + ": article " + std::to_string(*past) + " out of range");
-      return false;
+    for (const std::size_t end = at + static_cast<std::uint8_t>(counts[a]); at < end; ++at) {
+      ArticleId id = 0;
+      std::memcpy(&id, ids.data() + at * sizeof(ArticleId), sizeof id);
+      if (id >= articles) {
+        in.fail("list " + std::to_string(a) + ": article " + std::to_string(id) + " out of range");
+        return false;
+      }
     }
+  }
+  return true;
+}
+
+// The lists copied into slots (a full pack reading back the lists of its last state).
+bool read_lists(ByteReader& in, std::size_t articles, RelatedLists& lists) {
+  std::string_view counts, ids;
+  if (!read_stored_lists(in, articles, counts, ids)) return false;
+  lists.counts.assign(counts.begin(), counts.end());
+  lists.ids.assign(articles * kMaxRelatedCandidates, 0);
+  std::size_t at = 0;
+  for (std::size_t a = 0; a < articles; ++a) {
+    std::memcpy(lists.ids.data() + a * kMaxRelatedCandidates, ids.data() + at,
+                lists.counts[a] * sizeof(ArticleId));
+    at += lists.counts[a] * sizeof(ArticleId);
   }
   return true;
 }
@@ -465,6 +479,31 @@ bool read_pack_state(const std::string& path, const std::string& key, std::size_
   return true;
 }
 
+StoredLists::StoredLists(const RelatedLists& lists) {
+  std::string bytes(lists.counts.begin(), lists.counts.end());
+  for (std::size_t a = 0; a < lists.counts.size(); ++a) {
+    bytes.append(reinterpret_cast<const char*>(lists.ids.data() + a * kMaxRelatedCandidates),
+                 lists.counts[a] * sizeof(ArticleId));
+  }
+  owned_ = std::make_shared<const std::string>(std::move(bytes));
+  const std::string_view all = *owned_;
+  assign(nullptr, all.substr(0, lists.counts.size()), all.substr(lists.counts.size()));
+}
+
+void StoredLists::assign(std::shared_ptr<const MappedFile> file, std::string_view counts,
+                         std::string_view ids) {
+  file_ = std::move(file);
+  counts_ = counts;
+  ids_ = ids;
+  first_.resize(counts.size() + 1);
+  std::uint32_t at = 0;
+  for (std::size_t a = 0; a < counts.size(); ++a) {
+    first_[a] = at;
+    at += static_cast<std::uint8_t>(counts[a]);
+  }
+  first_[counts.size()] = at;
+}
+
 std::string archive_path(const std::string& state_path) { return state_path + ".archive"; }
 
 Archive archive_parts(const Bundle& bundle, const ArchivedRecord& archived, std::uint64_t append_at) {
@@ -595,7 +634,8 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
   out.same_program = head.program == program_digest();
   out.exact = head.key != kPatchedLists;
   out.listing = head.listing;
-  if (!read_lists(in, head.articles, out.lists) ||
+  std::string_view list_counts, list_ids;
+  if (!read_stored_lists(in, head.articles, list_counts, list_ids) ||
       !read_buckets(in, out.same_program ? &out.buckets : nullptr,
                     out.same_program ? &out.memory : nullptr)) {
     why = in.error();
@@ -698,8 +738,11 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
       return false;
     }
   }
-  if (out.same_program) {  // the section stays where it lies, mapped (42 MB at 100,000 articles)
-    out.kept.file = std::make_shared<const MappedFile>(std::move(file));
+  // The lists and the counts section stay where they lie, mapped (42 MB at 100,000 articles).
+  const auto mapped_state = std::make_shared<const MappedFile>(std::move(file));
+  out.lists.assign(mapped_state, list_counts, list_ids);
+  if (out.same_program) {
+    out.kept.file = mapped_state;
     out.kept.bytes = out.kept.file->bytes().substr(head.counts_at, head.counts_bytes);
   }
   return true;
@@ -790,21 +833,21 @@ bool PackStateWriter::finish(const std::string& key, const std::string& listing,
                              const SearchWords* words) {
   this->counts(counts, words);  // when not written yet
   ByteWriter out;
-  // Reserved whole: grown as written, the lists (24 MB at 100,000 articles) were copied again
-  // at each doubling.
-  std::size_t ids = 0;
-  for (const std::uint8_t count : lists.counts) ids += count;
-  constexpr std::size_t kVarints = 4 * 10;
-  out.reserve(kDigestBytes + listing.size() + lists.counts.size() + ids * sizeof(ArticleId) +
-              memory.buckets.size() * (kDigestBytes + pack::kHashBytes) + memory.layout.size() +
-              memory.records.size() + kVarints);
   out.raw(key.empty() ? kPatchedLists : key);
   out.string(listing);
   out.varint(lists.counts.size());
   out.raw(std::string_view(reinterpret_cast<const char*>(lists.counts.data()), lists.counts.size()));
+  // Written a piece at a time from a buffer used again, not gathered whole first: the lists
+  // are 24 MB at 100,000 articles, and each fresh page of heap costs CPU (docs/benchmarks.md).
+  constexpr std::size_t kPiece = std::size_t{1} << 20;
+  out.reserve(kPiece + kMaxRelatedCandidates * sizeof(ArticleId));
   for (std::size_t a = 0; a < lists.counts.size(); ++a) {
     out.raw(std::string_view(reinterpret_cast<const char*>(lists.ids.data() + a * kMaxRelatedCandidates),
                              lists.counts[a] * sizeof(ArticleId)));
+    if (out.size() >= kPiece) {
+      add(out.bytes());
+      out.clear();
+    }
   }
   out.varint(memory.buckets.size());
   for (const auto& [fingerprint, hash] : memory.buckets) {

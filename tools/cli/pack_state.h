@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -32,6 +33,34 @@ std::string related_inputs_digest(const Bundle& bundle);
 struct RelatedLists {
   std::vector<ArticleId> ids;
   std::vector<std::uint8_t> counts;
+};
+
+// Related lists as a state file holds them, read where they lie: an update renumbers them from
+// the mapped file into its own, instead of copying them into a RelatedLists first (25 MB of heap
+// at 100,000 articles, each fresh page of which costs CPU: docs/benchmarks.md).
+class StoredLists {
+ public:
+  StoredLists() = default;
+  // The bytes of `lists`, held by this object (tests, and a pack without a state file).
+  explicit StoredLists(const RelatedLists& lists);
+  // `counts`: a byte per article; `ids`: every list's ids in a row, 4 bytes little-endian each,
+  // in `file` (kept mapped), checked already (each count at most kMaxRelatedCandidates, ids.size()
+  // four bytes for each, each id under the article count).
+  void assign(std::shared_ptr<const MappedFile> file, std::string_view counts, std::string_view ids);
+  std::size_t size() const { return counts_.size(); }
+  std::size_t count(std::size_t a) const { return static_cast<std::uint8_t>(counts_[a]); }
+  // The i-th id of article a's list (i < count(a)).
+  ArticleId id(std::size_t a, std::size_t i) const {
+    ArticleId value = 0;
+    std::memcpy(&value, ids_.data() + (std::size_t{first_[a]} + i) * sizeof(ArticleId), sizeof value);
+    return value;
+  }
+
+ private:
+  std::shared_ptr<const MappedFile> file_;    // where counts_ and ids_ lie,
+  std::shared_ptr<const std::string> owned_;  // or there (a stable address: copies share it)
+  std::string_view counts_, ids_;
+  std::vector<std::uint32_t> first_;  // by article: the index of its first id in ids_
 };
 
 // Related buckets by fingerprint: the hash naming the file each was written to (pack/writer.h's
@@ -131,7 +160,7 @@ std::string splice_counts(const KeptSection& kept, const std::vector<std::int64_
 
 // Everything a state holds, for --update.
 struct PackStateContents {
-  RelatedLists lists;         // by ArticleId of `archive`
+  StoredLists lists;          // by ArticleId of `archive`
   Bundle archive;             // its articles in the engine's order: ArticleIds
   bool same_program = false;  // the lists were ranked by this encart build
   bool exact = false;         // every list ranked (a full pack), none patched by an update since

@@ -64,9 +64,9 @@ void rank_lists(const Engine& engine, const std::vector<ArticleId>& which, unsig
 }
 
 RelatedLists patch_related_lists(const Engine& engine, const std::vector<std::string>& old_ids,
-                                 const RelatedLists& old, const std::unordered_set<std::string>& changed,
+                                 const StoredLists& old, const std::unordered_set<std::string>& changed,
                                  bool rank_all, std::size_t& ranked, std::vector<ArticleId>* was,
-                                 std::vector<bool>* changed_now) {
+                                 std::vector<bool>* changed_now, std::vector<bool>* same) {
   const Index& index = engine.index();
   const std::size_t n = index.size();
   std::unordered_map<std::string_view, ArticleId> now_at;
@@ -78,8 +78,13 @@ RelatedLists patch_related_lists(const Engine& engine, const std::vector<std::st
     const auto it = now_at.find(id);
     return it == now_at.end() ? kGone : it->second;
   };
+  const std::size_t kept = std::min(old_ids.size(), old.size());  // the lists there are
   std::vector<ArticleId> renumbered(old_ids.size());
   for (std::size_t o = 0; o < old_ids.size(); ++o) renumbered[o] = now(old_ids[o]);
+  std::vector<ArticleId> then(n, pack::kNotBefore);  // by ArticleId now: its ArticleId then
+  for (std::size_t o = 0; o < renumbered.size(); ++o) {
+    if (renumbered[o] != kGone) then[renumbered[o]] = static_cast<ArticleId>(o);
+  }
   RelatedLists lists;
   lists.ids.assign(n * kMaxRelatedCandidates, 0);
   lists.counts.assign(n, 0);
@@ -88,23 +93,17 @@ RelatedLists patch_related_lists(const Engine& engine, const std::vector<std::st
   for (const std::string& id : changed) {
     if (now(id) != kGone) is_changed[now(id)] = true;
   }
-  if (was != nullptr) {
-    was->assign(n, pack::kNotBefore);
-    for (std::size_t o = 0; o < renumbered.size(); ++o) {
-      if (renumbered[o] != kGone) (*was)[renumbered[o]] = static_cast<ArticleId>(o);
-    }
-  }
-  if (changed_now != nullptr) *changed_now = is_changed;
-  for (std::size_t o = 0; o < old_ids.size() && o < old.counts.size(); ++o) {
+  for (std::size_t o = 0; o < kept; ++o) {
     const ArticleId a = renumbered[o];
     if (a == kGone) continue;
-    const std::size_t count = old.counts[o];
+    const std::size_t count = old.count(o);
     lists.counts[a] = static_cast<std::uint8_t>(count);
+    ArticleId* list = lists.ids.data() + std::size_t{a} * kMaxRelatedCandidates;
     for (std::size_t i = 0; i < count; ++i) {
-      const ArticleId c = renumbered[old.ids[o * kMaxRelatedCandidates + i]];
+      const ArticleId c = renumbered[old.id(o, i)];
       // It listed an article that changed, or that is gone: ranked again.
       if (c == kGone || is_changed[c]) again[a] = true;
-      lists.ids[a * kMaxRelatedCandidates + i] = c == kGone ? 0 : c;
+      list[i] = c == kGone ? 0 : c;
     }
   }
   // Each changed article, and the articles it scores best with: the lists it may enter.
@@ -120,27 +119,22 @@ RelatedLists patch_related_lists(const Engine& engine, const std::vector<std::st
   }
   rank_lists(engine, which, pack_threads(), lists);
   ranked = which.size();
+  if (same != nullptr) {
+    // A list kept is the one it was, renumbered; a list ranked again is compared with it.
+    same->assign(n, false);
+    for (ArticleId a = 0; a < n; ++a) (*same)[a] = !again[a] && then[a] < kept;
+    for (const ArticleId a : which) {
+      const std::size_t o = then[a];
+      if (o >= kept || old.count(o) != lists.counts[a]) continue;
+      const ArticleId* list = lists.ids.data() + std::size_t{a} * kMaxRelatedCandidates;
+      std::size_t i = 0;
+      while (i < lists.counts[a] && renumbered[old.id(o, i)] == list[i]) ++i;
+      (*same)[a] = i == lists.counts[a];
+    }
+  }
+  if (was != nullptr) *was = std::move(then);
+  if (changed_now != nullptr) *changed_now = std::move(is_changed);
   return lists;
-}
-
-std::vector<bool> same_lists(const RelatedLists& old, const RelatedLists& now,
-                             const std::vector<ArticleId>& was) {
-  std::vector<bool> same(now.counts.size(), false);
-  // The ArticleId now of each ArticleId then: was inverted.
-  std::vector<ArticleId> renumbered(old.counts.size(), pack::kNotBefore);
-  for (std::size_t a = 0; a < was.size(); ++a) {
-    if (was[a] < renumbered.size()) renumbered[was[a]] = static_cast<ArticleId>(a);
-  }
-  for (std::size_t a = 0; a < same.size() && a < was.size(); ++a) {
-    const std::size_t o = was[a];
-    if (o >= old.counts.size() || old.counts[o] != now.counts[a]) continue;
-    const auto then = old.ids.begin() + static_cast<std::ptrdiff_t>(o * kMaxRelatedCandidates);
-    const auto list = now.ids.begin() + static_cast<std::ptrdiff_t>(a * kMaxRelatedCandidates);
-    same[a] = std::equal(list, list + now.counts[a], then, [&](ArticleId x, ArticleId y) {
-      return y < renumbered.size() && renumbered[y] == x;
-    });
-  }
-  return same;
 }
 
 namespace {

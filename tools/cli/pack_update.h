@@ -40,16 +40,13 @@ unsigned pack_threads();
 // each reaches (its kUpdateReach best-scoring articles) and of those that listed one are ranked
 // again, the others kept; with `rank_all`, every list. `ranked` says how many were. By
 // ArticleId of `engine`, `was` receives each article's ArticleId in `old_ids` (pack::kNotBefore
-// for those added) and `changed_now` whether it is `changed` (pack::PackBefore).
+// for those added), `changed_now` whether it is `changed`, and `same` whether its list holds the
+// articles its list in `old` held, in that order (pack::PackBefore::same_list): those kept do,
+// and only those ranked again are compared.
 RelatedLists patch_related_lists(const Engine& engine, const std::vector<std::string>& old_ids,
-                                 const RelatedLists& old, const std::unordered_set<std::string>& changed,
+                                 const StoredLists& old, const std::unordered_set<std::string>& changed,
                                  bool rank_all, std::size_t& ranked, std::vector<ArticleId>* was = nullptr,
-                                 std::vector<bool>* changed_now = nullptr);
-
-// By ArticleId now: whether the article's list in `now` holds the articles its list in `old`
-// held (through `was`), in that order (pack::PackBefore::same_list).
-std::vector<bool> same_lists(const RelatedLists& old, const RelatedLists& now,
-                             const std::vector<ArticleId>& was);
+                                 std::vector<bool>* changed_now = nullptr, std::vector<bool>* same = nullptr);
 
 // How much heap to fault in ahead (prefault_heap) for an update that starts from a state of
 // `state_bytes` (FILE and FILE.archive): five times it, or 0 past 1 GiB (see pack_update.cpp).
