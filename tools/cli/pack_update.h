@@ -49,7 +49,7 @@ RelatedLists patch_related_lists(const Engine& engine, const std::vector<std::st
                                  std::vector<bool>* changed_now = nullptr, std::vector<bool>* same = nullptr);
 
 // How much heap to fault in ahead (prefault_heap) for an update that starts from a state of
-// `state_bytes` (FILE and FILE.archive): five times it, or 0 past 1 GiB (see pack_update.cpp).
+// `state_bytes` (FILE and FILE.archive): four times it, or 0 past 1 GiB (see pack_update.cpp).
 std::size_t update_heap_bytes(std::uintmax_t state_bytes);
 
 // Grows the heap by `bytes`, faulted in with one system call, for the blocks that follow; the
