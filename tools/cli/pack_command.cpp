@@ -532,9 +532,10 @@ int pack_update(PackStateContents previous, Bundle changes, const std::string& v
   std::size_t ranked = 0;
   std::vector<ArticleId> was;
   std::vector<bool> changed_now, same;
+  const bool before_known = previous.same_program && !previous.memory.layout.empty();  // PackBefore
   state.lists = patch_related_lists(engine, old_ids, previous.lists, changed, !previous.same_program, ranked,
-                                    &was, &changed_now, &same);
-  if (previous.same_program && !previous.memory.layout.empty()) {
+                                    &was, &changed_now, before_known ? &same : nullptr);
+  if (before_known) {
     pack::PackBefore& before = state.before.emplace();
     before.layout = std::move(previous.memory.layout);
     before.records = std::move(previous.memory.records);

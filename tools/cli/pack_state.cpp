@@ -229,6 +229,10 @@ bool read_stored_lists(ByteReader& in, std::size_t articles, std::string_view& c
     }
     total += count;
   }
+  if (total > UINT32_MAX) {  // StoredLists numbers the ids with 32 bits (67 million articles)
+    in.fail("lists of " + std::to_string(total) + " ids: more than this encart reads");
+    return false;
+  }
   ids = in.raw(total * sizeof(ArticleId));
   if (!in.ok()) return false;
   std::size_t at = 0;
@@ -738,9 +742,14 @@ bool read_pack_state_contents(const std::string& path, PackStateContents& out, s
       return false;
     }
   }
-  // The lists and the counts section stay where they lie, mapped (42 MB at 100,000 articles).
+  // The lists and the counts section stay where they lie, mapped (42 MB at 100,000 articles),
+  // taken again from the file where it now lives (a state read, not mapped, moved with it).
+  const std::size_t counts_at = static_cast<std::size_t>(list_counts.data() - bytes.data());
+  const std::size_t ids_at = static_cast<std::size_t>(list_ids.data() - bytes.data());
   const auto mapped_state = std::make_shared<const MappedFile>(std::move(file));
-  out.lists.assign(mapped_state, list_counts, list_ids);
+  const std::string_view state = mapped_state->bytes();
+  out.lists.assign(mapped_state, state.substr(counts_at, list_counts.size()),
+                   state.substr(ids_at, list_ids.size()));
   if (out.same_program) {
     out.kept.file = mapped_state;
     out.kept.bytes = out.kept.file->bytes().substr(head.counts_at, head.counts_bytes);
@@ -853,10 +862,15 @@ bool PackStateWriter::finish(const std::string& key, const std::string& listing,
   for (const auto& [fingerprint, hash] : memory.buckets) {
     out.raw(fingerprint);
     out.raw(hash);
+    if (out.size() >= kPiece) {
+      add(out.bytes());
+      out.clear();
+    }
   }
   out.string(memory.layout);
-  out.string(memory.records);
+  out.varint(memory.records.size());
   add(out.bytes());
+  add(memory.records);  // 8 bytes an article: written as it is
   if (!why_.empty()) return false;
   // The archive file first: the state names it by its tag.
   if (archive_file_ && !archive_file_->commit()) return false;

@@ -35,9 +35,10 @@ struct RelatedLists {
   std::vector<std::uint8_t> counts;
 };
 
-// Related lists as a state file holds them, read where they lie: an update renumbers them from
-// the mapped file into its own, instead of copying them into a RelatedLists first (25 MB of heap
-// at 100,000 articles, each fresh page of which costs CPU: docs/benchmarks.md).
+// Related lists as a state file holds them, read where they lie (with 4 bytes an article of
+// index): an update renumbers them from the mapped file into its own, instead of copying them
+// into a RelatedLists first (25 MB of heap at 100,000 articles, each fresh page of which costs
+// CPU: docs/benchmarks.md).
 class StoredLists {
  public:
   StoredLists() = default;

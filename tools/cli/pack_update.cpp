@@ -144,12 +144,12 @@ constexpr int kGlibcMmapMax = 65536;  // glibc's default M_MMAP_MAX
 }  // namespace
 
 // An update's heap comes to 3.2 times its state at 100,000 articles (state and archive 96 MB:
-// 74,224 pages first written, counted with nothing faulted in ahead); four times leaves room
-// (five: the same CPU, medians 1.47 and 1.48 s in 7 interleaved runs, and a 93 MB higher peak). Nothing is
-// faulted in ahead past 1 GiB: with every block in the heap, the blocks freed on the way are
-// reused less well than returned to the system (a 1,000,000-article update peaked at 4.1 GB
-// instead of 3.7 GB); and a block near the trim threshold (2 GiB, keep_freed_memory in
-// encart.cpp) goes back to the system once freed.
+// 74,224 pages first written, counted with nothing faulted in ahead); four times leaves room.
+// Five measured the same CPU (median 1.47 s against 1.48 s at four, 7 interleaved runs each)
+// with a 93 MB higher peak. Nothing is faulted in ahead past 1 GiB: with every block in the
+// heap, the blocks freed on the way are reused less well than returned to the system (a
+// 1,000,000-article update peaked at 4.1 GB instead of 3.7 GB); and a block near the trim
+// threshold (2 GiB, keep_freed_memory in encart.cpp) goes back to the system once freed.
 std::size_t update_heap_bytes(std::uintmax_t state_bytes) {
   constexpr std::uintmax_t kLargest = std::uintmax_t{1} << 30;
   return state_bytes <= kLargest / 4 ? static_cast<std::size_t>(state_bytes * 4) : 0;
