@@ -10,7 +10,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +20,7 @@
 #include "bundle/parser.h"
 #include "engine/engine.h"
 #include "files.h"
+#include "fuzz_support.h"
 #include "generate.h"
 #include "pack_state.h"
 #include "pack_update.h"
@@ -29,11 +29,6 @@ namespace {
 
 constexpr std::size_t kArticles = 80;
 const std::string kKey(32, 'k');
-
-[[noreturn]] void broken(const char* what) {
-  std::fprintf(stderr, "[encart fuzz] invariant broken: %s\n", what);
-  std::abort();
-}
 
 // This process's state path, in the temporary folder; the files are removed at exit (the string
 // is never freed: the exit handler runs after the statics are destroyed).
@@ -52,19 +47,14 @@ const std::string& state_path() {
   return *path;
 }
 
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // An archive file's tag is random (a state names its file by it): the seeds one process writes
 // would name an archive file no other has. The tag is made a fixed one, in the archive file and
 // in the bodies, whose record of the archive's CRC-32 is made again.
 void same_tag_in_every_process(std::vector<std::string>& bodies) {
   using encart::cli::kArchiveTagBytes;
   const std::string path = encart::cli::archive_path(state_path());
-  std::string archive = read_bytes(path);
-  constexpr std::size_t kMagicBytes = 8;
+  std::string archive = encart::cli::read_file(path).value_or("");
+  constexpr std::size_t kMagicBytes = encart::cli::kArchiveHeadBytes - kArchiveTagBytes;
   const std::string tag = archive.substr(kMagicBytes, kArchiveTagBytes);
   const std::string fixed(kArchiveTagBytes, 'T');
   archive.replace(kMagicBytes, kArchiveTagBytes, fixed);
@@ -74,7 +64,7 @@ void same_tag_in_every_process(std::vector<std::string>& bodies) {
   for (std::string& body : bodies) {
     // The tag, the archive's size (a varint), its CRC-32.
     std::size_t at = body.find(tag);
-    if (at == std::string::npos) broken("the archive's tag is not in the state");
+    if (at == std::string::npos) encart::fuzz::fail("the archive's tag is not in the state", {});
     body.replace(at, kArchiveTagBytes, fixed);
     at += kArchiveTagBytes;
     while (at < body.size() && (static_cast<unsigned char>(body[at]) & 0x80) != 0) ++at;
@@ -88,7 +78,7 @@ void same_tag_in_every_process(std::vector<std::string>& bodies) {
 const std::vector<std::string>& bodies() {
   static const std::vector<std::string> made = [] {
     auto parsed = encart::parse_bundle(encart::bench::generate_bundle(kArticles), encart::ParseOptions{});
-    if (!parsed.ok()) broken("the generated bundle does not parse");
+    if (!parsed.ok()) encart::fuzz::fail("the generated bundle does not parse", {});
     const encart::Bundle bundle = std::move(parsed).value();
     encart::Engine engine;
     encart::RelatedCounts counts;
@@ -96,24 +86,26 @@ const std::vector<std::string>& bodies() {
     encart::LoadOptions keeping;
     keeping.related_counts.keep = &counts;
     keeping.search_words.keep = &words;
-    if (!engine.load_bundle(bundle, keeping).ok()) broken("the generated bundle does not load");
+    if (!engine.load_bundle(bundle, keeping).ok())
+      encart::fuzz::fail("the generated bundle does not load", {});
     encart::cli::RelatedLists lists;
     std::vector<encart::ArticleId> every(engine.index().size());
     for (std::size_t a = 0; a < every.size(); ++a) every[a] = static_cast<encart::ArticleId>(a);
     encart::cli::rank_lists(engine, every, 1, lists);
     std::vector<std::string> out;
     const auto body = [&] {
-      const std::string state = read_bytes(state_path());
+      const std::string state = encart::cli::read_file(state_path()).value_or("");
       out.push_back(state.substr(0, state.size() - 4));  // its CRC-32 left out
     };
     if (!encart::cli::PackStateWriter(state_path(), encart::cli::archive_parts(bundle))
              .finish(kKey, "files-x.txt", lists, {})) {
-      broken("the state cannot be written");
+      encart::fuzz::fail("the state cannot be written", {});
     }
     body();
     encart::cli::PackStateContents first;
     std::string why;
-    if (!encart::cli::read_pack_state_contents(state_path(), first, why)) broken("the state cannot be read");
+    if (!encart::cli::read_pack_state_contents(state_path(), first, why))
+      encart::fuzz::fail("the state cannot be read", {});
     // Every record kept where it lies: the same archive file, nothing appended.
     const encart::cli::Archive same = encart::cli::archive_parts(
         first.archive,
@@ -123,7 +115,7 @@ const std::vector<std::string>& bodies() {
         first.archive_file.size);
     if (!encart::cli::PackStateWriter(state_path(), same, &first.archive_file)
              .finish("", "files-y.txt", lists, {}, &counts, &words)) {
-      broken("the state cannot be written again");
+      encart::fuzz::fail("the state cannot be written again", {});
     }
     body();
     same_tag_in_every_process(out);
@@ -136,11 +128,12 @@ const std::vector<std::string>& bodies() {
 // the kept counts and words copied as they lie.
 void use(const encart::cli::PackStateContents& read) {
   const std::size_t n = read.archive.articles.size();
-  if (read.lists.size() != n) broken("a list for each article");
+  if (read.lists.size() != n) encart::fuzz::fail("a list for each article", {});
   for (std::size_t a = 0; a < n; ++a) {
-    if (read.lists.count(a) > encart::kMaxRelatedCandidates) broken("a list longer than the most kept");
+    if (read.lists.count(a) > encart::kMaxRelatedCandidates)
+      encart::fuzz::fail("a list longer than the most kept", {});
     for (std::size_t i = 0; i < read.lists.count(a); ++i) {
-      if (read.lists.id(a, i) >= n) broken("a list id past the archive");
+      if (read.lists.id(a, i) >= n) encart::fuzz::fail("a list id past the archive", {});
     }
   }
   (void)encart::cli::write_archive(read.archive);
@@ -171,7 +164,7 @@ extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   (void)bodies();  // the archive file in place
-  const std::string_view body(reinterpret_cast<const char*>(data), size);
+  const std::string_view body = encart::fuzz::as_text(data, size);
   encart::cli::Crc32 crc;
   crc.add(body);
   {
@@ -184,7 +177,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (encart::cli::read_pack_state_contents(state_path(), read, why, texts)) {
       use(read);
     } else if (why.empty()) {
-      broken("a state refused without a reason");
+      encart::fuzz::fail("a state refused without a reason", {});
     }
   }
   encart::cli::RelatedLists lists;
@@ -192,7 +185,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string why, counts;
   if (encart::cli::read_pack_state(state_path(), kKey, kArticles, lists, why, &buckets, &counts)) {
     if (lists.counts.size() != kArticles || lists.ids.size() != kArticles * encart::kMaxRelatedCandidates)
-      broken("lists of another size than asked");
+      encart::fuzz::fail("lists of another size than asked", {});
   }
   return 0;
 }

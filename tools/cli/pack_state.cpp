@@ -850,22 +850,21 @@ bool PackStateWriter::finish(const std::string& key, const std::string& listing,
   // are 24 MB at 100,000 articles, and each fresh page of heap costs CPU (docs/benchmarks.md).
   constexpr std::size_t kPiece = std::size_t{1} << 20;
   out.reserve(kPiece + kMaxRelatedCandidates * sizeof(ArticleId));
+  const auto written = [&] {  // once a piece is full
+    if (out.size() < kPiece) return;
+    add(out.bytes());
+    out.clear();
+  };
   for (std::size_t a = 0; a < lists.counts.size(); ++a) {
     out.raw(std::string_view(reinterpret_cast<const char*>(lists.ids.data() + a * kMaxRelatedCandidates),
                              lists.counts[a] * sizeof(ArticleId)));
-    if (out.size() >= kPiece) {
-      add(out.bytes());
-      out.clear();
-    }
+    written();
   }
   out.varint(memory.buckets.size());
   for (const auto& [fingerprint, hash] : memory.buckets) {
     out.raw(fingerprint);
     out.raw(hash);
-    if (out.size() >= kPiece) {
-      add(out.bytes());
-      out.clear();
-    }
+    written();
   }
   out.string(memory.layout);
   out.varint(memory.records.size());

@@ -42,7 +42,7 @@ struct RelatedLists {
 class StoredLists {
  public:
   StoredLists() = default;
-  // The bytes of `lists`, held by this object (tests, and a pack without a state file).
+  // The bytes of `lists`, held by this object (the tests' lists, ranked in memory).
   explicit StoredLists(const RelatedLists& lists);
   // `counts`: a byte per article; `ids`: every list's ids in a row, 4 bytes little-endian each,
   // in `file` (kept mapped), checked already (each count at most kMaxRelatedCandidates, ids.size()
